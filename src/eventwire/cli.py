@@ -1,0 +1,172 @@
+"""The ``eventwire`` command: extract, ingest, query, export.
+
+Why: one small front door over the same per-article pipeline. Heavy libraries (spaCy, DuckDB,
+Dask, trafilatura) are imported only inside the command that needs them, so ``--help`` is instant
+and ``extract`` starts as fast as a bare spaCy script.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0] if __doc__ else None,
+                  pretty_exceptions_enable=False)
+
+
+@app.callback()
+def _root() -> None:
+    """eventwire: evidence-backed political event data from news text."""
+
+
+# ---------------------------------------------------------------- shared bits
+
+def _jobs_help() -> str:
+    return "worker processes (default: all cores; 1 = everything in this process)"
+
+
+class Summary:
+    """Counts for the machine-readable run summary (JSON on stderr and/or ``--summary FILE``)."""
+
+    def __init__(self, command: str):
+        self.command = command
+        self.t0 = time.perf_counter()
+        self.counts: dict[str, int] = {"articles": 0, "ok": 0, "errors": 0, "events": 0}
+        self.error_kinds: dict[str, int] = {}
+        self.extra: dict[str, Any] = {}
+
+    def add(self, obj: dict[str, Any]) -> None:
+        self.counts["articles"] += 1
+        err = obj.get("error")
+        if err:
+            self.counts["errors"] += 1
+            k = err.get("kind", "?")
+            self.error_kinds[k] = self.error_kinds.get(k, 0) + 1
+        else:
+            self.counts["ok"] += 1
+        self.counts["events"] += len(obj.get("events") or ())
+
+    def as_dict(self) -> dict[str, Any]:
+        secs = time.perf_counter() - self.t0
+        n = self.counts["articles"]
+        return {"command": self.command, **self.counts, "error_kinds": self.error_kinds, **self.extra,
+                "seconds": round(secs, 3), "articles_per_s": round(n / secs, 2) if secs > 0 else None}
+
+    def emit(self, quiet: bool, path: Optional[Path]) -> None:
+        d = self.as_dict()
+        line = json.dumps(d, ensure_ascii=False)
+        if path is not None:
+            path.write_text(line + "\n", encoding="utf-8")
+        if not quiet:
+            sys.stderr.write(line + "\n")
+
+
+def count_inputs(paths: Iterable[str]) -> Optional[int]:
+    """A cheap article count for the progress bar's ETA (None when it cannot be known up front)."""
+    from .ingest.readers import KNOWN_EXT, _walk, kind_of
+
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        files = list(_walk(path)) if path.is_dir() else [path]
+        for f in files:
+            k = kind_of(f)
+            if k in ("warc", "feed"):
+                return None
+            if k == "jsonl" and not f.name.lower().endswith(".gz"):
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            elif k != "jsonl" or f.name.lower().endswith(KNOWN_EXT):
+                total += 1
+    return total
+
+
+@contextmanager
+def progress_bar(label: str, total: Optional[int], enabled: bool) -> Iterator[Any]:
+    """A rich progress bar on stderr with articles/s and ETA; a no-op when disabled or not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda n=1: None
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    class Rate(TextColumn):
+        def __init__(self) -> None:
+            super().__init__("")
+
+        def render(self, task):  # type: ignore[override]
+            from rich.text import Text
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
+
+    prog = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                    Rate(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=False)
+    with prog:
+        task = prog.add_task(label, total=total)
+        yield lambda n=1: prog.advance(task, n)
+
+
+# ---------------------------------------------------------------- extract
+
+@app.command()
+def extract(
+    inputs: list[str] = typer.Argument(..., help="files (.txt .html .htm .html.gz .jsonl .warc .warc.gz .xml .rss .atom), folders, or - for stdin"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write JSON lines here instead of stdout"),
+    no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given (offsets line up with the input)"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
+    summary: Optional[Path] = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
+) -> None:
+    """One JSON line per input article, in input order (docs: OUTPUT.md)."""
+    from .ingest.readers import iter_records
+    from .pipeline import analyse_parallel
+
+    try:
+        out = open(output, "w", encoding="utf-8") if output else None
+    except OSError as e:
+        typer.echo(f"eventwire: cannot write {output}: {e}", err=True)
+        raise typer.Exit(2)
+    if out is None:
+        out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False)
+    summ = Summary("extract")
+    total = count_inputs(inputs) if not quiet and sys.stderr.isatty() else None
+    try:
+        with progress_bar("extract", total, not quiet) as advance:
+            for line, counts in analyse_parallel(iter_records(inputs), clean=not no_clean, jobs=jobs or None,
+                                                 transform=_line_and_counts):
+                out.write(line)
+                out.write("\n")
+                summ.add(counts)
+                advance()
+    finally:
+        out.close()
+    summ.emit(quiet, summary)
+
+
+def _line_and_counts(result: Any) -> tuple[str, dict[str, Any]]:
+    """Runs in the worker: the output line plus what the summary needs, so nothing is parsed twice."""
+    from .pipeline import result_json
+
+    err = result.error
+    return result_json(result), {"error": {"kind": err.kind} if err else None, "events": range(len(result.events))}
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
