@@ -53,12 +53,18 @@ def iter_records(paths: Iterable[str | os.PathLike[str]], stdin: BinaryIO | None
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Supported files under ``folder``, recursively, sorted by relative path; hidden ones skipped."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(KNOWN_EXT):
-                yield Path(root) / name
+    """Supported files under ``folder``, recursively, in sorted path order; hidden ones skipped."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir():
+            yield from _walk(Path(e.path))
+        elif e.name.lower().endswith(KNOWN_EXT):
+            yield Path(e.path)
 
 
 def kind_of(path: Path) -> str:
