@@ -1,0 +1,264 @@
+"""Residue cleaning for scraped text: a line classifier that separates the story from page furniture.
+
+Why: text scraped from news pages carries loading placeholders, share bars, captions printed twice,
+agency credits, teasers and prompts. The parser would turn them into bogus sentences (and bogus
+events), so they are taken out here and recorded in ``Article.removed`` (captions in ``captions``).
+Rules look at features (length, position, punctuation, capitalisation, stop-word density,
+repetition, neighbours, credit patterns), never at one site's strings.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .lang import english_stopwords
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_ALPHA = re.compile(r"[^\W\d_]")
+_END_SENT = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
+_BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
+                     re.UNICODE)
+_BYLINE_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4}(?:[|,–—-]\s*)(?:staff writer|correspondent|reporter|editor|contributor|columnist|senior\s+\w+|chief\s+\w+|\w+ editor|\w+ correspondent|\w+ reporter)s?\b", re.I)
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+           "saturday sunday mon tue tues wed thu thurs fri sat sun")
+_DATE_WORDS = frozenset(_MONTHS.split()) | frozenset(
+    "am pm a.m p.m et est edt pt pst pdt ct cst cdt gmt bst utc cet cest ist jst aest updated published posted "
+    "last modified first on at by ago hours hour minutes minute mins days day weeks week today yesterday "
+    "th st nd rd of edited date time".split())
+
+
+@dataclass
+class Cleaned:
+    """Result of :func:`clean_text`."""
+
+    body: str
+    title: str | None = None
+    byline: str | None = None
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    labels: list[tuple[str, str]] = field(default_factory=list)  # (label, line) for every non-blank line
+
+
+@dataclass
+class _Line:
+    text: str
+    words: list[str]
+    key: str
+    stop: float
+    caps: float
+    ends: bool
+    label: str = "story"
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def story_like(self) -> bool:
+        """A prose paragraph: long enough, and a finished sentence or rich in function words."""
+        return (self.n >= 8 and self.ends) or (self.n >= 16 and self.stop >= 0.2) or self.n >= 40
+
+    @property
+    def headline_like(self) -> bool:
+        """Short, unfinished, headline-styled: what teasers and headlines look like."""
+        return 2 <= self.n <= 30 and not self.ends and not self.text.rstrip().endswith((":", ",", ";"))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    """Compiled residue vocabulary from ``data/residue.json`` (loaded once)."""
+    raw = json.loads(resources.files(__package__).joinpath("data/residue.json").read_text(encoding="utf-8"))
+
+    def rx(patterns: list[str]) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+    return {
+        "ui": frozenset(raw["ui_words"]),
+        "placeholder": rx(raw["placeholders"]),
+        "prompt": rx(raw["prompts"]),
+        "photo_credit": rx(raw["photo_credit"]),
+        "agency_credit": rx(raw["agency_credit"]),
+        "credit_tail": re.compile(raw["credit_tail"]),
+        "labels": frozenset(_norm(x) for x in raw["section_labels"]),
+    }
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+def _line(text: str) -> _Line:
+    words = _WORD.findall(text)
+    stop = english_stopwords()
+    alpha = [w for w in words if _ALPHA.match(w)]
+    nstop = sum(1 for w in alpha if w.lower() in stop)
+    content = [w for w in alpha if w.lower() not in stop]
+    caps = (sum(1 for w in content if w[0].isupper()) / len(content)) if content else 0.0
+    return _Line(text=text, words=words, key=" ".join(w.lower() for w in words),
+                 stop=(nstop / len(alpha)) if alpha else 0.0, caps=caps, ends=bool(_END_SENT.search(text)))
+
+
+def _is_dateline(ln: _Line) -> bool:
+    """A timestamp line ('Updated 3:05 PM ET, Tue March 3, 2020'): nearly all date words and numbers."""
+    if ln.n == 0 or ln.n > 16:
+        return False
+    rest = [w for w in ln.words if not w.isdigit() and w.lower().rstrip(".") not in _DATE_WORDS
+            and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm)?", w.lower())]
+    has_date = any(w.lower() in _DATE_WORDS for w in ln.words) or any(w.isdigit() for w in ln.words)
+    return has_date and len(rest) <= (1 if ln.n >= 4 else 0)
+
+
+def _is_byline(ln: _Line) -> bool:
+    if ln.n > 14 or (ln.ends and ln.text.rstrip()[-1] in "!?"):
+        return False
+    m = _BYLINE.match(ln.text.strip())
+    if m:
+        tail = ln.text.strip()[m.end():]
+        # "By Tuesday, the rebels had ..." is a sentence; a byline has no lower-case verbs after the names.
+        lower = [w for w in _WORD.findall(tail) if w[0].islower() and w.lower() not in {"and", "of", "in", "for", "the", "at", "with"}]
+        return len(lower) <= 2 and not ln.ends or (len(lower) == 0)
+    return bool(_BYLINE_TAIL.match(ln.text.strip())) and not ln.ends
+
+
+def _is_ui(ln: _Line, ui: frozenset[str]) -> bool:
+    """Lone UI words ('Close', 'Share', 'Menu', 'Facebook Twitter Email'), counters and symbol rows."""
+    if ln.n == 0:
+        return len(ln.text.strip()) < 40
+    if ln.n > 8:
+        return False
+    return all(w.lower() in ui or w.isdigit() for w in ln.words) and not (ln.n >= 4 and ln.ends and ln.stop > 0.5)
+
+
+def _classify(lines: list[_Line]) -> None:
+    """Label every line in place; the label decides whether it stays in the body."""
+    t = _tables()
+    seen: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        s = ln.text.strip()
+        if ln.n <= 25 and t["placeholder"].search(s):
+            ln.label = "placeholder"
+        elif _is_ui(ln, t["ui"]):
+            ln.label = "ui"
+        elif ln.n <= 6 and ln.key in t["labels"]:
+            ln.label = "section"
+        elif ln.n <= 40 and t["prompt"].search(s):
+            ln.label = "prompt"
+        elif ln.n <= 30 and t["photo_credit"].search(s):
+            ln.label = "credit"
+        elif ln.n <= 60 and t["agency_credit"].search(s):
+            ln.label = "agency"
+        elif ln.n <= 70 and t["credit_tail"].search(s) and not _quote_tail(s):
+            ln.label = "caption"
+        elif _is_byline(ln):
+            ln.label = "byline"
+        elif _is_dateline(ln):
+            ln.label = "dateline"
+        if ln.key and ln.n >= 3:
+            j = seen.get(ln.key)
+            if j is not None:
+                if i - j <= 3 and ln.n <= 80 and lines[j].label in ("story", "caption"):
+                    # printed twice close together: the alt text and the caption of one picture
+                    lines[j].label = "caption"
+                    ln.label = "caption"
+                elif ln.label == "story":
+                    ln.label = "duplicate"
+            else:
+                seen[ln.key] = i
+    _captions_before_credits(lines)
+    _teasers(lines)
+
+
+def _quote_tail(s: str) -> bool:
+    """A sentence ending in '(Reuters)' attribution inside a story is rare; a quote ending is not a credit."""
+    return s.endswith(('"', "”")) and len(s) > 200
+
+
+def _captions_before_credits(lines: list[_Line]) -> None:
+    """A short non-story line right before a photo credit is that photo's caption."""
+    for i, ln in enumerate(lines):
+        if ln.label != "credit":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j].label == "story" and lines[j].n <= 50 and not _prose_run(lines, j):
+                lines[j].label = "caption"
+                break
+
+
+def _prose_run(lines: list[_Line], j: int) -> bool:
+    """True when line j sits between story paragraphs on both sides (a caption seldom does with no credit)."""
+    prev = next((lines[k] for k in range(j - 1, -1, -1) if lines[k].n), None)
+    nxt = next((lines[k] for k in range(j + 1, len(lines)) if lines[k].n), None)
+    return bool(prev and nxt and prev.label == "story" and nxt.label == "story" and prev.story_like and nxt.story_like
+                and lines[j].n > 30)
+
+
+def _teasers(lines: list[_Line]) -> None:
+    """Headline-like lines after a section label, and runs of three or more headline-like lines."""
+    idx = [i for i, ln in enumerate(lines) if ln.n]
+    # after a section label: headline-like lines until prose resumes
+    for pos, i in enumerate(idx):
+        if lines[i].label not in ("section", "prompt"):
+            continue
+        for k in idx[pos + 1:]:
+            ln = lines[k]
+            if ln.label != "story":
+                if ln.label in ("section",):
+                    break
+                continue
+            if ln.headline_like or (ln.n <= 25 and not ln.story_like) or _is_dateline(ln):
+                ln.label = "teaser"
+            else:
+                break
+    # runs of headline-like lines with no prose between them
+    run: list[int] = []
+    for i in idx + [None]:  # type: ignore[list-item]
+        ln = lines[i] if i is not None else None
+        if ln is not None and ln.label == "story" and ln.headline_like and ln.n >= 3:
+            run.append(i)
+            continue
+        if ln is not None and ln.label not in ("story",) and run:
+            continue  # furniture inside a teaser list does not break it
+        if len(run) >= 3:
+            for k in run:
+                lines[k].label = "teaser"
+        run = []
+
+
+def clean_text(text: str, find_title: bool = True) -> Cleaned:
+    """Split ``text`` into story and residue; the body keeps the story lines in order.
+
+    Paragraph separators follow the input: blank-line separated input gives "\\n\\n" between kept
+    paragraphs, single-line separated input "\\n".
+    """
+    raw_lines = [s.strip() for s in text.splitlines()]
+    lines = [_line(s) for s in raw_lines if s]
+    if not lines:
+        return Cleaned(body="")
+    _classify(lines)
+    title = None
+    if find_title:
+        first = next((ln for ln in lines if ln.label == "story"), None)
+        first_any = lines[0]
+        if (first is not None and first is first_any or (first is not None and lines.index(first) <= 2)) and first.headline_like \
+                and first.n <= 25 and sum(1 for ln in lines if ln.label == "story") > 1 and not first.text.strip().startswith(("-", "•", "*")):
+            first.label = "title"
+            title = first.text.strip()
+    byline = next((ln.text.strip() for ln in lines if ln.label == "byline"), None)
+    sep = "\n\n" if re.search(r"\n[ \t]*\n", text) else "\n"
+    body = sep.join(ln.text for ln in lines if ln.label == "story")
+    captions = [ln.text for ln in lines if ln.label in ("caption", "credit")]
+    removed = [ln.text for ln in lines if ln.label not in ("story", "title")]
+    return Cleaned(body=body, title=title, byline=byline, captions=_dedupe(captions), removed=removed,
+                   labels=[(ln.label, ln.text) for ln in lines])
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
