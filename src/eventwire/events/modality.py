@@ -1,0 +1,413 @@
+"""How sure the text is about an event: modality plus the reporting chain above the trigger.
+
+Why: "claims are not facts" (ARCHITECTURE.md). An event under "officials said", "reportedly",
+"will", "may", "if …", "did not …" must not be stored as an asserted fact, and the chain of who
+says so (outlet → officials → claim) must survive for the analyst.
+
+Modality precedence, most informative first (one value per event; the chain is kept whatever wins):
+
+    negated > denied > conditional > hypothetical > future > question > reported > asserted
+
+so "officials said Iran will attack" is ``future`` with the officials in ``attribution``, and
+"X denied that Y attacked" is ``denied`` with X as a ``denied=True`` link.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..model import Attribution
+
+#: Higher wins.
+PRECEDENCE = {"asserted": 0, "reported": 1, "question": 2, "future": 3, "hypothetical": 4,
+              "conditional": 5, "denied": 6, "negated": 7}
+
+#: Links through which a clause is the *content* of the verb above it.
+_COMPLEMENT = {"ccomp", "xcomp", "parataxis"}
+_SUBJ = {"nsubj", "csubj"}
+_COND_MARKS = {"if", "unless", "provided", "providing"}
+_QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", "see"}
+_NEG_WORDS = {"not", "n't", "never", "no", "nobody", "none", "neither", "nor"}
+_FUTURE_TIME = re.compile(r"^(tomorrow|next\b|later this\b|coming\b|this coming\b)", re.I)
+_ANON_PHRASE = re.compile(r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I)
+_SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "prep", "pobj",
+                 "cc", "conj", "punct", "npadvmod", "predet"}
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.events").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str]:
+    """lemma → report | deny | reject."""
+    return {row[0]: row[1] for row in _data_lines("modality_reporting.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, dict[str, str]]:
+    """where (aux/head/amod/advmod/noun) → word → modality class."""
+    out: dict[str, dict[str, str]] = {}
+    for word, cls, where in _data_lines("modality_cues.tsv"):
+        out.setdefault(where, {})[word] = cls
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def anonymous_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(speaker head nouns that are unnamed sources, words that mark anonymity)."""
+    rows = _data_lines("modality_anonymous.tsv")
+    return (frozenset(w for w, k in rows if k == "noun"), frozenset(w for w, k in rows if k == "marker"))
+
+
+@functools.lru_cache(maxsize=1)
+def outlet_words() -> frozenset[str]:
+    return frozenset(row[0] for row in _data_lines("modality_outlets.tsv"))
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def speaker_span(head: Token) -> Span:
+    """The noun phrase of a speaker, without relative clauses, appositions or trailing clauses."""
+    lo = hi = head.i
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _SPEAKER_KEEP and not (c.dep_ == "punct" and (c.i < lo or c.i > hi)):
+                lo, hi = min(lo, c.i), max(hi, c.i)
+                stack.append(c)
+    doc = head.doc
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo:hi + 1]
+
+
+def is_outlet(span: Span) -> bool:
+    """A news outlet named as a source ("the Wall Street Journal", "Reuters")."""
+    if not any(t.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "NORP", "GPE") or t.pos_ == "PROPN" for t in span):
+        return False
+    words = outlet_words()
+    return any(t.lower_.strip(".") in words for t in span)
+
+
+def is_anonymous(head: Token, verb: Token | None = None) -> bool:
+    """An unnamed source: "officials", "a senior diplomat", "sources familiar with …", "who spoke on condition of anonymity"."""
+    nouns, markers = anonymous_words()
+    sub = list(head.subtree)
+    named = any(t.ent_type_ == "PERSON" for t in sub) or (head.pos_ == "PROPN")
+    if any(t.lower_ in markers for t in sub):
+        return True
+    texts = [head.sent.doc[sub[0].i:sub[-1].i + 1].text] if sub else []
+    if verb is not None:  # "..., speaking on condition of anonymity, said" / "said on condition of anonymity"
+        for c in verb.children:
+            if c.dep_ in ("advcl", "prep", "npadvmod", "advmod") and c.i != head.i:
+                st = list(c.subtree)
+                if any(t.lower_ in markers for t in st):
+                    return True
+                texts.append(head.doc[st[0].i:st[-1].i + 1].text)
+    if any(_ANON_PHRASE.search(x) for x in texts):
+        return True
+    if named:
+        return False
+    if head.lemma_.lower() in nouns or head.lower_ in nouns:
+        return True
+    return head.lower_ in ("sources", "someone", "somebody") or (head.lemma_ == "source")
+
+
+def _find_speaker(v: Token) -> Token | None:
+    """The speaker of reporting verb ``v``: its subject, a quoted person, an agent, or the subject of the verb it hangs on."""
+    cur = v
+    for _ in range(4):
+        subj = None
+        for c in cur.children:
+            if c.dep_ in _SUBJ:
+                subj = c
+                break
+        if cur is not v and cur.lemma_ == "quote":  # "X was quoted as saying" / "R quoted X as saying"
+            for c in cur.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c
+        if subj is not None and not (subj.lower_ in ("it", "there") and any(c.dep_ == "auxpass" for c in cur.children)):
+            return subj
+        for c in cur.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+            if c.dep_ == "nsubjpass" and cur.lemma_ == "quote":
+                return c
+        if cur.dep_ in ("advcl", "xcomp", "pcomp", "prep", "conj", "acl") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _attribution(head: Token | None, cue: str, actors, verb: Token | None = None, denied: bool = False) -> Attribution:
+    if head is None:
+        t = verb
+        return Attribution(text=t.text if t is not None else cue, code=None, cue=cue, anonymous=True, denied=denied,
+                           start=t.idx if t is not None else None, end=(t.idx + len(t.text)) if t is not None else None)
+    span = speaker_span(head)
+    actor = actors.for_token(head) if actors is not None else None
+    return Attribution(text=span.text, code=getattr(actor, "code", None), cue=cue,
+                       anonymous=is_anonymous(head, verb), denied=denied,
+                       start=span.start_char, end=span.end_char)
+
+
+def _outlet_of_tell(v: Token) -> Token | None:
+    """"… told the Wall Street Journal": the outlet that carried the speaker's words."""
+    for c in v.children:
+        if c.dep_ in ("dobj", "dative", "iobj"):
+            if is_outlet(speaker_span(c)):
+                return c
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj" and is_outlet(speaker_span(g)):
+                    return g
+    return None
+
+
+def _according_to(t: Token) -> Token | None:
+    """If ``t`` is "according" in "according to X", X."""
+    if t.lower_ != "according":
+        return None
+    for c in t.children:
+        if c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+# ---------------------------------------------------------------- local markers
+
+
+def _aux_class(t: Token, under_report: bool) -> str | None:
+    aux = cues().get("aux", {})
+    best = None
+    for c in t.children:
+        if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" or c.lower_ in aux and c.dep_ in ("aux", "auxpass"):
+            w = c.lower_
+            cls = aux.get(w)
+            if cls is None:
+                continue
+            if w in ("would", "'d") and under_report:
+                cls = "future"  # "said it would attack": future seen from the statement
+            if best is None or PRECEDENCE[cls] > PRECEDENCE[best]:
+                best = cls
+    return best
+
+
+def _has_neg(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "det" and c.lower_ == "no" and t.pos_ in ("NOUN", "PROPN"):
+            return True
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "without":
+        return True
+    return False
+
+
+def _future_time(t: Token) -> bool:
+    """Present-tense verb with "tomorrow", "next week" … attached: a scheduled future event."""
+    if t.tag_ not in ("VBZ", "VBP", "VBG"):
+        return False
+    for c in t.children:
+        cand = c
+        if c.dep_ == "prep":
+            cand = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if cand is None:
+                continue
+        elif c.dep_ not in ("npadvmod", "advmod", "tmod"):
+            continue
+        if cand.ent_type_ == "DATE" or cand.lower_ == "tomorrow":
+            txt = cand.doc[cand.left_edge.i:cand.right_edge.i + 1].text
+            if _FUTURE_TIME.match(txt):
+                return True
+    return False
+
+
+def _is_question(t: Token) -> bool:
+    sent = t.sent
+    end = sent.end - 1
+    while end > sent.start and sent.doc[end].is_space:
+        end -= 1
+    last = sent.doc[end]
+    if last.text == "?" or (last.is_quote and end > sent.start and sent.doc[end - 1].text == "?"):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- main entry
+
+#: Verbs whose *noun object* is the content of the report ("reported an attack", "denied the raid").
+_DOBJ_REPORT = {"report", "claim", "allege", "confirm", "describe", "recount", "deny", "refute", "disown", "debunk",
+                "reject", "dismiss", "dispute", "rebut", "contradict"}
+#: Preps through which a clause or noun is the content of the verb above ("accused X of …", "quoted as saying").
+_CONTENT_PREPS = {"of", "as", "about", "for", "over"}
+
+
+def _climb(trigger: Token) -> list[tuple[Token, str]]:
+    path: list[tuple[Token, str]] = [(trigger, "")]
+    cur = trigger
+    for _ in range(16):
+        if cur.head.i == cur.i:
+            break
+        path.append((cur.head, cur.dep_))
+        cur = cur.head
+    return path
+
+
+def _is_infinitive(t: Token) -> bool:
+    """"(wants Beijing) to stop": a to-infinitive clause, which behaves like an xcomp."""
+    return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _has_subject(t: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in t.children)
+
+
+def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
+    """Modality of the event at ``trigger`` and its attribution chain, outermost first."""
+    found: list[str] = []
+    links: list[Attribution] = []  # innermost first; reversed at the end
+    used: set[int] = set()
+    rep = reporting_verbs()
+    table = cues()
+    head_cues, amod_cues, adv_cues = table.get("head", {}), table.get("amod", {}), table.get("advmod", {})
+    noun_cues, light = table.get("noun", {}), table.get("light", {})
+
+    def add(spk: Token | None, cue: str, verb: Token | None, denied: bool = False) -> None:
+        if spk is not None and spk.i in used:
+            return
+        links.append(_attribution(spk, cue, actors, verb, denied))
+        if spk is not None:
+            used.add(spk.i)
+
+    path = _climb(trigger)
+    under_report = False
+    local = True  # the node is in the trigger's own clause chain (auxiliaries and negation apply)
+    prev: Token | None = None
+    auxes: list[Token] = []
+    for k, (node, via) in enumerate(path):
+        lemma = node.lemma_.lower()
+        if k:
+            prep_route = via in ("pcomp", "pobj") and node.pos_ == "ADP" and node.lower_ in _CONTENT_PREPS
+            if prep_route:  # step over the preposition: judge the link at the word it hangs on
+                prev = node
+                continue
+            if via == "prep":  # reached through a preposition we did not step over: not content
+                via_eff = "prep" if prev is not None and prev.lower_ in _CONTENT_PREPS and prev.pos_ == "ADP" else "adjunct"
+            else:
+                via_eff = via
+            kind = rep.get(lemma) if node.pos_ in ("VERB", "AUX") else None
+            content = (via_eff in _COMPLEMENT or via_eff == "prep"
+                       or (via_eff == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT))
+            if kind == "reject" and not (via_eff in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
+                kind = None
+            if kind == "report" and content:
+                if lemma == "quote" and any(c.i in used for c in node.children if c.dep_ in ("dobj", "nsubjpass")):
+                    subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                    if subj is not None:  # "Reuters quoted X as saying": Reuters is the outer link
+                        add(subj, "quote", node)
+                else:
+                    add(_find_speaker(node), lemma, node)
+                    outlet = _outlet_of_tell(node) if lemma == "tell" else None
+                    if outlet is not None:  # "officials told the Wall Street Journal"
+                        add(outlet, "report", node)
+                found.append("reported")
+                under_report = True
+            elif kind in ("deny", "reject") and content:
+                add(_find_speaker(node), lemma, node, denied=True)
+                found.append("denied")
+            elif node.pos_ in ("NOUN", "PROPN") and via_eff in ("acl", "ccomp", "prep") and lemma in noun_cues:
+                found.append(noun_cues[lemma])  # "reports that …", "plans to …", "a request for …"
+            elif local and (via_eff in ("xcomp", "acomp") or (via_eff == "ccomp" and _is_infinitive(prev))) and lemma in head_cues:
+                cls: str | None = head_cues[lemma]
+                if lemma == "be" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
+                    cls = None  # only "is to meet"
+                if lemma == "set" and not any(c.dep_ == "auxpass" for c in node.children):
+                    cls = None  # only "is set to"
+                if lemma == "go" and node.tag_ != "VBG":
+                    cls = None  # only "is going to"
+                if cls:
+                    found.append(cls)
+            if via_eff == "advcl" and prev is not None:
+                if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in prev.children):
+                    found.append("conditional")  # the event is itself the condition ("if X attacks, …")
+            local = local and (
+                via_eff == "xcomp" or (via_eff == "ccomp" and _is_infinitive(prev))
+                or (via_eff == "conj" and not _has_subject(prev))
+                or (via_eff in ("dobj", "nsubj", "nsubjpass") and prev.pos_ in ("NOUN", "PROPN") and lemma in light)
+            )
+        # --- markers on the trigger's own clause chain
+        if local:
+            if _has_neg(node):
+                found.append("negated")
+            auxes.append(node)
+            if _future_time(node):
+                found.append("future")
+            for c in node.children:
+                if c.dep_ == "amod" and k == 0 and node.pos_ in ("NOUN", "PROPN") and c.lower_ in amod_cues:
+                    found.append(amod_cues[c.lower_])
+                    if amod_cues[c.lower_] == "reported":
+                        links.append(Attribution(text=c.text, code=None, cue=c.lower_, anonymous=True,
+                                                 start=c.idx, end=c.idx + len(c.text)))
+                elif c.dep_ == "mark" and c.lower_ in _COND_MARKS:
+                    if node.dep_ == "ccomp" and node.head.lemma_ in _QUESTION_HEADS:
+                        found.append("question")  # "asked if X would attack"
+                    else:
+                        found.append("conditional")
+                elif c.dep_ == "mark" and c.lower_ == "whether":
+                    found.append("question")
+                elif c.dep_ == "advcl" and (prev is None or c.i != prev.i) and any(
+                        m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children):
+                    found.append("conditional")  # "X will strike if Y …"
+        # --- hedges and "according to" anywhere up the chain
+        for c in node.children:
+            if c.dep_ == "advmod" and c.lower_ in adv_cues and (prev is None or c.i != prev.i):
+                cls = adv_cues[c.lower_]
+                if cls != "reported" and not local:
+                    continue
+                found.append(cls)
+                if cls == "reported":
+                    links.append(Attribution(text=c.text, code=None, cue=c.lower_, anonymous=True,
+                                             start=c.idx, end=c.idx + len(c.text)))
+            elif c.lower_ == "according" and (prev is None or c.i != prev.i):
+                src = _according_to(c)
+                if src is not None:
+                    add(src, "according to", c)
+                    found.append("reported")
+        # --- a reporting verb hanging *below* the event clause: "X attacked Y, residents said"
+        if node.pos_ in ("VERB", "AUX") and (local or k == 0):
+            for c in node.children:
+                if (c.dep_ in ("parataxis", "ccomp", "advcl") and c.i > node.i and (prev is None or c.i != prev.i)
+                        and rep.get(c.lemma_.lower()) == "report"
+                        and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
+                    spk = _find_speaker(c)
+                    if spk is not None:
+                        add(spk, c.lemma_.lower(), c)
+                        found.append("reported")
+                        under_report = True
+        prev = node
+
+    embedded_question = "question" in found  # "asked whether X would …": the modal belongs to the question
+    for node in auxes:  # after the climb, when we know whether a reporting verb is above
+        aux = _aux_class(node, under_report)
+        if aux and not (embedded_question and aux == "future" or embedded_question and node.i == trigger.i and aux == "hypothetical"):
+            found.append(aux)
+    if _is_question(trigger):
+        found.append("question")
+    modality = max(found, key=lambda m: PRECEDENCE[m]) if found else "asserted"
+    links.reverse()
+    return modality, links
