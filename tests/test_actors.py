@@ -1,0 +1,104 @@
+"""Actor resolution: our own sentences, one feature per test."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import resolve
+
+
+def _idx(nlp, text):
+    doc = nlp(text)
+    return doc, resolve(doc)
+
+
+def _tok(doc, word, nth=0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def test_title_person_gets_country_and_sector(nlp):
+    doc, idx = _idx(nlp, "Kenyan President William Ruto visited the port yesterday.")
+    a = idx.for_token(_tok(doc, "Ruto"))
+    assert a is not None and a.code == "KENGOV" and a.kind == "person"
+    assert a.person == "William Ruto"
+    assert doc.text[a.start:a.end] == a.text
+
+
+def test_demonym_and_sector_noun(nlp):
+    doc, idx = _idx(nlp, "Turkish soldiers shelled the village while Greek police watched.")
+    assert idx.for_token(_tok(doc, "soldiers")).code == "TURMIL"
+    assert idx.for_token(_tok(doc, "police")).code == "GRCCOP"
+
+
+def test_spokeswoman_for_ministry(nlp):
+    doc, idx = _idx(nlp, "A spokesman for the Japanese defence ministry denied the report.")
+    assert idx.for_token(_tok(doc, "spokesman")).code == "JPNGOV"
+
+
+def test_capital_acts_but_location_does_not(nlp):
+    doc, idx = _idx(nlp, "Tehran warned London after a bomb exploded in Kabul.")
+    assert idx.for_token(_tok(doc, "Tehran")).code == "IRNGOV"
+    assert idx.for_token(_tok(doc, "London")).code == "GBRGOV"
+    assert idx.for_token(_tok(doc, "Kabul")) is None
+    assert idx.for_token(_tok(doc, "Kabul"), locations=True).country == "AFG"
+
+
+def test_country_in_location_phrase_is_not_an_actor(nlp):
+    doc, idx = _idx(nlp, "Rebels attacked a convoy in Mali and in Niger.")
+    assert idx.for_token(_tok(doc, "Mali")) is None
+    assert idx.for_token(_tok(doc, "Niger")) is None
+
+
+def test_igo_codes_have_no_country(nlp):
+    doc, idx = _idx(nlp, "NATO criticised the United Nations.")
+    nato, un = idx.for_token(_tok(doc, "NATO")), idx.for_token(_tok(doc, "Nations"))
+    assert nato.code == "IGOWSTNAT" and nato.country is None and nato.kind == "igo"
+    assert un.code == "IGOUNO"
+
+
+def test_seat_of_power_metonymy(nlp):
+    doc, idx = _idx(nlp, "The Pentagon and the White House rejected the offer.")
+    assert idx.for_token(_tok(doc, "Pentagon")).code == "USAMIL"
+    assert idx.for_token(_tok(doc, "House")).code == "USAGOV"
+
+
+def test_compound_actor_split(nlp):
+    doc, idx = _idx(nlp, "Brazil and Argentina signed a trade pact.")
+    subj = _tok(doc, "Brazil")
+    span = doc[subj.left_edge.i:subj.right_edge.i + 1]
+    assert [a.code for a in idx.for_span(span)] == ["BRA", "ARG"]
+
+
+def test_surname_alias_and_pronoun(nlp):
+    doc, idx = _idx(nlp, "Chilean Foreign Minister Alberto Vargas landed in Lima. Vargas said he would stay.")
+    assert idx.for_token(_tok(doc, "Vargas", 1)).code == "CHLGOV"
+    assert idx.for_token(_tok(doc, "he")).code == "CHLGOV"
+
+
+def test_appositive_gives_person_a_code(nlp):
+    doc, idx = _idx(nlp, "Maria Lopes, the Portuguese ambassador, met the mayor.")
+    a = idx.for_token(_tok(doc, "Lopes"))
+    assert a.country == "PRT" and a.person == "Maria Lopes"
+
+
+def test_bare_agent_takes_dominant_country(nlp):
+    doc, idx = _idx(nlp, "Police in Bangladesh detained dozens. Later, police fired tear gas at students in Dhaka.")
+    assert idx.for_token(_tok(doc, "police", 0)).code == "BGDCOP"
+    assert idx.for_token(_tok(doc, "students")).code == "BGDEDU"
+
+
+def test_no_actor_for_plain_nouns(nlp):
+    doc, idx = _idx(nlp, "The weather was cold and the road was closed.")
+    assert idx.mentions == []
+
+
+def test_us_is_not_a_pronoun_country(nlp):
+    doc, idx = _idx(nlp, "They told us the US would pay.")
+    assert idx.for_token(_tok(doc, "us")) is None
+    assert idx.for_token(_tok(doc, "US")).code == "USA"
+
+
+def test_mentions_in_text_order_with_offsets(nlp):
+    doc, idx = _idx(nlp, "Russian troops entered the town as Ukrainian forces withdrew.")
+    assert [m.code for m in idx.mentions] == ["RUSMIL", "UKRMIL"]
+    for m in idx.mentions:
+        assert doc.text[m.start:m.end] == m.text
