@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Article, ArticleError, content_id
 from .lang import detect_language
 
-__all__ = ["prepare", "normalise_date", "check_text", "MAX_CHARS"]
+__all__ = ["prepare", "normalise_date", "check_text", "check_language", "MAX_CHARS"]
 
 #: Larger inputs are refused: no news article is this long, and the parser's memory would balloon.
 MAX_CHARS = 5_000_000
@@ -39,8 +39,12 @@ def normalise_date(value: Any) -> str | None:
     return dt.date().isoformat() if dt.year > 1900 else None
 
 
-def check_text(text: str) -> None:
-    """Raise ``ArticleError`` for empty, oversized, binary or non-English text."""
+def check_text(text: str, article: Article | None = None, language: bool = True) -> None:
+    """Raise ``ArticleError`` for empty, oversized, binary or non-English text.
+
+    For a non-English text the error carries the extracted ``article`` (as ``error.article``) so
+    that a caller can still show what was read, while no events are coded from it.
+    """
     if not text or not text.strip():
         raise ArticleError("empty", "the article has no text")
     if len(text) > MAX_CHARS:
@@ -49,9 +53,19 @@ def check_text(text: str) -> None:
     bad = len(_CONTROL.findall(sample))
     if bad > max(8, 0.1 * len(sample)):
         raise ArticleError("binary", f"{bad} control or replacement characters in the first {len(sample)}")
+    if language:
+        check_language(text, article)
+
+
+def check_language(text: str, article: Article | None = None) -> None:
+    """Raise ``unsupported_language`` unless ``text`` is English; the error carries ``article`` if given."""
     lang = detect_language(text)
     if lang != "en":
-        raise ArticleError("unsupported_language", f"detected language {lang!r}; eventwire reads English")
+        err = ArticleError("unsupported_language", f"detected language {lang!r}; eventwire reads English")
+        if article is not None:
+            article.language = lang
+            err.article = article  # type: ignore[attr-defined]
+        raise err
 
 
 def _from_html(record: dict[str, Any]) -> Article:
@@ -66,8 +80,7 @@ def _from_html(record: dict[str, Any]) -> Article:
     body = page.body
     if not body.strip():
         raise ArticleError("empty", "no article text found in the page")
-    check_text(body)
-    return Article(
+    article = Article(
         id=str(record.get("id") or content_id(body)),
         body=body,
         title=record.get("title") or page.title,
@@ -80,11 +93,13 @@ def _from_html(record: dict[str, Any]) -> Article:
         removed=page.removed,
         source=record.get("source"),
     )
+    check_text(body, article)
+    return article
 
 
 def _from_text(record: dict[str, Any], clean: bool) -> Article:
     text = record["text"]
-    check_text(text)
+    check_text(text, language=False)
     title = record.get("title")
     byline = None
     captions: list[str] = []
@@ -101,7 +116,7 @@ def _from_text(record: dict[str, Any], clean: bool) -> Article:
         byline = cleaned.byline
         captions = cleaned.captions
         removed = cleaned.removed
-    return Article(
+    article = Article(
         id=str(record.get("id") or content_id(body)),
         body=body,
         title=title,
@@ -114,6 +129,8 @@ def _from_text(record: dict[str, Any], clean: bool) -> Article:
         removed=removed,
         source=record.get("source"),
     )
+    check_language(text, article)
+    return article
 
 
 def prepare(record: dict[str, Any], clean: bool = True) -> Article:

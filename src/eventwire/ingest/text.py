@@ -18,6 +18,7 @@ from .lang import english_stopwords
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _ALPHA = re.compile(r"[^\W\d_]")
+_BULLETS = ("-", "•", "*", "–", "—", "·", "▪", "►", "»")
 _END_SENT = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
                      re.UNICODE)
@@ -25,7 +26,8 @@ _BYLINE_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4}(?:[|,–—-]\s*)(?:st
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
            "saturday sunday mon tue tues wed thu thurs fri sat sun")
-_DATE_WORDS = frozenset(_MONTHS.split()) | frozenset(
+_MONTH_SET = frozenset(_MONTHS.split())
+_DATE_WORDS = _MONTH_SET | frozenset(
     "am pm a.m p.m et est edt pt pst pdt ct cst cdt gmt bst utc cet cest ist jst aest updated published posted "
     "last modified first on at by ago hours hour minutes minute mins days day weeks week today yesterday "
     "th st nd rd of edited date time".split())
@@ -102,14 +104,26 @@ def _line(text: str) -> _Line:
                  stop=(nstop / len(alpha)) if alpha else 0.0, caps=caps, ends=bool(_END_SENT.search(text)))
 
 
+_URLISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|co|uk|ru|de|fr)(?:/\S*)?\b", re.I)
+_BY_TAIL = re.compile(r"\s(?:by|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
+
+
+def _is_contact(ln: _Line) -> bool:
+    """An address line: URLs, e-mail addresses or handles with at most two other words."""
+    if ln.n > 20 or not _URLISH.search(ln.text):
+        return False
+    return len(_WORD.findall(_URLISH.sub(" ", ln.text))) <= 2
+
+
 def _is_dateline(ln: _Line) -> bool:
     """A timestamp line ('Updated 3:05 PM ET, Tue March 3, 2020'): nearly all date words and numbers."""
     if ln.n == 0 or ln.n > 16:
         return False
-    rest = [w for w in ln.words if not w.isdigit() and w.lower().rstrip(".") not in _DATE_WORDS
+    words = _WORD.findall(_BY_TAIL.sub("", ln.text))
+    rest = [w for w in words if not w.isdigit() and w.lower().rstrip(".") not in _DATE_WORDS
             and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm)?", w.lower())]
-    has_date = any(w.lower() in _DATE_WORDS for w in ln.words) or any(w.isdigit() for w in ln.words)
-    return has_date and len(rest) <= (1 if ln.n >= 4 else 0)
+    has_date = any(w.lower() in _MONTH_SET for w in words) or sum(1 for w in words if w.isdigit()) >= 2
+    return has_date and len(rest) <= (1 if len(words) >= 4 else 0)
 
 
 def _is_byline(ln: _Line) -> bool:
@@ -133,7 +147,7 @@ def _is_ui(ln: _Line, ui: frozenset[str]) -> bool:
     return all(w.lower() in ui or w.isdigit() for w in ln.words) and not (ln.n >= 4 and ln.ends and ln.stop > 0.5)
 
 
-def _classify(lines: list[_Line]) -> None:
+def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True) -> None:
     """Label every line in place; the label decides whether it stays in the body."""
     t = _tables()
     seen: dict[str, int] = {}
@@ -153,23 +167,30 @@ def _classify(lines: list[_Line]) -> None:
             ln.label = "agency"
         elif ln.n <= 70 and t["credit_tail"].search(s) and not _quote_tail(s):
             ln.label = "caption"
+        elif _is_contact(ln):
+            ln.label = "contact"
         elif _is_byline(ln):
             ln.label = "byline"
         elif _is_dateline(ln):
             ln.label = "dateline"
-        if ln.key and ln.n >= 3:
+        if ln.key and ln.n >= 4:
             j = seen.get(ln.key)
             if j is not None:
-                if i - j <= 3 and ln.n <= 80 and lines[j].label in ("story", "caption"):
+                if i - j <= 3 and 4 <= ln.n <= 80 and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j]):
                     # printed twice close together: the alt text and the caption of one picture
                     lines[j].label = "caption"
                     ln.label = "caption"
-                elif ln.label == "story":
+                elif ln.label == "story" and ln.n >= 8 and not _in_list(ln, lines[j]):
                     ln.label = "duplicate"
             else:
                 seen[ln.key] = i
     _captions_before_credits(lines)
-    _teasers(lines)
+    _teasers(lines, headings, runs)
+
+
+def _in_list(a: _Line, b: _Line) -> bool:
+    """Repeated bullet items (spec lists, line-ups) are content, not a caption printed twice."""
+    return a.text.lstrip().startswith(_BULLETS) and b.text.lstrip().startswith(_BULLETS)
 
 
 def _quote_tail(s: str) -> bool:
@@ -196,12 +217,12 @@ def _prose_run(lines: list[_Line], j: int) -> bool:
                 and lines[j].n > 30)
 
 
-def _teasers(lines: list[_Line]) -> None:
+def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True) -> None:
     """Headline-like lines after a section label, and runs of three or more headline-like lines."""
     idx = [i for i, ln in enumerate(lines) if ln.n]
     # after a section label: headline-like lines until prose resumes
     for pos, i in enumerate(idx):
-        if lines[i].label not in ("section", "prompt"):
+        if lines[i].label != "section":
             continue
         for k in idx[pos + 1:]:
             ln = lines[k]
@@ -213,19 +234,115 @@ def _teasers(lines: list[_Line]) -> None:
                 ln.label = "teaser"
             else:
                 break
-    # runs of headline-like lines with no prose between them
+    # runs of headline-styled lines with no prose between them (a teaser list in scraped text);
+    # bullets and sentence-case lines are left alone: articles have lists of their own
+    if not runs:
+        return
     run: list[int] = []
     for i in idx + [None]:  # type: ignore[list-item]
         ln = lines[i] if i is not None else None
-        if ln is not None and ln.label == "story" and ln.headline_like and ln.n >= 3:
+        if (ln is not None and ln.label == "story" and ln.headline_like and ln.n >= 4 and ln.caps >= 0.7
+                and ln.key not in headings and not ln.text.lstrip().startswith(_BULLETS)):
             run.append(i)
             continue
         if ln is not None and ln.label not in ("story",) and run:
             continue  # furniture inside a teaser list does not break it
-        if len(run) >= 3:
+        if len(run) >= 3 and not _record_list([lines[k] for k in run]):
             for k in run:
                 lines[k].label = "teaser"
         run = []
+
+
+def _record_list(run: list[_Line]) -> bool:
+    """Tour dates, tables, standings: lines built alike (same first word, dates, numbers, pipes)."""
+    firsts = [ln.words[0].lower() if ln.words else "" for ln in run]
+    alike = sum(1 for w in firsts if w in _MONTH_SET or w.isdigit()) + sum(1 for ln in run if "|" in ln.text)
+    common = max(firsts.count(w) for w in set(firsts))
+    return alike >= len(run) / 2 or common >= len(run) / 2
+
+
+def _link_lines(lines: list[_Line], links: set[str] | frozenset[str]) -> None:
+    """HTML only: a short line that is mostly the text of one link is a teaser ('headline + dek' items too)."""
+    for ln in lines:
+        if ln.label != "story" or ln.n > 40 or ln.n < 2:
+            continue
+        bullet = ln.text.lstrip().startswith(_BULLETS)
+        low = [w.lower() for w in ln.words]
+        for m in range(min(len(low), 24), 1, -1):
+            if " ".join(low[:m]) in links:
+                share = m / ln.n
+                if share >= 0.8 or (bullet and m >= 3 and share >= 0.3 and not ln.ends) or (not ln.story_like and share >= 0.5):
+                    ln.label = "teaser"
+                break
+
+
+@dataclass
+class CleanedLines:
+    """Result of :func:`clean_lines`: kept lines in order, plus what was taken out."""
+
+    kept: list[str]
+    title: str | None = None
+    byline: str | None = None
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    labels: list[tuple[str, str]] = field(default_factory=list)
+
+
+def clean_lines(texts: list[str], title: str | None = None, headings: set[str] | frozenset[str] = frozenset(),
+                captions: set[str] | frozenset[str] = frozenset(), find_title: bool = False,
+                links: set[str] | frozenset[str] = frozenset()) -> CleanedLines:
+    """Classify non-blank lines into story and residue.
+
+    ``title`` (a known headline, e.g. from HTML metadata) removes its copies near the top;
+    ``headings`` (keys of HTML heading texts) protects sub-headings from the teaser rules;
+    ``captions`` (keys of known caption texts) marks leaked captions; ``links`` (keys of link
+    texts, HTML) marks link-list teasers and replaces the plain-text rule on runs of headline-styled
+    lines; ``find_title`` takes a
+    headline-looking first line as the title (scraped text).
+    """
+    lines = [_line(s) for s in texts if s.strip()]
+    if not lines:
+        return CleanedLines(kept=[])
+    _classify(lines, headings, runs=not links)
+    if links:
+        _link_lines(lines, links)
+    if captions:
+        for ln in lines:
+            if ln.label == "story" and ln.key and ln.n <= 80 and (ln.key in captions or any(ln.key in c for c in captions if ln.n >= 6)):
+                ln.label = "caption"
+    if title:
+        tkey = _norm(title)
+        for k, ln in enumerate(lines):
+            if ln.label == "story" and ln.key and (k < 4 or ln.key in headings) and _same_title(ln.key, tkey):
+                ln.label = "title"
+    found = None
+    if find_title:
+        first = next((ln for ln in lines if ln.label == "story"), None)
+        if (first is not None and lines.index(first) <= 2 and first.headline_like and first.n <= 25
+                and sum(1 for ln in lines if ln.label == "story") > 1 and not first.text.lstrip().startswith(("-", "•", "*"))):
+            first.label = "title"
+            found = first.text.strip()
+    byline = next((ln.text.strip() for ln in lines if ln.label == "byline"), None)
+    return CleanedLines(
+        kept=[ln.text for ln in lines if ln.label == "story"],
+        title=found,
+        byline=byline,
+        captions=_dedupe([ln.text for ln in lines if ln.label in ("caption", "credit")]),
+        removed=[ln.text for ln in lines if ln.label not in ("story", "title")],
+        labels=[(ln.label, ln.text) for ln in lines],
+    )
+
+
+def _same_title(key: str, tkey: str) -> bool:
+    """A line is the headline when it equals the page title or is its main part ('Title | Site')."""
+    if not key or not tkey:
+        return False
+    if key == tkey:
+        return True
+    short, long_ = sorted((key, tkey), key=len)
+    if len(long_) > 1.6 * len(short) + 10:
+        return False
+    return len(short) >= 20 and long_.startswith(short) or (len(short) >= 30 and short in long_)
 
 
 def clean_text(text: str, find_title: bool = True) -> Cleaned:
@@ -234,26 +351,10 @@ def clean_text(text: str, find_title: bool = True) -> Cleaned:
     Paragraph separators follow the input: blank-line separated input gives "\\n\\n" between kept
     paragraphs, single-line separated input "\\n".
     """
-    raw_lines = [s.strip() for s in text.splitlines()]
-    lines = [_line(s) for s in raw_lines if s]
-    if not lines:
-        return Cleaned(body="")
-    _classify(lines)
-    title = None
-    if find_title:
-        first = next((ln for ln in lines if ln.label == "story"), None)
-        first_any = lines[0]
-        if (first is not None and first is first_any or (first is not None and lines.index(first) <= 2)) and first.headline_like \
-                and first.n <= 25 and sum(1 for ln in lines if ln.label == "story") > 1 and not first.text.strip().startswith(("-", "•", "*")):
-            first.label = "title"
-            title = first.text.strip()
-    byline = next((ln.text.strip() for ln in lines if ln.label == "byline"), None)
+    res = clean_lines([s.strip() for s in text.splitlines()], find_title=find_title)
     sep = "\n\n" if re.search(r"\n[ \t]*\n", text) else "\n"
-    body = sep.join(ln.text for ln in lines if ln.label == "story")
-    captions = [ln.text for ln in lines if ln.label in ("caption", "credit")]
-    removed = [ln.text for ln in lines if ln.label not in ("story", "title")]
-    return Cleaned(body=body, title=title, byline=byline, captions=_dedupe(captions), removed=removed,
-                   labels=[(ln.label, ln.text) for ln in lines])
+    return Cleaned(body=sep.join(res.kept), title=res.title, byline=res.byline, captions=res.captions,
+                   removed=res.removed, labels=res.labels)
 
 
 def _dedupe(items: list[str]) -> list[str]:
