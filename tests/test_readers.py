@@ -46,7 +46,7 @@ def test_bad_files_give_error_records(tmp_path):
     recs = list(iter_records([tmp_path, tmp_path / "missing.txt"]))
     kinds = [r["error"]["kind"] for r in recs]
     assert kinds == ["empty", "binary", "too_large", "read_error"]
-    assert recs[-1]["id"] == "missing.txt"
+    assert recs[-1]["id"] == str(tmp_path / "missing.txt")
 
 
 def test_decoding_declared_detected_and_bom():

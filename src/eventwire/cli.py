@@ -164,6 +164,61 @@ def _line_and_counts(result: Any) -> tuple[str, dict[str, Any]]:
     return result_json(result), {"error": {"kind": err.kind} if err else None, "events": range(len(result.events))}
 
 
+# ---------------------------------------------------------------- ingest
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="files, folders, or - for stdin (as for extract)"),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to add to (created if missing)"),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="also/instead write a Parquet dataset here (events partitioned by month)"),
+    dask: Optional[str] = typer.Option(None, "--dask", help="run on Dask: tcp://scheduler:8786, or local:N for N local worker processes (writes --parquet)"),
+    no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
+    no_dedup: bool = typer.Option(False, "--no-dedup", help="skip rebuilding merged_events after the run"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
+    summary: Optional[Path] = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
+) -> None:
+    """Analyse inputs into a DuckDB file and/or Parquet dataset; re-ingesting is a no-op, a killed run resumes."""
+    if db is None and parquet is None:
+        typer.echo("eventwire ingest: give --db FILE and/or --parquet DIR", err=True)
+        raise typer.Exit(2)
+    if dask and parquet is None:
+        typer.echo("eventwire ingest: --dask writes a Parquet dataset: give --parquet DIR", err=True)
+        raise typer.Exit(2)
+    summ = Summary("ingest")
+    total = count_inputs(inputs) if not quiet and sys.stderr.isatty() else None
+    result: dict[str, Any] = {}
+    with progress_bar("ingest", total, not quiet) as advance:
+        if dask:
+            from .distributed import ingest_dask
+
+            result["parquet"] = ingest_dask(inputs, parquet, dask, clean=not no_clean, progress=advance)
+        elif parquet is not None:
+            from .store.parquet import ingest_parquet
+
+            result["parquet"] = ingest_parquet(inputs, parquet, jobs=jobs or None, clean=not no_clean, progress=advance)
+        if db is not None:
+            from .store.duckdb import ingest as ingest_db
+
+            if dask or parquet is not None:
+                from .store.duckdb import load_parquet
+
+                result["db"] = load_parquet(parquet, db, run_dedup=not no_dedup)
+            else:
+                result["db"] = ingest_db(inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance,
+                                         run_dedup=not no_dedup)
+    main_counts = result.get("db") if "db" in result and not (dask or parquet) else result.get("parquet", result.get("db", {}))
+    summ.counts = {k: main_counts.get(k, 0) for k in ("new", "skipped", "failed")}
+    summ.counts["articles"] = sum(summ.counts.values())
+    summ.extra = result
+    summ.emit(quiet, summary)
+    if not quiet:
+        c = summ.counts
+        typer.echo(f"{c['new']} new, {c['skipped']} skipped (already in), {c['failed']} failed", err=True)
+        for kind, n in sorted((main_counts.get("failure_kinds") or {}).items()):
+            typer.echo(f"  failed: {n} × {kind}", err=True)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -125,8 +125,8 @@ def _Bytes(raw: bytes):  # noqa: N802 - tiny factory, keeps io import local
 
 
 def _path_id(path: Path) -> str:
-    """Best-effort id for a file that could not be read: its name (content hashes need content)."""
-    return path.name
+    """Best-effort id for a file that could not be read: its path (content hashes need content)."""
+    return str(path)
 
 
 def _error(rid: str, kind: str, message: str, source: str | None) -> Record:
