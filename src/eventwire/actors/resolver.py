@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article
 from . import aliases
-from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, phrase_table
+from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, phrase_key, phrase_table
 from .roles import Role, role_of, role_pairs
 
 #: Prepositions whose object is a place where something happens, not a party to it.
@@ -84,7 +84,8 @@ class _Builder:
     def __init__(self, doc: Doc, article: Article | None):
         self.doc = doc
         self.text = doc.text
-        self.n = len(doc)
+        self.toks = list(doc)
+        self.n = len(self.toks)
         self.match: list[tuple[int, int, Entry] | None] = [None] * self.n
         self.memo: dict[int, Actor | None] = {}
         self.titles: dict[int, str] = {}
@@ -97,27 +98,35 @@ class _Builder:
     # -- pass 1: lexicon matches and what the article is about -----------------------------
     def scan(self) -> None:
         doc, n = self.doc, self.n
-        texts = [t.text for t in doc]
+        toks = self.toks
+        texts = [t.text for t in toks]
+        idxs = [t.idx for t in toks]
+        text = self.text
         table = phrase_table()
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        ent_type = [t.ent_type_ for t in doc]
         i = 0
         while i < n:
-            cands = table.get(texts[i])
+            cands = table.get(phrase_key(texts[i]))
             hit = None
             if cands:
-                for toks, entry in cands:
-                    L = len(toks)
-                    if tuple(texts[i:i + L]) == toks:
-                        hit = (i, i + L, entry)
+                start = idxs[i]
+                for phrase, entry in cands:
+                    if not text.startswith(phrase, start):
+                        continue
+                    end = start + len(phrase)
+                    j = i
+                    while j < n and idxs[j] + len(texts[j]) < end:
+                        j += 1
+                    if j < n and idxs[j] + len(texts[j]) == end:
+                        hit = (i, j + 1, entry)
                         break
             if hit is None:
                 i += 1
                 continue
             a, b, entry = hit
             # A country word inside a person's name ("Jordan Smith") is no country.
-            if entry.kind != LEADER and any(ent_type[k] == "PERSON" for k in range(a, b)) and entry.kind in (COUNTRY, CAPITAL, DEMONYM):
+            if entry.kind in (COUNTRY, CAPITAL, DEMONYM, LEADER) and self._inside_person(a, b):
                 i += 1
                 continue
             for k in range(a, b):
@@ -130,7 +139,7 @@ class _Builder:
         for ent in doc.ents:
             if ent.label_ == "GPE" and self.match[ent.start] is None:
                 cities = cities if cities is not None else city_countries()
-                iso = cities.get(ent.text)
+                iso = cities(ent.text)
                 if iso:
                     counts[iso] += 1
                     first.setdefault(iso, ent.start)
@@ -142,20 +151,30 @@ class _Builder:
                 self.sent_of[k] = s
 
     # -- helpers ------------------------------------------------------------------------------
+    def _inside_person(self, a: int, b: int) -> bool:
+        """Whether tokens a..b sit inside a longer PERSON name ("Jordan Smith", "Ahmed Ben Bella");
+        a PERSON entity that is exactly the match is a tagging slip ("Sri Lanka") and is ignored."""
+        doc = self.toks
+        if not any(doc[k].ent_type_ == "PERSON" for k in range(a, b)):
+            return False
+        before = a > 0 and doc[a].ent_iob_ == "I" and doc[a - 1].ent_type_ == "PERSON"
+        after = b < self.n and doc[b].ent_iob_ == "I" and doc[b].ent_type_ == "PERSON"
+        return before or after
+
     def entry_root(self, i: int) -> Entry | None:
         """The entry of a match when token i is the syntactic root of the matched phrase."""
         m = self.match[i]
         if m is None:
             return None
         a, b, entry = m
-        tok = self.doc[i]
+        tok = self.toks[i]
         if b - a == 1:
             return entry
         if a <= tok.head.i < b and tok.head.i != i:
             return None
         # the first token whose head leaves the phrase
         for k in range(a, b):
-            h = self.doc[k].head.i
+            h = self.toks[k].head.i
             if not (a <= h < b) or h == k:
                 return entry if k == i else None
         return entry if i == b - 1 else None
@@ -185,7 +204,7 @@ class _Builder:
         if tok.ent_type_ and tok.ent_iob_ != "O":
             # extend to the start of the entity the head belongs to
             k = tok.i
-            while k > 0 and self.doc[k].ent_iob_ == "I":
+            while k > 0 and self.toks[k].ent_iob_ == "I":
                 k -= 1
             left = min(left, k)
         m = self.match[tok.i]
@@ -203,7 +222,7 @@ class _Builder:
         if i in self.memo:
             return self.memo[i]
         self.memo[i] = None  # guards against cycles
-        a = self._actor(self.doc[i], depth)
+        a = self._actor(self.toks[i], depth)
         self.memo[i] = a
         return a
 
@@ -266,7 +285,7 @@ class _Builder:
             return None  # a modifier: its head carries the actor
         start = self.span_start(tok)
         end = tok.idx + len(tok)
-        cstart = self.doc[start].idx
+        cstart = self.toks[start].idx
         text = self.text[cstart:end]
 
         if entry is not None:
@@ -282,9 +301,9 @@ class _Builder:
             role = role or role_of(tok.lemma_, tok.text)
         if not (is_person or is_org or role):
             return None
-        if is_org and self.doc[tok.i].ent_iob_ != "O":
+        if is_org and self.toks[tok.i].ent_iob_ != "O":
             # only the last token of an unknown organisation's name heads it
-            if tok.i + 1 < self.n and self.doc[tok.i + 1].ent_iob_ == "I" and self.doc[tok.i + 1].head.i == tok.i:
+            if tok.i + 1 < self.n and self.toks[tok.i + 1].ent_iob_ == "I" and self.toks[tok.i + 1].head.i == tok.i:
                 pass
         mod_entry, mod_role, title, leader_name = self._modifier_info(tok)
         sectors: list[str] = []
@@ -359,12 +378,13 @@ class _Builder:
         if tok.ent_iob_ == "O":
             return tok.text
         a = tok.i
-        while a > 0 and self.doc[a].ent_iob_ == "I":
+        while a > 0 and self.toks[a].ent_iob_ == "I":
             a -= 1
         b = tok.i + 1
-        while b < self.n and self.doc[b].ent_iob_ == "I":
+        while b < self.n and self.toks[b].ent_iob_ == "I":
             b += 1
-        return self.doc[a:b].text
+        last = self.toks[b - 1]
+        return self.text[self.toks[a].idx:last.idx + len(last)]
 
     def _from_entry(self, tok: Token, e: Entry, text: str, start: int, end: int, depth: int) -> Actor | None:
         if e.kind in (COUNTRY, CAPITAL, SEAT):
@@ -398,7 +418,7 @@ class _Builder:
 
     def _pronoun(self, tok: Token) -> Actor | None:
         verb = tok.head.i
-        earlier = [(a, s, subj) for a, s, subj, j in self.earlier if self.doc[j].head.i != verb]
+        earlier = [(a, s, subj) for a, s, subj, j in self.earlier if self.toks[j].head.i != verb]
         a = aliases.antecedent(tok.lower_, earlier, self.sent_of[tok.i])
         if a is None:
             return None
@@ -411,7 +431,7 @@ class _Builder:
         mentions: list[Actor] = []
         by_token: dict[int, Actor] = {}
         heads: dict[int, Actor] = {}
-        for tok in doc:
+        for tok in self.toks:
             if tok.pos_ not in NOMINAL:
                 continue
             a = self.actor_at(tok.i)
@@ -423,7 +443,7 @@ class _Builder:
             self.earlier.append((a, self.sent_of[tok.i], subj, tok.i))
         # appositives share what they know: "Antony Blinken, the U.S. secretary of state"
         for i, a in list(heads.items()):
-            tok = doc[i]
+            tok = self.toks[i]
             if tok.dep_ == "appos" and tok.head.i in heads:
                 h = heads[tok.head.i]
                 merged = _merge(h, a)
@@ -434,7 +454,7 @@ class _Builder:
                 merged_a = _merge(a, h)
                 heads[i] = by_token[i] = merged_a
         # modifiers point at their head's actor; attributive demonyms of non-actors are actors
-        for tok in doc:
+        for tok in self.toks:
             if tok.i in by_token:
                 continue
             m = self.match[tok.i]
@@ -451,7 +471,7 @@ class _Builder:
                 if e.kind == CAPITAL:
                     continue
                 a, b, _ = m
-                t0, t1 = doc[a], doc[b - 1]
+                t0, t1 = self.toks[a], self.toks[b - 1]
                 act = Actor(e.code + ("".join(e.sectors) if e.kind == SEAT else ""), e.country,
                             list(e.sectors) if e.kind in (SEAT, ORG) else [], e.name,
                             self.text[t0.idx:t1.idx + len(t1)], t0.idx, t1.idx + len(t1),
