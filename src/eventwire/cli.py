@@ -219,6 +219,102 @@ def ingest(
             typer.echo(f"  failed: {n} × {kind}", err=True)
 
 
+# ---------------------------------------------------------------- query and export
+
+def _filters(source: Optional[str], target: Optional[str], root: Optional[str], cameo: Optional[str], since: Optional[str],
+             until: Optional[str], modality: Optional[list[str]], limit: Optional[int]) -> Any:
+    from .store.query import Filters
+
+    return Filters(source=source, target=target, root=root, cameo=cameo, since=since, until=until,
+                   modality=list(modality or ()), limit=limit)
+
+
+def _connect(db: Optional[Path], parquet: Optional[Path]) -> Any:
+    from .store.query import connect
+
+    if (db is None) == (parquet is None):
+        typer.echo("eventwire: give exactly one of --db FILE or --parquet DIR", err=True)
+        raise typer.Exit(2)
+    try:
+        return connect(db=db, parquet=parquet)
+    except Exception as e:  # missing file, locked file, not a database
+        typer.echo(f"eventwire: cannot open {db or parquet}: {e}", err=True)
+        raise typer.Exit(2)
+
+
+_DB = typer.Option(None, "--db", help="DuckDB file written by eventwire ingest")
+_PQ = typer.Option(None, "--parquet", help="Parquet dataset written by eventwire ingest --parquet")
+_SRC = typer.Option(None, "--source", help="source actor code prefix, e.g. RUS or RUSGOV")
+_TGT = typer.Option(None, "--target", help="target actor code prefix")
+_ROOT = typer.Option(None, "--root", help="CAMEO root code, e.g. 02 (request)")
+_CAMEO = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 112")
+_SINCE = typer.Option(None, "--since", help="events on or after YYYY-MM-DD")
+_UNTIL = typer.Option(None, "--until", help="events on or before YYYY-MM-DD")
+_MOD = typer.Option(None, "--modality", help="asserted, reported, negated, denied, hypothetical, future, conditional, question (repeatable)")
+
+
+@app.command()
+def query(
+    db: Optional[Path] = _DB, parquet: Optional[Path] = _PQ, source: Optional[str] = _SRC, target: Optional[str] = _TGT,
+    root: Optional[str] = _ROOT, cameo: Optional[str] = _CAMEO, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    modality: Optional[list[str]] = _MOD,
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | jsonl"),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="at most this many events (table default: 50)"),
+) -> None:
+    """Events matching the filters: a readable table, or CSV / JSON Lines on stdout."""
+    import csv
+
+    con = _connect(db, parquet)
+    from .store.query import rich_table, select_events
+
+    if fmt == "table":
+        f = _filters(source, target, root, cameo, since, until, modality, limit or 50)
+        from rich.console import Console
+
+        console = Console()
+        if not console.is_terminal:  # piped: a wide table rather than one squeezed into 80 columns
+            console = Console(width=160)
+        console.print(rich_table(con, f, title=f"events in {db or parquet}"))
+        return
+    f = _filters(source, target, root, cameo, since, until, modality, limit)
+    cur = select_events(con, f)
+    names = [d[0] for d in cur.description]
+    out = sys.stdout
+    if fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(names)
+        while rows := cur.fetchmany(1000):
+            w.writerows(rows)
+    elif fmt == "jsonl":
+        while rows := cur.fetchmany(1000):
+            for r in rows:
+                out.write(json.dumps(dict(zip(names, r)), ensure_ascii=False, default=str) + "\n")
+    else:
+        typer.echo(f"eventwire query: unknown --format {fmt!r} (table, csv, jsonl)", err=True)
+        raise typer.Exit(2)
+
+
+@app.command()
+def export(
+    output: Path = typer.Argument(..., help="file to write"),
+    db: Optional[Path] = _DB, parquet: Optional[Path] = _PQ, source: Optional[str] = _SRC, target: Optional[str] = _TGT,
+    root: Optional[str] = _ROOT, cameo: Optional[str] = _CAMEO, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    modality: Optional[list[str]] = _MOD,
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv | jsonl | parquet | gdelt (GDELT 2.0-style events TSV, see docs/export.md)"),
+    merged: bool = typer.Option(False, "--merged", help="export merged_events (one row per event across articles) instead"),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n"),
+) -> None:
+    """Write the filtered events to a file as CSV, JSON Lines, Parquet or GDELT-style TSV."""
+    from .store.query import export as do_export
+
+    if fmt not in ("csv", "jsonl", "parquet", "gdelt"):
+        typer.echo(f"eventwire export: unknown --format {fmt!r}", err=True)
+        raise typer.Exit(2)
+    con = _connect(db, parquet)
+    n = do_export(con, _filters(source, target, root, cameo, since, until, modality, limit), fmt, output, merged=merged)
+    typer.echo(f"{n} rows → {output}", err=True)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

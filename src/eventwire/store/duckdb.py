@@ -164,3 +164,33 @@ def ingest(paths: Iterable[str], db: str | Path, jobs: int | None = None, clean:
 
             summary["dedup"] = dedup(store.con)
     return summary
+
+
+def load_parquet(root: str | Path, db: str | Path, run_dedup: bool = True) -> dict[str, Any]:
+    """Copy a Parquet dataset's articles (and their rows) not yet in ``db`` into it, in one transaction."""
+    from .parquet import attach_views, recover
+
+    recover(root)
+    with DuckStore(db) as store:
+        con = store.con
+        before = store.counts()
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute("CREATE OR REPLACE TEMP TABLE _pq_new AS SELECT id FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM articles)",
+                        [str(Path(root) / "articles" / "*.parquet")])
+            attach_views(con, root, prefix="_pq_")
+            for t in schema.TABLES:
+                key = "id" if t == "articles" else "article_id"
+                cols = ", ".join(f'"{c}"' for c, _, _ in schema.columns(t))
+                con.execute(f"INSERT INTO main.{t} SELECT {cols} FROM _pq_{t} WHERE {key} IN (SELECT id FROM _pq_new)")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        after = store.counts()
+        summary: dict[str, Any] = {"new": after["articles"] - before["articles"], "db": str(db), "totals": after}
+        if run_dedup:
+            from .dedup import dedup
+
+            summary["dedup"] = dedup(con)
+    return summary
