@@ -113,6 +113,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--worst", type=int, default=0, help="list the K pages with the lowest F1")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--save", help="write per-page (P, R) to this JSON file")
+    ap.add_argument("--compare", help="print pages whose F1 moved against a --save file")
     ap.add_argument("--show", help="print the line labels of pages whose id starts with this")
     a = ap.parse_args()
     ids, gold, pages = load(a.limit)
@@ -127,6 +129,15 @@ def main() -> None:
     print(f"eventwire    P={P:.4f} R={R:.4f} F1={F:.4f}  {t_ours:.1f} s  ({len(ids)} pages; body of refused pages from error.article)")
     sP, sR, sF = corpus_prf([page_pr("" if k in REFUSED else ours[k], gold[k]["articleBody"]) for k in ids])
     print(f"  strict (refused pages count as empty: {len(REFUSED)} refused) P={sP:.4f} R={sR:.4f} F1={sF:.4f}")
+    per = {k: page_pr(ours[k], gold[k]["articleBody"]) for k in ids}
+    if a.save:
+        Path(a.save).write_text(json.dumps(per))
+    if a.compare:
+        old = json.loads(Path(a.compare).read_text())
+        for k in ids:
+            (p0, r0), (p1, r1) = old.get(k, (0, 0)), per[k]
+            if abs((p0 or 0) - (p1 or 0)) > 0.002 or abs(r0 - r1) > 0.002:
+                print(f"  {k[:10]} P {p0 or 0:.3f}->{p1 or 0:.3f}  R {r0:.3f}->{r1:.3f}")
     if not a.no_baseline:
         base, t_base = run_trafilatura(ids, gold, pages)
         bP, bR, bF = corpus_prf([page_pr(base[k], gold[k]["articleBody"]) for k in ids])

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from .text import clean_lines
 
+import os
+FAST = os.environ.get("EW_FAST", "1") == "1"
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -71,7 +73,7 @@ def extract_html(html: str, url: str | None = None) -> Page:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, include_images=False, fast=True,
+                                      include_tables=True, include_images=False, fast=FAST,
                                       favor_recall=True, deduplicate=False)
     if doc is None:
         return Page(body="", url=url)

@@ -18,6 +18,7 @@ from .lang import english_stopwords
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _ALPHA = re.compile(r"[^\W\d_]")
+_MARKUP = re.compile(r"\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_]+\s*=|\{\{|\}\}|</?(?:div|span|p|a|img|script|iframe|br|figure|noscript)\b[^>]*>|^\s*(?:var|function|window\.|document\.)\b", re.I)
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪", "►", "»")
 _END_SENT = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
@@ -90,7 +91,7 @@ def _tables() -> dict:
 
 
 def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    return " ".join(w.lower() for w in _WORD.findall(text.replace("’", "'")))
 
 
 def _line(text: str) -> _Line:
@@ -100,7 +101,7 @@ def _line(text: str) -> _Line:
     nstop = sum(1 for w in alpha if w.lower() in stop)
     content = [w for w in alpha if w.lower() not in stop]
     caps = (sum(1 for w in content if w[0].isupper()) / len(content)) if content else 0.0
-    return _Line(text=text, words=words, key=" ".join(w.lower() for w in words),
+    return _Line(text=text, words=words, key=_norm(text),
                  stop=(nstop / len(alpha)) if alpha else 0.0, caps=caps, ends=bool(_END_SENT.search(text)))
 
 
@@ -153,7 +154,7 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
     seen: dict[str, int] = {}
     for i, ln in enumerate(lines):
         s = ln.text.strip()
-        if ln.n <= 25 and t["placeholder"].search(s):
+        if ln.n <= 60 and t["placeholder"].search(s):
             ln.label = "placeholder"
         elif _is_ui(ln, t["ui"]):
             ln.label = "ui"
@@ -169,6 +170,8 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
             ln.label = "caption"
         elif _is_contact(ln):
             ln.label = "contact"
+        elif ln.n <= 60 and _MARKUP.search(s):
+            ln.label = "markup"
         elif _is_byline(ln):
             ln.label = "byline"
         elif _is_dateline(ln):
@@ -186,6 +189,19 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
                 seen[ln.key] = i
     _captions_before_credits(lines)
     _teasers(lines, headings, runs)
+    _islands(lines)
+
+
+_FURNITURE = frozenset({"placeholder", "ui", "section", "prompt", "credit", "agency", "contact", "markup", "teaser", "byline", "dateline"})
+
+
+def _islands(lines: list[_Line]) -> None:
+    """A short unfinished line with furniture on both sides belongs to that furniture (widget texts)."""
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln.label == "story" and ln.n <= 25 and not ln.story_like and \
+                lines[i - 1].label in _FURNITURE and lines[i + 1].label in _FURNITURE:
+            ln.label = "widget"
 
 
 def _in_list(a: _Line, b: _Line) -> bool:
@@ -204,7 +220,8 @@ def _captions_before_credits(lines: list[_Line]) -> None:
         if ln.label != "credit":
             continue
         for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and lines[j].label == "story" and lines[j].n <= 50 and not _prose_run(lines, j):
+            if 0 <= j < len(lines) and lines[j].label == "story" and (lines[j].n <= 25 or not lines[j].story_like) \
+                    and not _prose_run(lines, j):
                 lines[j].label = "caption"
                 break
 
@@ -214,7 +231,7 @@ def _prose_run(lines: list[_Line], j: int) -> bool:
     prev = next((lines[k] for k in range(j - 1, -1, -1) if lines[k].n), None)
     nxt = next((lines[k] for k in range(j + 1, len(lines)) if lines[k].n), None)
     return bool(prev and nxt and prev.label == "story" and nxt.label == "story" and prev.story_like and nxt.story_like
-                and lines[j].n > 30)
+                and lines[j].story_like)
 
 
 def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True) -> None:
@@ -261,6 +278,15 @@ def _record_list(run: list[_Line]) -> bool:
     return alike >= len(run) / 2 or common >= len(run) / 2
 
 
+def _glued(text: str, m: int) -> bool:
+    """True when the first ``m`` words run straight into a capitalised word: a headline glued to its dek."""
+    it = list(_WORD.finditer(text))
+    if len(it) <= m:
+        return False
+    gap = text[it[m - 1].end():it[m].start()]
+    return it[m].group()[0].isupper() and not any(c in gap for c in ".!?:;,")
+
+
 def _link_lines(lines: list[_Line], links: set[str] | frozenset[str]) -> None:
     """HTML only: a short line that is mostly the text of one link is a teaser ('headline + dek' items too)."""
     for ln in lines:
@@ -273,7 +299,24 @@ def _link_lines(lines: list[_Line], links: set[str] | frozenset[str]) -> None:
                 share = m / ln.n
                 if share >= 0.8 or (bullet and m >= 3 and share >= 0.3 and not ln.ends) or (not ln.story_like and share >= 0.5):
                     ln.label = "teaser"
+                elif bullet and m >= 3 and share >= 0.2 and _glued(ln.text, m):
+                    ln.label = "maybe_teaser"
                 break
+    # a bullet list where most items are link teasers is a teaser list as a whole
+    i = 0
+    while i < len(lines):
+        if not lines[i].text.lstrip().startswith(_BULLETS):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].text.lstrip().startswith(_BULLETS):
+            j += 1
+        run = lines[i:j]
+        hits = sum(1 for ln in run if ln.label in ("teaser", "maybe_teaser"))
+        for ln in run:
+            if ln.label == "maybe_teaser" or (ln.label == "story" and hits >= max(2, len(run) / 2)):
+                ln.label = "teaser"
+        i = j
 
 
 @dataclass
@@ -342,7 +385,10 @@ def _same_title(key: str, tkey: str) -> bool:
     short, long_ = sorted((key, tkey), key=len)
     if len(long_) > 1.6 * len(short) + 10:
         return False
-    return len(short) >= 20 and long_.startswith(short) or (len(short) >= 30 and short in long_)
+    if len(short) >= 20 and long_.startswith(short) or (len(short) >= 30 and short in long_):
+        return True
+    a, b = set(key.split()), set(tkey.split())
+    return len(a) >= 4 and len(a & b) / len(a | b) >= 0.75
 
 
 def clean_text(text: str, find_title: bool = True) -> Cleaned:
