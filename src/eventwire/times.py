@@ -263,7 +263,9 @@ def _attached_to(ent_root: Token, trigger: Token) -> bool:
     for _ in range(6):
         if t.i == trigger.i or t.i == clause.i:
             return True
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+        if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.head.i == trigger.i):
+            return False  # a verb of its own ("a strike that killed … on Sunday" still counts)
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

@@ -126,11 +126,9 @@ def _find_speaker(v: Token) -> Token | None:
     """The speaker of reporting verb ``v``: its subject, a quoted person, an agent, or the subject of the verb it hangs on."""
     cur = v
     for _ in range(4):
-        subj = None
-        for c in cur.children:
-            if c.dep_ in _SUBJ:
-                subj = c
-                break
+        subjs = [c for c in cur.children if c.dep_ in _SUBJ]
+        # nearest subject: a mis-parse can hang the content clause on the verb as a second subject
+        subj = min(subjs, key=lambda c: abs(cur.i - c.i)) if subjs else None
         if cur is not v and cur.lemma_ == "quote":  # "X was quoted as saying" / "R quoted X as saying"
             for c in cur.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
@@ -268,6 +266,14 @@ def _climb(trigger: Token) -> list[tuple[Token, str]]:
     return path
 
 
+def _second_subject(verb: Token, first: Token) -> bool:
+    """Is ``first`` an extra subject of ``verb`` with the real speaker nearer the verb, after a comma?"""
+    others = [c for c in verb.children if c.dep_ in _SUBJ and c.i != first.i and first.i < c.i < verb.i]
+    if not others:
+        return False
+    return any(t.text == "," for t in verb.doc[first.i:others[0].left_edge.i])
+
+
 def _is_infinitive(t: Token) -> bool:
     """"(wants Beijing) to stop": a to-infinitive clause, which behaves like an xcomp."""
     return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
@@ -311,6 +317,8 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
             else:
                 via_eff = via
             kind = rep.get(lemma) if node.pos_ in ("VERB", "AUX") else None
+            if via_eff in ("nsubj", "nsubjpass") and kind == "report" and _second_subject(node, prev):
+                via_eff = "ccomp"  # "X killed 23, medics said" parsed with X as a subject of "said"
             content = (via_eff in _COMPLEMENT or via_eff == "prep"
                        or (via_eff == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT))
             if kind == "reject" and not (via_eff in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):

@@ -1,0 +1,251 @@
+"""Denials that come later in the story: "the embassy said it had never heard of any such request".
+
+Why: a wire story often leads with a claim and gives the other side's denial paragraphs later. The
+claim must then carry ``modality="denied"`` and name who denies it, or an analyst counts a
+disputed request as a fact. Same-sentence denials ("X denied that Y attacked") are already handled
+by :func:`eventwire.events.modality.assess`.
+
+A denial is linked to an earlier event only when (conservative on purpose):
+
+1. it names the same kind of event (same lemma, or a pair such as request/ask, or a content noun
+   shared with the event's sentence) AND the denier is the event's source or target (same actor
+   code, or same country), or
+2. it names the same kind of event and points back with "such"/"any such"/"these" (an explicit
+   anaphor), within a few sentences, or
+3. it refers back generically ("denied the report", "called the claims baseless") AND the denier is
+   the event's source or target AND the event is the nearest earlier reported/asserted one with
+   that actor, within a few sentences.
+
+The denial itself, when coded as an event (CAMEO 0xx/12xx "deny"/"reject"), stays an event.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ..model import Attribution, Event
+from .modality import _find_speaker, is_anonymous, reporting_verbs, speaker_span
+
+#: How many sentences back a denial may reach.
+WINDOW = 6
+_GENERIC_SKIP = {"it", "this", "that", "report", "claim", "story", "way", "time", "thing", "statement", "official",
+                 "people", "country", "government", "spokesman", "spokeswoman", "embassy", "ministry", "year",
+                 "day", "week", "month", "source"}
+
+
+@functools.lru_cache(maxsize=1)
+def denial_words() -> dict[str, dict[str, str]]:
+    """kind (false/claim/know/pair) → word → partner (pairs) or the kind."""
+    text = resources.files("eventwire.events").joinpath("data", "modality_denials.tsv").read_text(encoding="utf-8")
+    out: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = line.split("\t")
+        out.setdefault(row[1], {})[row[0]] = row[2] if len(row) > 2 else row[1]
+    return out
+
+
+def _norm(lemma: str) -> str:
+    """Map event nouns to their verb ("request" → "ask") so noun and verb mentions match."""
+    return denial_words().get("pair", {}).get(lemma, lemma)
+
+
+@dataclass
+class Denial:
+    """One denial found in the text."""
+
+    cue: Token
+    denier: Token | None
+    lemmas: set[str] = field(default_factory=set)  # event kinds it names (normalised)
+    nouns: set[str] = field(default_factory=set)  # content nouns it mentions
+    anaphoric: bool = False  # "such", "these reports"
+    generic: bool = False  # refers to "the report", "the claims", "it"
+    scope: set[int] = field(default_factory=set)  # token indices of the denial clause (its own events are not denied)
+
+
+def _content(d: Denial, root: Token) -> None:
+    words = denial_words()
+    know, claim = words.get("know", {}), words.get("claim", {})
+    for t in root.subtree:
+        d.scope.add(t.i)
+        lem = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "VERB", "PROPN") and lem not in know and lem not in reporting_verbs():
+            if lem in claim:
+                d.generic = True
+            elif t.pos_ in ("NOUN", "VERB"):
+                d.lemmas.add(_norm(lem))
+            if t.pos_ in ("NOUN", "PROPN") and lem not in _GENERIC_SKIP:
+                d.nouns.add(lem)
+        elif t.pos_ == "PRON" and lem in claim and t.dep_ == "dobj":
+            d.generic = True
+        if t.lower_ in ("such", "these", "those") or (t.lower_ == "this" and t.dep_ == "det"):
+            d.anaphoric = True
+
+
+def _negated_clause(c: Token) -> bool:
+    """Does the clause headed by ``c`` deny something ("never heard of", "no such request", "was not made")?"""
+    for t in c.subtree:
+        if t.dep_ == "neg" and (t.head.i == c.i or t.head.head.i == c.i):
+            return True
+        if t.lower_ == "no" and t.dep_ == "det":
+            return True
+    return False
+
+
+def find_denials(doc: Doc) -> list[Denial]:
+    """Every denial in the document, by its cue word."""
+    rep = reporting_verbs()
+    words = denial_words()
+    false_words, claim_words = words.get("false", {}), words.get("claim", {})
+    out: list[Denial] = []
+    for t in doc:
+        lem = t.lemma_.lower()
+        kind = rep.get(lem) if t.pos_ == "VERB" else None
+        if kind in ("deny", "reject"):
+            objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")]
+            if kind == "reject":
+                objs = [c for c in objs if c.dep_ == "ccomp" or c.lemma_.lower() in claim_words]
+            if not objs:
+                continue
+            d = Denial(cue=t, denier=_find_speaker(t))
+            for o in objs:
+                _content(d, o)
+            out.append(d)
+        elif kind == "report" or lem in ("call", "describe", "brand", "label", "term"):
+            # "said it had never heard of any such request", "called the reports baseless"
+            for c in t.children:
+                if c.dep_ == "ccomp" and kind == "report" and _negated_clause(c):
+                    d = Denial(cue=t, denier=_find_speaker(t))
+                    _content(d, c)
+                    if d.lemmas or d.generic:
+                        out.append(d)
+                elif c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and c.lower_ in false_words:
+                    obj = next((o for o in t.children if o.dep_ in ("dobj", "nsubjpass", "nsubj") and o.i != c.i
+                                and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)), None)
+                    if obj is not None:
+                        d = Denial(cue=t, denier=_find_speaker(t))
+                        _content(d, obj)
+                        d.generic = True
+                        out.append(d)
+        elif t.lower_ in false_words and ((t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be")
+                                          or (t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in t.children))):
+            # "These reports are fabricated," a spokesman said. / "The claims are false."
+            h = t if t.pos_ == "VERB" else t.head
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.lemma_.lower() in claim_words or subj.lower_ in claim_words):
+                speaker = None
+                if h.dep_ in ("ccomp", "parataxis") and rep.get(h.head.lemma_.lower()) == "report":
+                    speaker = _find_speaker(h.head)
+                for c in h.children:  # the reporting verb hung below the quote
+                    if speaker is None and c.dep_ in ("parataxis", "ccomp") and rep.get(c.lemma_.lower()) == "report":
+                        speaker = _find_speaker(c)
+                d = Denial(cue=t, denier=speaker)
+                _content(d, subj)
+                d.generic = True
+                out.append(d)
+        elif t.lower_ == "such" and t.dep_ == "amod" and any(c.lower_ == "no" for c in t.head.children):
+            # "There was no such request." (no reporting verb needed)
+            if any(d.cue.sent.start == t.sent.start for d in out):
+                continue
+            noun = t.head
+            v = noun.head
+            speaker = None
+            for _ in range(4):
+                if rep.get(v.lemma_.lower()) == "report" and v.pos_ == "VERB":
+                    speaker = _find_speaker(v)
+                    break
+                if v.head.i == v.i:
+                    break
+                v = v.head
+            d = Denial(cue=t, denier=speaker, anaphoric=True)
+            _content(d, noun)
+            out.append(d)
+    return out
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code and len(code) >= 3 and code[:3].isalpha() else None
+
+
+def _actor_match(denier_code: str | None, denier_text: str, e: Event) -> bool:
+    for a in (e.source, e.target):
+        if a is None:
+            continue
+        code = getattr(a, "code", None)
+        if denier_code and code and (denier_code == code or _country(denier_code) == _country(code)):
+            return True
+        name = (getattr(a, "text", "") or "").lower()
+        if not denier_code and name and len(name) > 2 and name in denier_text.lower():
+            return True
+    return False
+
+
+def _event_lemmas(e: Event, doc: Doc) -> tuple[str | None, set[str], int | None]:
+    """(normalised trigger lemma, content nouns of its evidence, trigger token index)."""
+    span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    lemma = _norm(span.root.lemma_.lower()) if span is not None and len(span) else (e.trigger.text or "").lower()
+    ev = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+    nouns = {t.lemma_.lower() for t in ev if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _GENERIC_SKIP} if ev is not None else set()
+    return lemma, nouns, (span.root.i if span is not None and len(span) else None)
+
+
+def apply_denials(events: list[Event], doc: Doc, actors) -> None:
+    """Mark events that a denial in the same or a later sentence disputes (in place)."""
+    if not events:
+        return
+    denials = find_denials(doc)
+    if not denials:
+        return
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    info = []
+    for e in events:
+        lemma, nouns, ti = _event_lemmas(e, doc)
+        si = sent_index.get(doc[ti].sent.start) if ti is not None else None
+        info.append((e, lemma, nouns, ti, si))
+    for d in denials:
+        ds = sent_index.get(d.cue.sent.start)
+        if ds is None:
+            continue
+        actor = actors.for_token(d.denier) if (actors is not None and d.denier is not None) else None
+        dcode = getattr(actor, "code", None)
+        dtext = speaker_span(d.denier).text if d.denier is not None else ""
+        exclude = d.scope | {d.cue.i} | ({d.denier.i} if d.denier is not None else set())
+        matched: list[Event] = []
+        generic_pick: tuple[int, Event] | None = None
+        for e, lemma, nouns, ti, si in info:
+            if si is None or ti is None or si > ds or ds - si > WINDOW or ti in exclude:
+                continue
+            if si == ds and ti >= d.cue.i:
+                continue
+            if e.modality in ("negated", "denied") and any(a.denied for a in e.attribution):
+                continue
+            same_kind = lemma in d.lemmas
+            who = _actor_match(dcode, dtext, e)
+            if same_kind and (who or d.anaphoric):
+                matched.append(e)
+            elif d.generic and who and e.modality in ("reported", "asserted"):
+                if generic_pick is None or ti > generic_pick[0]:
+                    generic_pick = (ti, e)
+        if not matched and generic_pick is not None:
+            matched = [generic_pick[1]]
+        for e in matched:
+            _mark(e, d, dcode, dtext)
+
+
+def _mark(e: Event, d: Denial, code: str | None, text: str) -> None:
+    if e.modality != "negated":
+        e.modality = "denied"
+    cue = d.cue.lemma_.lower() if d.cue.pos_ == "VERB" else d.cue.lower_
+    if any(a.denied and a.text == (text or d.cue.text) for a in e.attribution):
+        return
+    if d.denier is not None:
+        span = speaker_span(d.denier)
+        e.attribution.append(Attribution(text=span.text, code=code, cue=cue, anonymous=is_anonymous(d.denier),
+                                         denied=True, start=span.start_char, end=span.end_char))
+    else:
+        e.attribution.append(Attribution(text=d.cue.text, code=None, cue=cue, anonymous=True, denied=True,
+                                         start=d.cue.idx, end=d.cue.idx + len(d.cue.text)))

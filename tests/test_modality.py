@@ -1,0 +1,153 @@
+"""Modality and attribution chains on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.modality import PRECEDENCE, assess
+from eventwire.model import MODALITIES, Actor
+
+
+class FakeActors:
+    """Stands in for actors.ActorIndex: codes for a few head words."""
+
+    def __init__(self, codes: dict[str, str]):
+        self.codes = codes
+
+    def for_token(self, token):
+        code = self.codes.get(token.text)
+        if code is None:
+            return None
+        return Actor(code=code, country=code[:3], sectors=[code[3:]] if len(code) > 3 else [], name=token.text,
+                     text=token.text, start=token.idx, end=token.idx + len(token.text))
+
+    def for_span(self, span):
+        return [a for a in (self.for_token(t) for t in span) if a is not None]
+
+
+def run(nlp, sentence: str, trigger: str, actors=None, nth: int = 0):
+    doc = nlp(sentence)
+    tok = [t for t in doc if t.text == trigger][nth]
+    return assess(tok, actors)
+
+
+def chain(links):
+    return [(a.text, a.cue, a.anonymous, a.denied) for a in links]
+
+
+def test_precedence_covers_every_modality():
+    assert set(PRECEDENCE) == set(MODALITIES)
+
+
+def test_plain_statement_is_asserted(nlp):
+    assert run(nlp, "Border guards detained four smugglers near the river.", "detained") == ("asserted", [])
+
+
+def test_named_reported_speech(nlp):
+    m, links = run(nlp, "Oslo closed its consulate in Minsk, the foreign minister said.", "closed")
+    assert m == "reported"
+    assert chain(links) == [("the foreign minister", "say", False, False)]
+
+
+def test_named_person_is_not_anonymous(nlp):
+    m, links = run(nlp, "Maria Lindqvist, a ministry spokeswoman, said inspectors had left the plant.", "left")
+    assert m == "reported" and links[0].text == "Maria Lindqvist" and not links[0].anonymous
+
+
+def test_anonymous_sources(nlp):
+    m, links = run(nlp, "Senior diplomats who spoke on condition of anonymity said Quito had expelled the envoy.", "expelled")
+    assert m == "reported" and links[0].anonymous and links[0].cue == "say"
+    m, links = run(nlp, "People familiar with the talks said Hanoi had rejected the offer.", "rejected")
+    assert m == "reported" and links[0].anonymous
+
+
+def test_speaker_code_comes_from_actor_index(nlp):
+    actors = FakeActors({"ministry": "NORGOV"})
+    m, links = run(nlp, "The ministry said rebels had seized the depot.", "seized", actors)
+    assert links[0].code == "NORGOV"
+    assert links[0].start is not None and links[0].end > links[0].start
+
+
+def test_nested_chain_outlet_first(nlp):
+    m, links = run(nlp, "The Daily Courier reported that officials said Lima had recalled its ambassador.", "recalled")
+    assert m == "reported"
+    assert [a.text for a in links] == ["The Daily Courier", "officials"]
+    assert links[1].anonymous and not links[0].anonymous
+
+
+def test_told_an_outlet_adds_outer_link(nlp):
+    m, links = run(nlp, "Kenya has asked Ethiopia for fuel, two officials told the Financial Times.", "asked")
+    assert m == "reported"
+    assert [a.text for a in links] == ["the Financial Times", "two officials"]
+    assert links[1].cue == "tell" and links[1].anonymous
+
+
+def test_quoted_as_saying(nlp):
+    m, links = run(nlp, "The agency quoted a police officer as saying the gunmen had fled.", "fled")
+    assert m == "reported"
+    assert [a.text for a in links] == ["The agency", "a police officer"]
+
+
+def test_according_to(nlp):
+    m, links = run(nlp, "According to state television, troops shelled the village.", "shelled")
+    assert m == "reported" and links[0].cue == "according to" and links[0].text == "state television"
+
+
+def test_hedges(nlp):
+    m, links = run(nlp, "Militants reportedly kidnapped two engineers.", "kidnapped")
+    assert m == "reported" and links[0].cue == "reportedly" and links[0].anonymous
+    m, _ = run(nlp, "The alleged attack on the convoy angered the capital.", "attack")
+    assert m == "reported"
+
+
+def test_negation(nlp):
+    assert run(nlp, "The navy did not board the tanker.", "board")[0] == "negated"
+    assert run(nlp, "The two leaders never met during the summit.", "met")[0] == "negated"
+    assert run(nlp, "There was no attack on the embassy.", "attack")[0] == "negated"
+    assert run(nlp, "The army refused to withdraw from the town.", "withdraw")[0] == "negated"
+
+
+def test_negation_of_a_separate_clause_does_not_leak(nlp):
+    assert run(nlp, "Police did not arrest anyone, and the crowd dispersed.", "dispersed")[0] == "asserted"
+
+
+def test_future(nlp):
+    assert run(nlp, "The adviser is set to meet his counterpart on Monday.", "meet")[0] == "future"
+    assert run(nlp, "The envoy is to visit Tirana next week.", "visit")[0] == "future"
+    assert run(nlp, "Seoul will send a delegation to Tokyo.", "send")[0] == "future"
+    assert run(nlp, "Chile plans to expel three diplomats.", "expel")[0] == "future"
+    assert run(nlp, "The talks will take place in Doha.", "talks")[0] == "future"
+
+
+def test_future_inside_reported_speech_keeps_chain(nlp):
+    m, links = run(nlp, "Officials said Baku would retaliate.", "retaliate")
+    assert m == "future" and links and links[0].text == "Officials"
+
+
+def test_hypothetical(nlp):
+    assert run(nlp, "Ankara may close the border crossing.", "close")[0] == "hypothetical"
+    assert run(nlp, "The committee could impose fines on the clubs.", "impose")[0] == "hypothetical"
+    assert run(nlp, "Kyiv asked Warsaw to supply more shells.", "supply")[0] == "hypothetical"
+
+
+def test_conditional(nlp):
+    s = "If the ceasefire collapses, Rabat will recall its troops."
+    assert run(nlp, s, "recall")[0] == "conditional"
+    assert run(nlp, s, "collapses")[0] == "conditional"
+
+
+def test_question(nlp):
+    assert run(nlp, "Did the militia burn the warehouse?", "burn")[0] == "question"
+    assert run(nlp, "Reporters asked whether Oslo would expel the attache.", "expel")[0] == "question"
+
+
+def test_same_sentence_denial(nlp):
+    actors = FakeActors({"Tbilisi": "GEOGOV"})
+    m, links = run(nlp, "Tbilisi denied that its troops had crossed the line.", "crossed", actors)
+    assert m == "denied"
+    assert links[-1].denied and links[-1].code == "GEOGOV" and links[-1].cue == "deny"
+    m, links = run(nlp, "The ministry dismissed reports of an airstrike near the dam.", "airstrike")
+    assert m == "denied" and links[0].denied
+
+
+def test_statement_verb_itself_is_asserted(nlp):
+    assert run(nlp, "The spokesman said the border was calm.", "said") == ("asserted", [])
