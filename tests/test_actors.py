@@ -102,3 +102,34 @@ def test_mentions_in_text_order_with_offsets(nlp):
     assert [m.code for m in idx.mentions] == ["RUSMIL", "UKRMIL"]
     for m in idx.mentions:
         assert doc.text[m.start:m.end] == m.text
+
+
+def test_country_owned_noun_is_the_country(nlp):
+    doc, idx = _idx(nlp, "Artillery shelled Syrian villages and hit Jordan's embassy.")
+    assert idx.for_token(_tok(doc, "villages")).country == "SYR"
+    assert idx.for_token(_tok(doc, "embassy")).code == "JORDIP"
+
+
+def test_group_based_in_a_place(nlp):
+    doc, idx = _idx(nlp, "A militant group based in Kenya threatened the ministers.")
+    assert idx.for_token(_tok(doc, "group")).country == "KEN"
+
+
+def test_leader_by_surname_but_not_inside_other_names(nlp):
+    doc, idx = _idx(nlp, "Putin spoke with the envoy while Carlos Putin Rivera watched.")
+    assert idx.for_token(_tok(doc, "Putin")).code == "RUSGOV"
+    other = idx.for_token(_tok(doc, "Rivera"))
+    assert other is not None and other.person == "Carlos Putin Rivera"
+    assert "GOV" not in other.sectors
+
+
+def test_unknown_organisation_takes_article_country(nlp):
+    doc, idx = _idx(nlp, "In Peru, the Andean Farmers Federation blocked roads near Cusco.")
+    a = idx.for_token(_tok(doc, "Federation"))
+    assert a is not None and a.country == "PER"
+
+
+def test_international_organisation_gets_no_country(nlp):
+    doc, idx = _idx(nlp, "In Peru, the International Water Alliance criticised the mayor.")
+    a = idx.for_token(_tok(doc, "Alliance"))
+    assert a is None or a.country is None

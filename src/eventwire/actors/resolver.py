@@ -18,7 +18,7 @@ from .roles import Role, role_of, role_pairs
 
 #: Prepositions whose object is a place where something happens, not a party to it.
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
-             "from", "through", "along", "off", "beyond", "across", "via", "outside", "onto", "en"}
+             "through", "along", "off", "beyond", "across", "via", "outside", "onto", "en"}
 #: Dependencies in which a capital or seat of power acts for its government (metonymy).
 ACT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "appos", "poss", "attr", "npadvmod"}
 #: Prepositions whose object, when a capital, is a party: "talks with Moscow", "pressure on Beijing".
@@ -26,9 +26,14 @@ ACT_PREPS = {"by", "with", "against", "on", "toward", "towards", "between", "upo
 #: Prepositions that give a role noun its country or body: "the government of India",
 #: "a spokeswoman for the ministry", "soldiers from Chad", "police in Cairo".
 ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
+BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
 MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
 PLACE_KINDS = {COUNTRY, CAPITAL, SEAT}
+#: Words in an organisation's name that say it belongs to no one country.
+TRANSNATIONAL = {"International", "World", "Global", "Transnational", "Worldwide", "Inter-Parliamentary", "Intergovernmental"}
+#: Entity types that are never actors even with a country modifier ("the Iraqi year", "U.S. dollars").
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"}
 
 
 class ActorIndex:
@@ -258,7 +263,11 @@ class _Builder:
         """The actor behind an "of/for/from/in" phrase on a role noun."""
         if depth > 3:
             return None
-        for c in tok.children:
+        kids = list(tok.children)
+        for c in tok.children:  # "a group based in Trinidad": the participle's place
+            if c.dep_ == "acl" and c.lemma_ in BASED_VERBS:
+                kids.extend(g for g in c.children if g.dep_ == "prep" and g.lower_ in ("in", "at"))
+        for c in kids:
             if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -299,13 +308,15 @@ class _Builder:
             role = next((pairs[(c.lemma_.lower(), tok.lemma_.lower())] for c in tok.children
                          if c.dep_ in MOD_DEPS and (c.lemma_.lower(), tok.lemma_.lower()) in pairs), None)
             role = role or role_of(tok.lemma_, tok.text)
-        if not (is_person or is_org or role):
-            return None
-        if is_org and self.toks[tok.i].ent_iob_ != "O":
-            # only the last token of an unknown organisation's name heads it
-            if tok.i + 1 < self.n and self.toks[tok.i + 1].ent_iob_ == "I" and self.toks[tok.i + 1].head.i == tok.i:
-                pass
         mod_entry, mod_role, title, leader_name = self._modifier_info(tok)
+        if not (is_person or is_org or role):
+            if mod_role is not None and tok.pos_ in ("NOUN", "PROPN") and not self.is_location(tok):
+                role = mod_role  # "police vehicles", "army convoy": the sector's own things
+            elif mod_entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NON_ACTOR_ENTS \
+                    and not self.is_location(tok):
+                return self._attributive(tok, mod_entry, text, cstart, end)
+            else:
+                return None
         sectors: list[str] = []
         kind = "group"
         country = prefix = None
@@ -354,7 +365,7 @@ class _Builder:
                 known = self.book.titled(title)
                 if known is not None:
                     return aliases.as_mention(known, text, cstart, end)
-        if country is None and prefix is None and self.dominant and (role is not None or is_org or is_person):
+        if country is None and prefix is None and self.dominant and (role is not None or is_person or (is_org and not self._transnational(tok))):
             country = self.dominant
         if country and not name:
             name = country_names().get(country, country)
@@ -415,6 +426,19 @@ class _Builder:
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
         return None
+
+    def _transnational(self, tok: Token) -> bool:
+        """An organisation whose name says it is not national ("International Crisis Group")."""
+        words = set(self._ent_text(tok).split())
+        return bool(words & TRANSNATIONAL)
+
+    def _attributive(self, tok: Token, e: Entry, text: str, start: int, end: int) -> Actor:
+        """A noun owned or qualified by a country or body: "Iraqi towns", "Israel's decision",
+        "the Danish embassy's cars". The actor is the country (or body) itself, without a sector."""
+        sectors = list(e.sectors) if e.kind in (ORG, SEAT) else []
+        code = e.code + ("".join(e.sectors) if e.kind == SEAT else "")
+        kind = e.actor_kind if e.kind in (ORG, SEAT) else "group"
+        return Actor(code, e.country, sectors, e.name, text, start, end, kind, e.name if e.kind == LEADER else None)
 
     def _pronoun(self, tok: Token) -> Actor | None:
         verb = tok.head.i
