@@ -140,7 +140,11 @@ def extract(
         typer.echo(f"eventwire: cannot write {output}: {e}", err=True)
         raise typer.Exit(2)
     if out is None:
-        out = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False)
+        out = sys.stdout
+        try:
+            out.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):  # not a plain text stream (tests, notebooks)
+            pass
     summ = Summary("extract")
     total = count_inputs(inputs) if not quiet and sys.stderr.isatty() else None
     try:
@@ -152,7 +156,10 @@ def extract(
                 summ.add(counts)
                 advance()
     finally:
-        out.close()
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
     summ.emit(quiet, summary)
 
 
