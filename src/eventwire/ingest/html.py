@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 from .text import clean_lines
 
-import os
-FAST = os.environ.get("EW_FAST", "1") == "1"
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -47,6 +46,22 @@ def figcaptions(html: str) -> list[str]:
     return out
 
 
+_DROP = re.compile(r"<(script|style|noscript|figure|figcaption|iframe|svg|template|form|button|nav|aside)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|header|footer|pre|hr|dd|dt)\b[^>]*>", re.I)
+
+
+def fragment_text(fragment: str) -> str:
+    """An HTML fragment (feed item, short snippet) → paragraphs joined by blank lines.
+
+    Figures, captions, scripts and forms are dropped; block tags become paragraph breaks.
+    """
+    s = _DROP.sub(" ", fragment)
+    s = _BLOCK.sub("\n", s)
+    s = htmllib.unescape(_TAG.sub("", s)).replace("\xa0", " ")
+    paras = [" ".join(line.split()) for line in s.split("\n")]
+    return "\n\n".join(p for p in paras if p)
+
+
 def link_texts(html: str) -> frozenset[str]:
     """Keys (lower-cased words) of the texts of all links with two words or more."""
     out = set()
@@ -73,10 +88,15 @@ def extract_html(html: str, url: str | None = None) -> Page:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, include_images=False, fast=FAST,
+                                      include_tables=True, include_images=False, fast=True,
                                       favor_recall=True, deduplicate=False)
-    if doc is None:
-        return Page(body="", url=url)
+    if doc is None or not (doc.text or "").strip():
+        # trafilatura gives up on fragments and very short pages: fall back to their paragraphs
+        captions = figcaptions(html)
+        text = fragment_text(_HEAD.sub(" ", html))
+        res = clean_lines(text.split("\n\n"), captions={_key(c) for c in captions})
+        return Page(body="\n".join(res.kept), url=url, captions=captions + res.captions, removed=res.removed,
+                    byline=res.byline)
     title = (doc.title or "").strip() or None
     captions = figcaptions(html)
     lines = [s.strip() for s in (doc.text or "").split("\n")]
