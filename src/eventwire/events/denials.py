@@ -73,7 +73,7 @@ def _content(d: Denial, root: Token) -> None:
     for t in root.subtree:
         d.scope.add(t.i)
         lem = t.lemma_.lower()
-        if t.pos_ in ("NOUN", "VERB", "PROPN") and lem not in know and lem not in reporting_verbs():
+        if t.pos_ in ("NOUN", "VERB", "PROPN") and lem not in know and not (t.pos_ == "VERB" and lem in reporting_verbs()):
             if lem in claim:
                 d.generic = True
             elif t.pos_ in ("NOUN", "VERB"):

@@ -273,6 +273,8 @@ def fatalities_for(trigger: Token) -> int | None:
         g = trigger.head
         if trigger.dep_ == "pobj" and g.dep_ == "prep":
             g = g.head
+            if g.pos_ == "NOUN" and (g.lemma_.lower() in kinds):  # "the death toll from the riots rose to 44"
+                return _count_at(g)
         elif trigger.dep_ not in ("nsubj", "nsubjpass"):
             return None
         if g.i == trigger.i or g.pos_ not in ("VERB", "AUX") or g.lemma_.lower() in _REPORT_LEMMAS:

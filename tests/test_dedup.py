@@ -1,0 +1,54 @@
+"""Within-article merging of repeated event mentions."""
+from __future__ import annotations
+
+from eventwire.events.dedup import merge_within_article
+from eventwire.model import Actor, Event, TextSpan
+
+
+def actor(code: str) -> Actor:
+    return Actor(code=code, country=code[:3], sectors=[code[3:]], name=code, text=code, start=0, end=3)
+
+
+def event(start: int, conf: float, cameo="190", src="ISRMIL", tgt="LBN", modality="asserted", date="2015-09-14",
+          trigger="struck", fatalities=None) -> Event:
+    return Event(cameo=cameo, name="", root=cameo[:2], quad_class=4, goldstein=-10.0, plover="ASSAULT",
+                 source=actor(src) if src else None, target=actor(tgt) if tgt else None, modality=modality,
+                 evidence=TextSpan("s" * 10, start, start + 10), trigger=TextSpan(trigger, start, start + len(trigger)),
+                 date=date, fatalities=fatalities, confidence=conf)
+
+
+def test_repeated_mentions_merge_into_best():
+    a, b, c = event(0, 0.6), event(100, 0.9, fatalities=12), event(200, 0.5, modality="reported", fatalities=15)
+    out = merge_within_article([a, b, c])
+    assert len(out) == 1
+    keep = out[0]
+    assert keep is b
+    assert [m.start for m in keep.mentions] == [0, 200]
+    assert keep.fatalities == 15  # the higher, later toll
+
+
+def test_different_keys_stay_apart_and_sorted():
+    evs = [event(0, 0.4), event(50, 0.8, tgt="SYR"), event(90, 0.7, modality="future"),
+           event(120, 0.6, date="2015-09-10"), event(150, 0.5, cameo="173")]
+    out = merge_within_article(evs)
+    assert len(out) == 5
+    assert [e.confidence for e in out] == sorted((e.confidence for e in out), reverse=True)
+
+
+def test_negated_does_not_merge_with_claimed():
+    out = merge_within_article([event(0, 0.5), event(40, 0.6, modality="negated")])
+    assert len(out) == 2
+    out = merge_within_article([event(0, 0.5, modality="denied"), event(40, 0.6, modality="negated")])
+    assert len(out) == 1
+
+
+def test_actorless_events_need_same_trigger():
+    evs = [event(0, 0.5, src=None, tgt=None, trigger="attack"), event(40, 0.6, src=None, tgt=None, trigger="bombing"),
+           event(80, 0.7, src=None, tgt=None, trigger="attack")]
+    out = merge_within_article(evs)
+    assert len(out) == 2
+    assert out[0].confidence == 0.7 and len(out[0].mentions) == 1
+
+
+def test_empty():
+    assert merge_within_article([]) == []

@@ -1,0 +1,128 @@
+"""The wire-story fixture end to end through modality, dates, casualties, denials and dedup."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.dedup import merge_within_article
+from eventwire.events.denials import apply_denials, find_denials
+from eventwire.events.fatalities import fatalities_for
+from eventwire.events.modality import assess
+from eventwire.model import Actor, Event, TextSpan
+from eventwire.times import event_date
+
+from test_modality import FakeActors
+
+PUB = "2015-09-16"
+STORY = (Path(__file__).parent / "fixtures" / "wire_story.txt").read_text()
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(STORY)
+
+
+def tok(doc, word, nth=0):
+    return [t for t in doc if t.text == word][nth]
+
+
+def make(doc, word, cameo, actors, src=None, tgt=None, nth=0) -> Event:
+    t = tok(doc, word, nth)
+    modality, links = assess(t, actors)
+    s = t.sent
+
+    def a(code):
+        return Actor(code=code, country=code[:3], sectors=[], name=code, text=code, start=0, end=0) if code else None
+    return Event(cameo=cameo, name="", root=cameo[:2], quad_class=1, goldstein=0.0, plover=None, source=a(src),
+                 target=a(tgt), modality=modality, evidence=TextSpan(s.text, s.start_char, s.end_char),
+                 trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links,
+                 date=event_date(t, PUB, modality), fatalities=fatalities_for(t), confidence=0.5)
+
+
+def test_request_is_reported_by_anonymous_officials(doc):
+    m, links = assess(tok(doc, "asked"), None)
+    assert m == "reported"
+    assert links[0].cue == "according to" and links[0].anonymous
+
+
+def test_second_mention_chain_outlet_then_officials(doc):
+    m, links = assess(tok(doc, "request"), None)
+    assert m == "reported"
+    assert [(a.text, a.anonymous) for a in links] == [("the Financial Times", False), ("two officials", True)]
+    assert event_date(tok(doc, "request"), PUB, m) == "2015-09-07"  # "last week"
+
+
+def test_meeting_is_future_on_the_next_monday(doc):
+    m, links = assess(tok(doc, "meet"), None)
+    assert m == "future" and links[0].text == "the White House"
+    assert event_date(tok(doc, "meet"), PUB, m) == "2015-09-21"
+
+
+def test_strike_casualties_date_and_sources(doc):
+    t = tok(doc, "killed")
+    m, links = assess(t, None)
+    assert m == "reported" and links[0].anonymous
+    assert fatalities_for(t) == 23
+    assert event_date(t, PUB, m) == "2015-09-13"
+
+
+def test_conditional_question_negated(doc):
+    assert assess(tok(doc, "close"), None)[0] == "conditional"
+    assert assess(tok(doc, "approve"), None)[0] == "question"
+    assert assess(tok(doc, "attack"), None)[0] == "negated"
+    assert event_date(tok(doc, "attack"), PUB) == "2015-09-15"  # "overnight"
+
+
+def test_denials_found(doc):
+    found = find_denials(doc)
+    assert any("ask" in d.lemmas and d.anaphoric for d in found)
+    assert any(d.generic and d.denier is not None and d.denier.text == "spokesman" for d in found)
+
+
+def test_embassy_denial_marks_both_mentions_of_the_request(doc):
+    actors = FakeActors({"embassy": "RUSGOV", "spokesman": "RUSGOV"})
+    evs = [make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"), make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV"),
+           make(doc, "meet", "036", actors, "USAGOV", "RUSGOV"), make(doc, "killed", "190", actors)]
+    apply_denials(evs, doc, actors)
+    asked, request, meet, killed = evs
+    for e in (asked, request):
+        assert e.modality == "denied"
+        assert e.attribution[-1].denied and e.attribution[-1].code == "RUSGOV"
+        assert e.attribution[-1].text == "The Russian embassy in Damascus"
+        assert not e.attribution[0].denied  # the reporting chain is kept
+    assert meet.modality == "future" and killed.modality == "reported"
+
+
+def test_denial_without_actor_codes_needs_an_anaphor(doc):
+    evs = [make(doc, "asked", "0233", None, "SYRGOV", "RUSGOV"), make(doc, "meet", "036", None, "USAGOV", "RUSGOV")]
+    apply_denials(evs, doc, None)
+    assert evs[0].modality == "denied" and evs[1].modality == "future"
+
+
+def test_dedup_merges_the_two_request_mentions(doc):
+    actors = FakeActors({"embassy": "RUSGOV"})
+    evs = [make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"), make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV")]
+    evs[1].date = evs[0].date
+    apply_denials(evs, doc, actors)
+    out = merge_within_article(evs)
+    assert len(out) == 1 and len(out[0].mentions) == 1
+
+
+def test_generic_denial_needs_actor_match(nlp):
+    doc = nlp("Sources said Oslo had sold rifles to Minsk. Officials in Oslo dismissed the report as false. "
+              "Separately, Riga expelled a diplomat, according to state radio.")
+    actors = FakeActors({"Officials": "NORGOV"})
+
+    def ev(word, src):
+        t = next(x for x in doc if x.text == word)
+        m, links = assess(t, actors)
+        s = t.sent
+        return Event(cameo="0", name="", root="0", quad_class=1, goldstein=0.0, plover=None,
+                     source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0), target=None,
+                     modality=m, evidence=TextSpan(s.text, s.start_char, s.end_char),
+                     trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links)
+    sold, expelled = ev("sold", "NORGOV"), ev("expelled", "LVAGOV")
+    apply_denials([sold, expelled], doc, actors)
+    assert sold.modality == "denied" and sold.attribution[-1].cue == "dismiss"
+    assert expelled.modality == "reported"
