@@ -19,6 +19,9 @@ from .lang import english_stopwords
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _ALPHA = re.compile(r"[^\W\d_]")
 _MARKUP = re.compile(r"\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_]+\s*=|\{\{|\}\}|</?(?:div|span|p|a|img|script|iframe|br|figure|noscript)\b[^>]*>|^\s*(?:var|function|window\.|document\.)\b", re.I)
+_SKELETON = re.compile(r"[\w\s'’.-]+")
+#: Most teaser lines taken after one section label ("Related", "Most read" ...).
+MAX_TEASERS = 6
 _BULLETS = ("-", "•", "*", "–", "—", "·", "▪", "►", "»")
 _END_SENT = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
@@ -123,7 +126,8 @@ def _is_dateline(ln: _Line) -> bool:
     words = _WORD.findall(_BY_TAIL.sub("", ln.text))
     rest = [w for w in words if not w.isdigit() and w.lower().rstrip(".") not in _DATE_WORDS
             and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm)?", w.lower())]
-    has_date = any(w.lower() in _MONTH_SET for w in words) or sum(1 for w in words if w.isdigit()) >= 2
+    has_date = any(w.lower() in _MONTH_SET or w.lower() in ("ago", "today", "yesterday") for w in words) \
+        or sum(1 for w in words if w.isdigit()) >= 2
     return has_date and len(rest) <= (1 if len(words) >= 4 else 0)
 
 
@@ -156,10 +160,10 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
         s = ln.text.strip()
         if ln.n <= 60 and t["placeholder"].search(s):
             ln.label = "placeholder"
-        elif _is_ui(ln, t["ui"]):
-            ln.label = "ui"
         elif ln.n <= 6 and ln.key in t["labels"]:
             ln.label = "section"
+        elif _is_ui(ln, t["ui"]):
+            ln.label = "ui"
         elif ln.n <= 40 and t["prompt"].search(s):
             ln.label = "prompt"
         elif ln.n <= 30 and t["photo_credit"].search(s):
@@ -192,7 +196,8 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
     _islands(lines)
 
 
-_FURNITURE = frozenset({"placeholder", "ui", "section", "prompt", "credit", "agency", "contact", "markup", "teaser", "byline", "dateline"})
+#: Neighbours that make a short line between them part of a widget (sign-up boxes, teaser blocks).
+_FURNITURE = frozenset({"placeholder", "section", "prompt", "teaser"})
 
 
 def _islands(lines: list[_Line]) -> None:
@@ -215,15 +220,18 @@ def _quote_tail(s: str) -> bool:
 
 
 def _captions_before_credits(lines: list[_Line]) -> None:
-    """A short non-story line right before a photo credit is that photo's caption."""
+    """The short line right before a photo credit is that photo's caption (right after it, when
+    nothing story-like comes before the credit)."""
     for i, ln in enumerate(lines):
-        if ln.label != "credit":
+        if not (ln.label == "credit" or (ln.label == "caption" and ln.n <= 8)):
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and lines[j].label == "story" and (lines[j].n <= 25 or not lines[j].story_like) \
-                    and not _prose_run(lines, j):
-                lines[j].label = "caption"
-                break
+        prev = lines[i - 1] if i > 0 else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if prev is not None and prev.label == "story":
+            if (prev.n <= 25 or not prev.story_like) and not _prose_run(lines, i - 1):
+                prev.label = "caption"
+        elif nxt is not None and nxt.label == "story" and nxt.n <= 25 and not _prose_run(lines, i + 1):
+            nxt.label = "caption"
 
 
 def _prose_run(lines: list[_Line], j: int) -> bool:
@@ -237,22 +245,23 @@ def _prose_run(lines: list[_Line], j: int) -> bool:
 def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True) -> None:
     """Headline-like lines after a section label, and runs of three or more headline-like lines."""
     idx = [i for i, ln in enumerate(lines) if ln.n]
-    # after a section label: headline-like lines until prose resumes
+    # after a section label: up to a handful of headline-like lines, until prose resumes
     for pos, i in enumerate(idx):
-        if lines[i].label != "section":
+        lab = lines[i]
+        if not (lab.label == "section" or (lab.label == "prompt" and lab.n <= 6 and not lab.ends)):
             continue
+        taken = 0
         for k in idx[pos + 1:]:
             ln = lines[k]
             if ln.label != "story":
-                if ln.label in ("section",):
+                if ln.label in ("section",) or taken >= MAX_TEASERS:
                     break
                 continue
-            if ln.headline_like or (ln.n <= 25 and not ln.story_like) or _is_dateline(ln):
+            if taken < MAX_TEASERS and ln.n >= 3 and (ln.headline_like or (ln.n <= 25 and not ln.story_like)):
                 ln.label = "teaser"
+                taken += 1
             else:
                 break
-    # runs of headline-styled lines with no prose between them (a teaser list in scraped text);
-    # bullets and sentence-case lines are left alone: articles have lists of their own
     if not runs:
         return
     run: list[int] = []
@@ -271,11 +280,14 @@ def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset
 
 
 def _record_list(run: list[_Line]) -> bool:
-    """Tour dates, tables, standings: lines built alike (same first word, dates, numbers, pipes)."""
+    """Tour dates, tables, standings, line-ups: lines built alike (same first word, dates, numbers,
+    or the same punctuation skeleton such as 'Name (Group X): Nth')."""
     firsts = [ln.words[0].lower() if ln.words else "" for ln in run]
     alike = sum(1 for w in firsts if w in _MONTH_SET or w.isdigit()) + sum(1 for ln in run if "|" in ln.text)
     common = max(firsts.count(w) for w in set(firsts))
-    return alike >= len(run) / 2 or common >= len(run) / 2
+    shapes = [_SKELETON.sub("", ln.text) for ln in run]
+    same_shape = max(shapes.count(x) for x in set(shapes) if x) if any(shapes) else 0
+    return alike >= len(run) / 2 or common >= len(run) / 2 or same_shape >= len(run) / 2
 
 
 def _glued(text: str, m: int) -> bool:
