@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from typing import Any
 
 NUM_PERM = 64
-SHINGLE = 5
+SHINGLE = 3
 BANDS, ROWS = 16, 4  # 16 × 4 = 64: candidate pairs from about Jaccard 0.5 up
 #: Estimated Jaccard at or above which two bodies are copies of one story.
-COPY_THRESHOLD = 0.7
+COPY_THRESHOLD = 0.6
 _PRIME = 4294967311  # smallest prime above 2**32
 _WORD = re.compile(r"\w+")
 

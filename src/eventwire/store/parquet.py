@@ -25,7 +25,7 @@ from . import schema
 Rows = dict[str, list[dict[str, Any]]]
 
 #: Articles per batch (per set of files): big enough that files are not tiny.
-PARQUET_BATCH = 256
+PARQUET_BATCH = int(os.environ.get("EVENTWIRE_PARQUET_BATCH", "256"))
 _CHILDREN = ("events", "actors", "quotes", "places", "failures")
 
 
