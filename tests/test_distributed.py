@@ -1,0 +1,44 @@
+"""Dask scale-out: a LocalCluster with 2 worker processes gives the same dataset as a local run."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+PLACES = ["Quito", "Accra", "Hanoi", "Oslo", "Rabat", "Lima"]
+
+
+def _corpus(path):
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(60):
+            city = PLACES[i % len(PLACES)]
+            f.write(json.dumps({"id": f"d{i}", "published": "2018-06-01",
+                                "text": f"Protesters marched in {city} on Friday, and police detained {i + 2} people. "
+                                        f"The mayor of {city} condemned the violence."}) + "\n")
+        f.write(json.dumps({"id": "empty", "text": "   "}) + "\n")
+
+
+def test_dask_local_cluster_matches_local_run(tmp_path, nlp):
+    from eventwire.distributed import ingest_dask
+    from eventwire.store.parquet import attach_views, ingest_parquet
+    import duckdb
+
+    src = tmp_path / "c.jsonl"
+    _corpus(src)
+    local = ingest_parquet([str(src)], tmp_path / "local", jobs=1)
+    got = ingest_dask([str(src)], tmp_path / "dask", "local:2", chunk_size=16)
+    assert got["workers"] == 2
+    assert (got["new"], got["failed"]) == (local["new"], local["failed"]) == (60, 1)
+    again = ingest_dask([str(src)], tmp_path / "dask", "local:2", chunk_size=16)
+    assert (again["new"], again["skipped"]) == (0, 60)
+
+    def table(root, sql):
+        con = duckdb.connect()
+        attach_views(con, root)
+        return con.execute(sql).fetchall()
+
+    q = "SELECT event_id, cameo, source_code, target_code, modality FROM events ORDER BY event_id"
+    assert table(tmp_path / "dask", q) == table(tmp_path / "local", q)
+    assert table(tmp_path / "dask", "SELECT count(*) FROM failures") == [(1,)]
