@@ -254,21 +254,53 @@ def clause_tense(trigger: Token) -> str:
     return "past"
 
 
-def _attached_to(ent_root: Token, trigger: Token) -> bool:
-    """Does the date phrase hang on the trigger's clause (not on another verb of the sentence)?"""
-    clause = trigger
-    if trigger.pos_ not in ("VERB", "AUX"):
-        clause = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else trigger
-    t = ent_root
-    for _ in range(6):
-        if t.i == trigger.i or t.i == clause.i:
-            return True
-        if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.head.i == trigger.i):
-            return False  # a verb of its own ("a strike that killed … on Sunday" still counts)
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+_DATE_LABELS = ("DATE", "TIME")
+_STOP_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "conj", "csubj", "xcomp"}
+
+
+def _entity_text(tok: Token) -> tuple[int, str]:
+    """The DATE/TIME entity around ``tok`` (start index, text), from the IOB tags: no ``doc.ents`` scan."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    hi = tok.i + 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return lo, doc[lo:hi].text
+
+
+def date_phrases(trigger: Token) -> list[tuple[int, str]]:
+    """DATE/TIME entities hanging on the trigger's own clause, nearest in the tree first.
+
+    Walks down from the trigger (and, for an event noun, from the verb it belongs to) without entering
+    another clause, so "officials said on Tuesday that rebels had attacked" gives nothing for "attacked".
+    """
+    roots = [trigger]
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX") \
+            and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        roots.append(trigger.head)  # "the summit is scheduled for October 12"
+    seen: set[int] = set()
+    out: list[tuple[int, str]] = []
+    queue = list(roots)
+    depth = 0
+    while queue and depth < 5:
+        nxt = []
+        for t in queue:
+            for c in t.children:
+                if c.i in seen or c.dep_ in _STOP_DEPS or c.i == trigger.i:
+                    continue
+                if c.pos_ in ("VERB", "AUX") and not (c.dep_ == "acl" and t.i == trigger.i):
+                    continue
+                seen.add(c.i)
+                if c.ent_type_ in _DATE_LABELS:
+                    start, text = _entity_text(c)
+                    if all(s != start for s, _ in out):
+                        out.append((start, text))
+                nxt.append(c)
+        queue = nxt
+        depth += 1
+    return out
 
 
 def event_date(trigger: Token, published: str | None, modality: str | None = None) -> str | None:
@@ -276,18 +308,15 @@ def event_date(trigger: Token, published: str | None, modality: str | None = Non
 
     ``modality`` (optional) lets a future/hypothetical event read "on Monday" forwards.
     """
-    tense = "future" if modality in ("future", "hypothetical", "conditional") else clause_tense(trigger)
-    for ent in trigger.sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        if not _attached_to(ent.root, trigger):
-            continue
-        text = ent.text
-        start = ent.start
-        if start > 0 and trigger.doc[start - 1].lower_ in ("last", "next", "this", "on", "in", "since", "early", "late"):
-            text = trigger.doc[start - 1].text + " " + text
-        got = resolve(text, published, tense)
-        if got:
-            return got
+    found = date_phrases(trigger)
+    if found:
+        tense = "future" if modality in ("future", "hypothetical", "conditional") else clause_tense(trigger)
+        doc = trigger.doc
+        for start, text in found:
+            if start > 0 and doc[start - 1].lower_ in ("last", "next", "this", "on", "in", "since", "early", "late"):
+                text = doc[start - 1].text + " " + text
+            got = resolve(text, published, tense)
+            if got:
+                return got
     pub = _pub(published)
     return pub.isoformat() if pub else None

@@ -20,6 +20,7 @@ The denial itself, when coded as an event (CAMEO 0xx/12xx "deny"/"reject"), stay
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
@@ -27,7 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Event
-from .modality import _find_speaker, is_anonymous, reporting_verbs, speaker_span
+from .modality import _find_speaker, is_anonymous, reporting_verbs, sentence_index, speaker_span
 
 #: How many sentences back a denial may reach.
 WINDOW = 6
@@ -96,13 +97,61 @@ def _negated_clause(c: Token) -> bool:
     return False
 
 
+_CALL_VERBS = ("call", "describe", "brand", "label", "term")
+_NEG = ("not", "n't", "never", "no", "nobody", "none", "nothing")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_hashes():
+    """Hashes of the words that can start a denial, for one vectorised pass over a Doc."""
+    import numpy as np
+    from spacy.strings import hash_string
+    rep = reporting_verbs()
+    words = denial_words()
+    strong = {w for w, k in rep.items() if k in ("deny", "reject")} | set(words.get("false", {})) | {"such"}
+    weak = {w for w, k in rep.items() if k == "report"} | set(_CALL_VERBS)
+    as_arr = lambda ws: np.array(sorted(hash_string(w) for w in ws), dtype="uint64")
+    return as_arr(strong), as_arr(weak), as_arr(_NEG)
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Token indices worth a look: denial verbs and falsity words anywhere; reporting verbs only in
+    sentences that hold a negation. (``doc.to_array`` + ``isin``: no Python loop over tokens.)"""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+    if not len(doc):
+        return []
+    strong, weak, neg = _cue_hashes()
+    arr = doc.to_array([LEMMA, LOWER])
+    lem, low = arr[:, 0], arr[:, 1]
+    hits = np.isin(lem, strong) | np.isin(low, strong)
+    maybe = np.isin(lem, weak)
+    out = set(np.nonzero(hits)[0].tolist())
+    if maybe.any():
+        negs = np.nonzero(np.isin(low, neg))[0].tolist()
+        if negs:
+            starts, _ = sentence_index(doc)
+            neg_sents = {bisect.bisect_right(starts, i) - 1 for i in negs}
+            for i in np.nonzero(maybe)[0].tolist():
+                if bisect.bisect_right(starts, i) - 1 in neg_sents:
+                    out.add(i)
+    # "called the reports baseless": the falsity word is a strong hit; its verb is found from there
+    for i in list(out):
+        t = doc[i]
+        if t.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and t.head.lemma_.lower() in _CALL_VERBS + tuple(
+                w for w, k in reporting_verbs().items() if k == "report"):
+            out.add(t.head.i)
+    return sorted(out)
+
+
 def find_denials(doc: Doc) -> list[Denial]:
     """Every denial in the document, by its cue word."""
     rep = reporting_verbs()
     words = denial_words()
     false_words, claim_words = words.get("false", {}), words.get("claim", {})
     out: list[Denial] = []
-    for t in doc:
+    for i in _candidates(doc):
+        t = doc[i]
         lem = t.lemma_.lower()
         kind = rep.get(lem) if t.pos_ == "VERB" else None
         if kind in ("deny", "reject"):
@@ -115,7 +164,7 @@ def find_denials(doc: Doc) -> list[Denial]:
             for o in objs:
                 _content(d, o)
             out.append(d)
-        elif kind == "report" or lem in ("call", "describe", "brand", "label", "term"):
+        elif kind == "report" or lem in _CALL_VERBS:
             # "said it had never heard of any such request", "called the reports baseless"
             for c in t.children:
                 if c.dep_ == "ccomp" and kind == "report" and _negated_clause(c):
@@ -149,7 +198,7 @@ def find_denials(doc: Doc) -> list[Denial]:
                 out.append(d)
         elif t.lower_ == "such" and t.dep_ == "amod" and any(c.lower_ == "no" for c in t.head.children):
             # "There was no such request." (no reporting verb needed)
-            if any(d.cue.sent.start == t.sent.start for d in out):
+            if any(d.cue.i in _sentence_range(t) for d in out):
                 continue
             noun = t.head
             v = noun.head
@@ -165,6 +214,17 @@ def find_denials(doc: Doc) -> list[Denial]:
             _content(d, noun)
             out.append(d)
     return out
+
+
+def _sentence_range(t: Token) -> range:
+    doc = t.doc
+    lo = t.i
+    while lo > 0 and not doc[lo].is_sent_start:
+        lo -= 1
+    hi = t.i + 1
+    while hi < len(doc) and not doc[hi].is_sent_start:
+        hi += 1
+    return range(lo, hi)
 
 
 def _country(code: str | None) -> str | None:
@@ -200,16 +260,14 @@ def apply_denials(events: list[Event], doc: Doc, actors) -> None:
     denials = find_denials(doc)
     if not denials:
         return
-    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    starts, _ = sentence_index(doc)
     info = []
     for e in events:
         lemma, nouns, ti = _event_lemmas(e, doc)
-        si = sent_index.get(doc[ti].sent.start) if ti is not None else None
+        si = bisect.bisect_right(starts, ti) - 1 if ti is not None else None
         info.append((e, lemma, nouns, ti, si))
     for d in denials:
-        ds = sent_index.get(d.cue.sent.start)
-        if ds is None:
-            continue
+        ds = bisect.bisect_right(starts, d.cue.i) - 1
         actor = actors.for_token(d.denier) if (actors is not None and d.denier is not None) else None
         dcode = getattr(actor, "code", None)
         dtext = speaker_span(d.denier).text if d.denier is not None else ""

@@ -18,6 +18,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from .modality import sentence_of
+
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -254,9 +256,37 @@ def _cues_in_clause(trigger: Token, skip: Token | None = None) -> list[Token]:
     return out
 
 
+_CUES_KEY = "eventwire.death_cues"
+
+
+def _sentences_with_cues(doc) -> set[int]:
+    """Sentences (by index) holding any death-cue word; once per Doc, so most events skip all work."""
+    got = doc.user_data.get(_CUES_KEY)
+    if got is None:
+        import numpy as np
+        from spacy.attrs import LEMMA, LOWER
+        got = set()
+        if len(doc):
+            arr = doc.to_array([LEMMA, LOWER])
+            cue = _cue_hashes()
+            hits = np.nonzero(np.isin(arr[:, 0], cue) | np.isin(arr[:, 1], cue))[0].tolist()
+            got = {sentence_of(doc[i]) for i in hits}
+        doc.user_data[_CUES_KEY] = got
+    return got
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_hashes():
+    import numpy as np
+    from spacy.strings import hash_string
+    return np.array(sorted(hash_string(w) for w in death_cues()), dtype="uint64")
+
+
 def fatalities_for(trigger: Token) -> int | None:
     """Deaths the text states for the event at ``trigger`` (its own words, its clause, or the verb it is subject of)."""
     kinds = death_cues()
+    if sentence_of(trigger) not in _sentences_with_cues(trigger.doc):
+        return None
     if trigger.lemma_.lower() in _REPORT_LEMMAS:
         return None
     if trigger.lemma_.lower() in kinds or trigger.lower_ in kinds:

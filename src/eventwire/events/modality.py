@@ -13,6 +13,7 @@ so "officials said Iran will attack" is ``future`` with the officials in ``attri
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from importlib import resources
@@ -105,7 +106,7 @@ def is_anonymous(head: Token, verb: Token | None = None) -> bool:
     named = any(t.ent_type_ == "PERSON" for t in sub) or (head.pos_ == "PROPN")
     if any(t.lower_ in markers for t in sub):
         return True
-    texts = [head.sent.doc[sub[0].i:sub[-1].i + 1].text] if sub else []
+    texts = [head.doc[sub[0].i:sub[-1].i + 1].text] if sub else []
     if verb is not None:  # "..., speaking on condition of anonymity, said" / "said on condition of anonymity"
         for c in verb.children:
             if c.dep_ in ("advcl", "prep", "npadvmod", "advmod") and c.i != head.i:
@@ -235,15 +236,39 @@ def _future_time(t: Token) -> bool:
     return False
 
 
+_SENTS_KEY = "eventwire.sentences"
+
+
+def sentence_index(doc) -> tuple[list[int], list[bool]]:
+    """Sentence start indices and, per sentence, whether it ends in "?"; computed once per Doc.
+
+    Why: ``Token.sent`` rescans the document on every call; events of one article share this.
+    """
+    got = doc.user_data.get(_SENTS_KEY)
+    if got is None:
+        starts, questions = [], []
+        for sent in doc.sents:
+            starts.append(sent.start)
+            end = sent.end - 1
+            while end > sent.start and (doc[end].is_space or (doc[end].is_quote and doc[end - 1].text == "?")):
+                end -= 1
+            questions.append(doc[end].text == "?")
+        got = (starts, questions)
+        doc.user_data[_SENTS_KEY] = got
+    return got
+
+
+def sentence_of(t: Token) -> int:
+    """Index of the sentence holding ``t``."""
+    starts, _ = sentence_index(t.doc)
+    return bisect.bisect_right(starts, t.i) - 1
+
+
 def _is_question(t: Token) -> bool:
-    sent = t.sent
-    end = sent.end - 1
-    while end > sent.start and sent.doc[end].is_space:
-        end -= 1
-    last = sent.doc[end]
-    if last.text == "?" or (last.is_quote and end > sent.start and sent.doc[end - 1].text == "?"):
-        return True
-    return False
+    """Does the trigger's sentence end in a question mark?"""
+    _, questions = sentence_index(t.doc)
+    k = sentence_of(t)
+    return 0 <= k < len(questions) and questions[k]
 
 
 # ---------------------------------------------------------------- main entry
