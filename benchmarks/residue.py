@@ -15,6 +15,7 @@ the residue where pages put it (top, between paragraphs, bottom), and measures w
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import random
 import re
@@ -114,7 +115,8 @@ def mid_residue(r: random.Random) -> list[str]:
     if kind == "related":
         label = r.choice(["Related stories", "More on this story", "You may also like", "Related coverage", "Most read",
                           "Trending now", "Editors' picks", "Top stories"])
-        heads = [headline(r, title_case=r.random() < 0.6) for _ in range(r.randint(2, 4))]
+        style = r.random() < 0.6  # one site, one headline style per block
+        heads = [headline(r, title_case=style) for _ in range(r.randint(2, 4))]
         return [label] + heads
     if kind == "signup":
         return [r.choice(["Sign up for our morning briefing to get the day's top stories delivered to your inbox.",
@@ -147,7 +149,8 @@ def bottom_residue(r: random.Random) -> list[str]:
     if r.random() < 0.5:
         label = r.choice(["Trending", "Most popular", "More from " + r.choice(OUTLET), "Recommended", "Latest news",
                           "Around the web", "From the community"])
-        out += [label] + [headline(r, title_case=r.random() < 0.6) for _ in range(r.randint(3, 5))]
+        style = r.random() < 0.6
+        out += [label] + [headline(r, title_case=style) for _ in range(r.randint(3, 5))]
     return out
 
 
@@ -228,8 +231,11 @@ def main() -> None:
     print(f"headline as title      {titles}/{n} = {titles / n:.3f}")
     if a.misses:
         r2 = random.Random(0)
-        for kind, label, x in r2.sample(misses, k=min(a.misses, len(misses))):
-            print(f"  {kind} [{label}] {x[:140]}")
+        lost = collections.Counter()
+        for kind, label, x in misses:
+            lost[(kind, label, x[:100])] += len(TOK.findall(x))
+        for (kind, label, x), k in lost.most_common(a.misses):
+            print(f"  {k:5d} {kind} [{label}] {x}")
     print(f"RESULT residue removed={res_rm / res_tot:.4f} story_kept={story_kept / story_tot:.4f} title={titles / n:.3f}")
 
 

@@ -26,6 +26,7 @@ _BULLETS = ("-", "•", "*", "–", "—", "·", "▪", "►", "»")
 _END_SENT = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
                      re.UNICODE)
+_STAFF = re.compile(r"^(?:staff|wire|news|agency|from) (?:reports?|writers?|services?|dispatches)$", re.I)
 _BYLINE_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4}(?:[|,–—-]\s*)(?:staff writer|correspondent|reporter|editor|contributor|columnist|senior\s+\w+|chief\s+\w+|\w+ editor|\w+ correspondent|\w+ reporter)s?\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
@@ -140,7 +141,7 @@ def _is_byline(ln: _Line) -> bool:
         # "By Tuesday, the rebels had ..." is a sentence; a byline has no lower-case verbs after the names.
         lower = [w for w in _WORD.findall(tail) if w[0].islower() and w.lower() not in {"and", "of", "in", "for", "the", "at", "with"}]
         return len(lower) <= 2 and not ln.ends or (len(lower) == 0)
-    return bool(_BYLINE_TAIL.match(ln.text.strip())) and not ln.ends
+    return (bool(_BYLINE_TAIL.match(ln.text.strip())) and not ln.ends) or bool(_STAFF.match(ln.text.strip()))
 
 
 def _is_ui(ln: _Line, ui: frozenset[str]) -> bool:
@@ -183,7 +184,9 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
         if ln.key and ln.n >= 4:
             j = seen.get(ln.key)
             if j is not None:
-                if i - j <= 3 and 4 <= ln.n <= 80 and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j]):
+                between = lines[j + 1:i]
+                if (len(between) <= 1 and all(b.label != "story" for b in between) and 4 <= ln.n <= 35
+                        and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j])):
                     # printed twice close together: the alt text and the caption of one picture
                     lines[j].label = "caption"
                     ln.label = "caption"
@@ -196,15 +199,15 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
     _islands(lines)
 
 
-#: Neighbours that make a short line between them part of a widget (sign-up boxes, teaser blocks).
-_FURNITURE = frozenset({"placeholder", "section", "prompt", "teaser"})
+#: Neighbours that make a short line between them part of a widget (sign-up boxes).
+_FURNITURE = frozenset({"placeholder", "prompt"})
 
 
 def _islands(lines: list[_Line]) -> None:
     """A short unfinished line with furniture on both sides belongs to that furniture (widget texts)."""
     for i in range(1, len(lines) - 1):
         ln = lines[i]
-        if ln.label == "story" and ln.n <= 25 and not ln.story_like and \
+        if ln.label == "story" and ln.n <= 20 and not ln.story_like and \
                 lines[i - 1].label in _FURNITURE and lines[i + 1].label in _FURNITURE:
             ln.label = "widget"
 
@@ -251,14 +254,17 @@ def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset
         if not (lab.label == "section" or (lab.label == "prompt" and lab.n <= 6 and not lab.ends)):
             continue
         taken = 0
+        block: list[_Line] = []
         for k in idx[pos + 1:]:
             ln = lines[k]
             if ln.label != "story":
                 if ln.label in ("section",) or taken >= MAX_TEASERS:
                     break
                 continue
-            if taken < MAX_TEASERS and ln.n >= 3 and (ln.headline_like or (ln.n <= 25 and not ln.story_like)):
+            if taken < MAX_TEASERS and ln.n >= 3 and (ln.headline_like or (ln.n <= 25 and not ln.story_like)) \
+                    and (taken < 2 or _same_style(ln, block)):
                 ln.label = "teaser"
+                block.append(ln)
                 taken += 1
             else:
                 break
@@ -277,6 +283,13 @@ def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset
             for k in run:
                 lines[k].label = "teaser"
         run = []
+
+
+def _same_style(ln: _Line, block: list[_Line]) -> bool:
+    """A teaser block is uniform: a line in another style (casing, finish, length) ends it."""
+    caps = sum(b.caps for b in block) / len(block)
+    lo, hi = min(b.n for b in block), max(b.n for b in block)
+    return abs(ln.caps - caps) <= 0.35 and ln.ends == block[-1].ends and lo / 2 <= ln.n <= hi * 1.5 + 2
 
 
 def _record_list(run: list[_Line]) -> bool:
