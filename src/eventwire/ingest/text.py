@@ -26,6 +26,8 @@ _BULLETS = ("-", "•", "*", "–", "—", "·", "▪", "►", "»")
 _END_SENT = re.compile(r"""[.!?…]['"’”)\]]*\s*$""")
 _BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
                      re.UNICODE)
+#: Reporting language: a repeated line that has it is a story paragraph printed again, not a caption.
+_REPORTING = re.compile(r"\b(?:said|says|told|according to|added|announced|reported|declined|did not (?:immediately )?respond)\b|[\"“”]", re.I)
 _STAFF = re.compile(r"^(?:staff|wire|news|agency|from) (?:reports?|writers?|services?|dispatches)$", re.I)
 _BYLINE_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4}(?:[|,–—-]\s*)(?:staff writer|correspondent|reporter|editor|contributor|columnist|senior\s+\w+|chief\s+\w+|\w+ editor|\w+ correspondent|\w+ reporter)s?\b", re.I)
 _MONTHS = ("january february march april may june july august september october november december "
@@ -186,11 +188,12 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
             if j is not None:
                 between = lines[j + 1:i]
                 if (len(between) <= 1 and all(b.label != "story" for b in between) and 4 <= ln.n <= 35
-                        and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j])):
+                        and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j])
+                        and not (ln.story_like and _REPORTING.search(ln.text))):
                     # printed twice close together: the alt text and the caption of one picture
                     lines[j].label = "caption"
                     ln.label = "caption"
-                elif ln.label == "story" and ln.n >= 8 and not _in_list(ln, lines[j]):
+                elif ln.label == "story" and ln.n >= 12 and not _in_list(ln, lines[j]):
                     ln.label = "duplicate"
             else:
                 seen[ln.key] = i
@@ -233,7 +236,8 @@ def _captions_before_credits(lines: list[_Line]) -> None:
         if prev is not None and prev.label == "story":
             if (prev.n <= 25 or not prev.story_like) and not _prose_run(lines, i - 1):
                 prev.label = "caption"
-        elif nxt is not None and nxt.label == "story" and nxt.n <= 25 and not _prose_run(lines, i + 1):
+        elif (nxt is not None and nxt.label == "story" and nxt.n <= 25 and not _prose_run(lines, i + 1)
+              and (prev is None or prev.label not in ("caption", "credit"))):
             nxt.label = "caption"
 
 
