@@ -117,6 +117,12 @@ class CameoEntry:
     quad_class: int
 
 
+@dataclass
+class Vocabulary:
+    modalities: list[str]
+    roots: list[dict[str, str]]
+
+
 class ExtractRequest(BaseModel):
     """POST /api/extract body: one article as plain text or HTML."""
 
@@ -429,6 +435,14 @@ def create_app(db: str | None, warm: bool = True, max_extract_bytes: int = MAX_E
 
         return [{"code": c.code, "name": c.name, "root": c.root, "goldstein": c.goldstein, "quad_class": c.quad_class}
                 for c in _cameo.table().values() if root is None or c.root == root.zfill(2)]
+
+    @app.get("/api/vocabulary", response_model=Vocabulary, tags=["meta"])
+    def get_vocabulary() -> Any:
+        """The modalities and CAMEO root codes the filters take (the dashboard builds its menus from this)."""
+        from .ontology import cameo as _cameo
+
+        roots = [{"code": c.code, "name": c.name} for c in _cameo.table().values() if len(c.code) == 2]
+        return {"modalities": list(model.MODALITIES), "roots": roots}
 
     @app.post("/api/extract", response_model=model.ArticleResult, tags=["coder"],
               responses={413: {"description": "body too large"}, 422: {"description": "not an article"}})
