@@ -162,13 +162,18 @@ def _context(doc: Doc, cands, g: Gazetteer) -> tuple[Counter, Counter, Counter]:
     return named, sub, states
 
 
-def _score(e: Entry, named: Counter, sub: Counter, states: Counter) -> float:
-    s = e.prior
-    if e.country and named.get(e.country):
-        s += 2.0
-    if e.country and sub.get(e.country) and e.feature != "country":
-        s += 2.0
+def _score(e: Entry, key: str, named: Counter, sub: Counter, states: Counter) -> float:
+    """Prominence plus article context; context nudges, it cannot turn a town into a capital."""
+    s = e.prior + (0.5 if norm(e.name) == key else 0.0)
+    if e.feature == "country" or not e.country:
+        return s
+    if named.get(e.country):
+        s += 1.0 if e.feature == "city" else 1.5
+    if sub.get(e.country):
+        s += 0.5 if e.feature == "city" else 1.0
     if e.admin1 and e.feature == "city" and states.get(e.admin1):
+        s += 1.5
+    if e.feature == "admin1" and sum(sub.values()) >= 2 and sub.get(e.country, 0) * 2 >= sum(sub.values()):
         s += 1.5
     return s
 
@@ -212,9 +217,10 @@ def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -
     if len(ents) == 1:
         return ents[0]
     within = _container(doc, e, g)
+    key = norm(text)
     best, best_s = None, float("-inf")
     for c in ents:
-        sc = _score(c, *ctx)
+        sc = _score(c, key, *ctx)
         for w in within:
             if (w.feature == "country" and c.country == w.country and c.feature != "country") or \
                     (w.feature == "admin1" and c.admin1 and c.admin1 == w.admin1 and c is not w):

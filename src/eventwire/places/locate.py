@@ -42,7 +42,9 @@ def _locative_prep(tok: Token) -> Token | None:
 
 def _clause_head(t: Token) -> Token:
     """The verb (or root) that heads the clause ``t`` is in."""
-    while t.head is not t and t.dep_ not in _CLAUSE_DEPS and t.pos_ not in ("VERB", "AUX"):
+    for _ in range(64):  # bounded: a parse is a tree, but never trust a loop on it
+        if t.head.i == t.i or t.dep_ in _CLAUSE_DEPS or t.pos_ in ("VERB", "AUX"):
+            break
         t = t.head
     return t
 
@@ -68,9 +70,9 @@ def place_for(trigger: Token, places: list[Place]) -> Place | None:
             continue
         # rank: the preposition attaches to the trigger, then to the trigger's clause, then anywhere
         anc = prep.head
-        if anc is trigger or anc in trigger.subtree and _clause_head(anc) is clause:
+        if anc.i == trigger.i or (trigger.left_edge.i <= anc.i <= trigger.right_edge.i and _clause_head(anc).i == clause.i):
             rank = 0
-        elif _clause_head(anc) is clause or _clause_head(prep) is clause:
+        elif _clause_head(anc).i == clause.i or _clause_head(prep).i == clause.i:
             rank = 1
         else:
             rank = 2
