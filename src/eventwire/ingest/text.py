@@ -383,9 +383,9 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
             if ln.label == "story" and ln.key and ln.n <= 80 and (ln.key in captions or any(ln.key in c for c in captions if ln.n >= 6)):
                 ln.label = "caption"
     if title:
-        tkey = _norm(title)
+        tkeys = _title_keys(title)
         for k, ln in enumerate(lines):
-            if ln.label == "story" and ln.key and (k < 4 or ln.key in headings) and _same_title(ln.key, tkey):
+            if ln.label == "story" and ln.key and (k < 4 or ln.key in headings) and any(_same_title(ln.key, t) for t in tkeys):
                 ln.label = "title"
     found = None
     if find_title:
@@ -403,6 +403,19 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
         removed=[ln.text for ln in lines if ln.label not in ("story", "title")],
         labels=[(ln.label, ln.text) for ln in lines],
     )
+
+
+_TITLE_SEP = re.compile(r"\s+[|–—:·•»-]{1,2}\s+")
+
+
+def _title_keys(title: str) -> list[str]:
+    """The page title and its parts around site-name separators ('Headline | Site')."""
+    keys = [_norm(title)]
+    for part in _TITLE_SEP.split(title):
+        k = _norm(part)
+        if k.count(" ") >= 2 and k not in keys:
+            keys.append(k)
+    return keys
 
 
 def _same_title(key: str, tkey: str) -> bool:
