@@ -151,3 +151,21 @@ def test_same_sentence_denial(nlp):
 
 def test_statement_verb_itself_is_asserted(nlp):
     assert run(nlp, "The spokesman said the border was calm.", "said") == ("asserted", [])
+
+
+def test_interposed_reporting_clause(nlp):
+    m, links = run(nlp, "The convoy, the governor said, reached the valley at dawn.", "reached")
+    assert m == "reported" and links[0].text == "the governor"
+
+
+def test_sentence_inside_a_longer_quotation(nlp):
+    text = ("\u201cWe held the bridge all night. At dawn our units shelled their positions,\u201d "
+            "the colonel said. The river rose.")
+    m, links = run(nlp, text, "shelled")
+    assert m == "reported" and links[0].text == "the colonel"
+    assert run(nlp, text, "rose")[0] == "asserted"
+
+
+def test_possessive_claim_names_the_claimant(nlp):
+    m, links = run(nlp, "Reporters checked Quito's claim that its navy had seized the trawler.", "seized")
+    assert m == "reported" and links[0].text == "Quito" and links[0].cue == "claim"

@@ -34,7 +34,7 @@ _QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", 
 _NEG_WORDS = {"not", "n't", "never", "no", "nobody", "none", "neither", "nor"}
 _FUTURE_TIME = re.compile(r"^(tomorrow|next\b|later this\b|coming\b|this coming\b)", re.I)
 _ANON_PHRASE = re.compile(r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I)
-_SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "prep", "pobj",
+_SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "prep", "pobj",
                  "cc", "conj", "punct", "npadvmod", "predet"}
 
 
@@ -271,6 +271,68 @@ def _is_question(t: Token) -> bool:
     return 0 <= k < len(questions) and questions[k]
 
 
+# ---------------------------------------------------------------- quotations over several sentences
+
+_QUOTES_KEY = "eventwire.quote_regions"
+_OPEN = {"\u201c", "``", "\u2018"}
+_CLOSE = {"\u201d", "''", "\u2019"}
+_AMBI = {'"'}
+
+
+def _quote_regions(doc) -> list[tuple[int, int, int | None]]:
+    """(first token, last token, reporting verb index or None) of each quotation; once per Doc."""
+    got = doc.user_data.get(_QUOTES_KEY)
+    if got is not None:
+        return got
+    rep = reporting_verbs()
+    regions: list[tuple[int, int, int | None]] = []
+    open_at: int | None = None
+    for t in doc:
+        txt = t.text
+        if t.is_space and "\n" in txt:
+            open_at = None  # a quotation does not run over a paragraph break without reopening
+            continue
+        if txt in _OPEN or (txt in _AMBI and open_at is None):
+            if txt == "\u2019" or txt == "\u2018" and t.i + 1 < len(doc) and not doc[t.i + 1].is_alpha:
+                continue
+            open_at = t.i
+        elif (txt in _CLOSE or txt in _AMBI) and open_at is not None:
+            if txt == "\u2019" and t.i > 0 and doc[t.i - 1].is_alpha and t.i + 1 < len(doc) and doc[t.i + 1].is_alpha:
+                continue  # an apostrophe
+            verb = None
+            for j in range(t.i + 1, min(t.i + 8, len(doc))):  # "…,” the colonel said / said the colonel
+                w = doc[j]
+                if w.is_sent_start and j > t.i + 1 or w.text in _OPEN or w.text in _AMBI:
+                    break
+                if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report":
+                    verb = j
+                    break
+            if verb is None:  # 'the colonel said: "…"' / 'he told reporters, "…'
+                for j in range(open_at - 1, max(open_at - 8, -1), -1):
+                    w = doc[j]
+                    if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report":
+                        verb = j
+                        break
+                    if w.is_sent_start and not w.is_punct:
+                        break
+            if t.i - open_at > 1:
+                regions.append((open_at, t.i, verb))
+            open_at = None
+    doc.user_data[_QUOTES_KEY] = regions
+    return regions
+
+
+def quote_speaker_verb(t: Token) -> Token | None:
+    """The reporting verb of the quotation ``t`` stands in, when the quotation is attributed."""
+    regions = _quote_regions(t.doc)
+    k = bisect.bisect_right(regions, (t.i, len(t.doc), None)) - 1 if regions else -1
+    if k >= 0:
+        lo, hi, verb = regions[k]
+        if lo < t.i < hi and verb is not None:
+            return t.doc[verb]
+    return None
+
+
 # ---------------------------------------------------------------- main entry
 
 #: Verbs whose *noun object* is the content of the report ("reported an attack", "denied the raid").
@@ -365,6 +427,13 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
                 found.append("denied")
             elif node.pos_ in ("NOUN", "PROPN") and via_eff in ("acl", "ccomp", "prep") and lemma in noun_cues:
                 found.append(noun_cues[lemma])  # "reports that …", "plans to …", "a request for …"
+                if noun_cues[lemma] == "reported":  # "Tehran's claim that …", "allegations by the rebels that …"
+                    owner = next((c for c in node.children if c.dep_ == "poss"), None)
+                    if owner is None:
+                        by = next((c for c in node.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+                        owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+                    if owner is not None and owner.pos_ in ("PROPN", "NOUN", "PRON"):
+                        add(owner, lemma, node)
             elif local and (via_eff in ("xcomp", "acomp") or (via_eff == "ccomp" and _is_infinitive(prev))) and lemma in head_cues:
                 cls: str | None = head_cues[lemma]
                 if lemma == "be" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
@@ -424,7 +493,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
         # --- a reporting verb hanging *below* the event clause: "X attacked Y, residents said"
         if node.pos_ in ("VERB", "AUX") and (local or k == 0):
             for c in node.children:
-                if (c.dep_ in ("parataxis", "ccomp", "advcl") and c.i > node.i and (prev is None or c.i != prev.i)
+                if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
                         and rep.get(c.lemma_.lower()) == "report"
                         and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
                     spk = _find_speaker(c)
@@ -434,6 +503,12 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
                         under_report = True
         prev = node
 
+    if not links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
+        verb = quote_speaker_verb(trigger)
+        if verb is not None:
+            add(_find_speaker(verb), verb.lemma_.lower(), verb)
+            found.append("reported")
+            under_report = True
     embedded_question = "question" in found  # "asked whether X would …": the modal belongs to the question
     for node in auxes:  # after the climb, when we know whether a reporting verb is above
         aux = _aux_class(node, under_report)
