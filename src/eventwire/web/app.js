@@ -150,7 +150,7 @@ function renderRows(page) {
     tr.append(
       el("td", { class: "date" }, ev.date || ev.published || "—"),
       el("td", { class: "who" }, actorCode(ev.source), " → ", actorCode(ev.target),
-         el("span", { class: "names" }, `${ev.source ? ev.source.text : "?"} → ${ev.target ? ev.target.text : "?"}`)),
+         ev.source || ev.target ? el("span", { class: "names" }, `${ev.source ? ev.source.text : "—"} → ${ev.target ? ev.target.text : "—"}`) : null),
       el("td", { class: "what" }, el("span", { class: "code" }, ev.cameo), " ", ev.name),
       el("td", { class: "modality" }, badge(ev.modality)),
       el("td", { class: "evidence" }, snippet(ev)),
@@ -255,7 +255,10 @@ function renderBody(container, body, ev) {
   add(ev.source, "actor-source", "who");
   add(ev.target, "actor-target", "to whom");
   for (const a of ev.attribution) add(a, "attribution", a.denied ? "denies it" : "says so");
-  const evStart = ev.evidence.start, evEnd = ev.evidence.end;
+  // the highlight covers the sentence's words, not the line breaks around it
+  let evStart = ev.evidence.start, evEnd = ev.evidence.end;
+  while (evStart < evEnd && /\s/.test(body[evStart])) evStart++;
+  while (evEnd > evStart && /\s/.test(body[evEnd - 1])) evEnd--;
   const cuts = new Set([0, body.length, evStart, evEnd]);
   for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
   const points = [...cuts].filter((x) => x >= 0 && x <= body.length).sort((x, y) => x - y);
