@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 WORD = re.compile(r"\w+", re.UNICODE)
 REFUSED: dict[str, str] = {}
+REFUSED_SEEN: set[str] = set()
 
 
 def shingles(text: str, n: int = 4) -> collections.Counter:
@@ -73,7 +74,8 @@ def run_eventwire(ids, gold, pages) -> tuple[dict[str, str], float]:
             art = getattr(e, "article", None)  # non-English pages still carry what was extracted
             out[k] = art.body if art is not None else ""
             REFUSED[k] = e.kind
-            if art is None:
+            if art is None and k not in REFUSED_SEEN:
+                REFUSED_SEEN.add(k)
                 print(f"  {k[:12]} error {e.kind}: {e.message}", file=sys.stderr)
     return out, time.perf_counter() - t
 
@@ -121,10 +123,10 @@ def main() -> None:
     if a.show:
         show(a.show, ids, gold, pages)
         return
-    # warm both (imports, lazy tables) outside the timed loops
-    run_trafilatura(ids[:2], gold, pages)
-    run_eventwire(ids[:2], gold, pages)
+    # steady-state throughput: each extractor runs twice over the pages and keeps its faster pass
+    # (the first pass pays one-time costs: imports, lazy tables, htmldate's dateparser, langid's model)
     ours, t_ours = run_eventwire(ids, gold, pages)
+    t_ours = min(t_ours, run_eventwire(ids, gold, pages)[1])
     P, R, F = corpus_prf([page_pr(ours[k], gold[k]["articleBody"]) for k in ids])
     print(f"eventwire    P={P:.4f} R={R:.4f} F1={F:.4f}  {t_ours:.1f} s  ({len(ids)} pages; body of refused pages from error.article)")
     sP, sR, sF = corpus_prf([page_pr("" if k in REFUSED else ours[k], gold[k]["articleBody"]) for k in ids])
@@ -140,6 +142,7 @@ def main() -> None:
                 print(f"  {k[:10]} P {p0 or 0:.3f}->{p1 or 0:.3f}  R {r0:.3f}->{r1:.3f}")
     if not a.no_baseline:
         base, t_base = run_trafilatura(ids, gold, pages)
+        t_base = min(t_base, run_trafilatura(ids, gold, pages)[1])
         bP, bR, bF = corpus_prf([page_pr(base[k], gold[k]["articleBody"]) for k in ids])
         print(f"trafilatura  P={bP:.4f} R={bR:.4f} F1={bF:.4f}  {t_base:.1f} s")
         print(f"time ratio eventwire/trafilatura = {t_ours / t_base:.2f}")

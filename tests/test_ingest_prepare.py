@@ -57,3 +57,19 @@ def test_foreign_text_is_refused(text):
 ])
 def test_short_or_name_heavy_english_is_accepted(text):
     assert prepare({"text": text}, clean=False).body == text
+
+
+@pytest.mark.parametrize("text", [
+    "東京の裁判所は火曜日、元社長に対して懲役三年の判決を言い渡した。",
+    "Правительство объявило во вторник о новых мерах поддержки.",
+])
+def test_short_non_latin_text_is_refused(text):
+    assert kind({"text": text}, clean=False) == "unsupported_language"
+
+
+def test_refused_page_still_carries_what_was_read():
+    """The language error keeps the extracted article, so a user can see what was read."""
+    text = "La asamblea aprobó el martes una reforma de la ley electoral con el voto de la mayoría de los diputados."
+    with pytest.raises(ArticleError) as e:
+        prepare({"id": "es1", "text": text}, clean=False)
+    assert e.value.article.body == text and e.value.article.language == "es"

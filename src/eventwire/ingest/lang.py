@@ -48,10 +48,22 @@ def stopword_share(text: str, limit: int = 400) -> tuple[float, int]:
     return (hits / n if n else 0.0), n
 
 
+def _mostly_non_latin(sample: str) -> bool:
+    """True when most letters are outside the Latin script (CJK, Cyrillic, Arabic ...): word counts
+    mean little there, so the n-gram model decides even for short texts."""
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin < 0.5 * len(letters)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language; ``"en"`` whenever the evidence is weak."""
     share, n = stopword_share(text)
-    if n < MIN_WORDS or share >= EN_STOP_SURE:
+    if share >= EN_STOP_SURE:
+        return "en"
+    if n < MIN_WORDS and not _mostly_non_latin(text[:PREFIX]):
         return "en"
     lang, prob = _identifier().classify(text[:PREFIX])
     if lang == "en" or prob < 0.9:

@@ -77,13 +77,28 @@ class _Line:
         return 2 <= self.n <= 30 and not self.ends and not self.text.rstrip().endswith((":", ",", ";"))
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    """A pattern list split into anchored (``match``) and floating (``search``) alternations."""
+
+    head: re.Pattern | None
+    rest: re.Pattern | None
+
+    def search(self, s: str) -> bool:
+        return bool((self.head is not None and self.head.match(s)) or (self.rest is not None and self.rest.search(s)))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> dict:
     """Compiled residue vocabulary from ``data/residue.json`` (loaded once)."""
     raw = json.loads(resources.files(__package__).joinpath("data/residue.json").read_text(encoding="utf-8"))
 
-    def rx(patterns: list[str]) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    def rx(patterns: list[str]) -> _Patterns:
+        # anchored patterns are tried with match() only: much cheaper than search() over long lines
+        head = [p[1:] for p in patterns if p.startswith("^")]
+        rest = [p for p in patterns if not p.startswith("^")]
+        return _Patterns(re.compile("|".join(f"(?:{p})" for p in head), re.I) if head else None,
+                         re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None)
 
     return {
         "ui": frozenset(raw["ui_words"]),
@@ -173,7 +188,7 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
             ln.label = "credit"
         elif ln.n <= 60 and t["agency_credit"].search(s):
             ln.label = "agency"
-        elif ln.n <= 70 and t["credit_tail"].search(s) and not _quote_tail(s):
+        elif ln.n <= 70 and t["credit_tail"].search(s[-160:]) and not _quote_tail(s):
             ln.label = "caption"
         elif _is_contact(ln):
             ln.label = "contact"
