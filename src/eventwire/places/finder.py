@@ -46,8 +46,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 a += 1
             while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS"):
                 b -= 1
+            if b - a == 1 and doc[a].lower_ in _COMMON:
+                continue
             if a < b:
-                take(a, b, "ent")
+                if g.names.get(norm(doc[a:b].text)) or not _split_entity(doc, a, b, g, take):
+                    take(a, b, "ent")
         elif ent.label_ == "NORP":
             if len(ent) == 1 and ent[0].tag_ in ("JJ", "NNP") and ent[0].dep_ in ("amod", "compound", "nmod") \
                     and g.adjective(ent.text) is not None:
@@ -78,7 +81,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 if any(taken[i:i + k]) or not all(x.is_title or x.is_upper or x.lower_ in _NAME_GLUE for x in span) \
                         or span[-1].lower_ in _NAME_GLUE:
                     continue
-                ents = g.names.get(norm(span.text))
+                ents = g.primary(span.text)
                 if not ents:
                     continue
                 top = max(e.prior for e in ents)
@@ -88,6 +91,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if hit:
             take(i, i + hit[1], hit[0])
             i += hit[1]
+            continue
+        if g.abbrev(t.text) is not None and i > 0 and doc[i - 1].text == ",":  # "Trenton, N.J."
+            take(i, i + 1, "abbr")
+            i += 1
             continue
         if t.tag_ in ("JJ", "NNP", "NNPS") and t.dep_ in ("amod", "compound") and g.adjective(t.text) is not None:
             take(i, i + 1, "adj")
@@ -103,6 +110,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 PRIOR_COUNTRY_MIN = 6.5
+_ALT_MIN_PRIOR = 5.5
 
 
 def _common_word(t: Token) -> bool:
@@ -113,7 +121,35 @@ def _common_word(t: Token) -> bool:
 _COMMON = frozenset({"university", "state", "city", "county", "north", "south", "east", "west", "central",
                      "march", "may", "june", "april", "august", "mobile", "reading", "bath", "ball", "nice",
                      "orange", "victoria", "aurora", "florence", "charlotte", "jackson", "lincoln", "troy",
-                     "hope", "union", "independence", "liberty", "of", "and"})
+                     "hope", "union", "independence", "liberty", "of", "and", "valley", "san", "island", "delta", "metro",
+                     "republic", "enterprise", "harvey", "man", "states", "roma"})
+
+
+def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take) -> bool:
+    """Known names inside an unknown entity: "Greece Italy", "Asia-Pacific", "Kabul province"."""
+    found = []
+    i = a
+    while i < b:
+        for k in range(min(_MAX_NGRAM, b - i), 0, -1):
+            ents = g.primary(doc[i:i + k].text)
+            if ents and max(e.prior for e in ents) >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(doc[i])):
+                found.append((i, i + k, None, None))
+                i += k
+                break
+        else:
+            t = doc[i]
+            if "-" in t.text:
+                off = t.idx
+                for part in t.text.split("-"):
+                    if part and part[0].isupper() and g.primary(part):
+                        found.append((i, i + 1, off, off + len(part)))
+                    off += len(part) + 1
+            i += 1
+    if not found or (len(found) == 1 and found[0][1] - found[0][0] == b - a and found[0][2] is None):
+        return False
+    for x, y, s, e in found:
+        take(x, y, "part", s, e)
+    return True
 
 
 def _embedded(ent: Span, g: Gazetteer, take) -> None:
@@ -157,7 +193,7 @@ def _context(doc: Doc, cands, g: Gazetteer) -> tuple[Counter, Counter, Counter]:
             named[best.country] += 1
         elif len(ents) == 1 or best.prior >= 6.5:
             sub[best.country] += 1
-            if best.admin1 and best.feature == "admin1":
+            if best.admin1 and (best.feature == "admin1" or len(ents) == 1):
                 states[best.admin1] += 1
     return named, sub, states
 
@@ -175,6 +211,8 @@ def _score(e: Entry, key: str, named: Counter, sub: Counter, states: Counter) ->
         s += 1.5
     if e.feature == "admin1" and sum(sub.values()) >= 2 and sub.get(e.country, 0) * 2 >= sum(sub.values()):
         s += 1.5
+    if e.feature == "admin1" and e.admin1 and states.get(e.admin1):
+        s += 3.0  # its own towns are named: "Washington" in an article about Seattle and Spokane
     return s
 
 
@@ -194,8 +232,11 @@ def _container(doc: Doc, end: int, g: Gazetteer) -> list[Entry]:
         if out:
             break
     if not out and words:
+        ab = g.abbrev(words[0].rstrip(",;:)"))
         code = words[0].strip(".,;:)").upper().replace(".", "")
-        if len(code) == 2 and code in g.states:
+        if ab is not None:
+            out.append(ab)
+        elif len(code) == 2 and code in g.states:
             out.append(g.states[code])
     return out
 
@@ -205,6 +246,8 @@ def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -
         hit = g.adjective(text)
         if hit is not None:
             return hit
+    if how == "abbr" or (text.endswith(".") and g.abbrev(text) is not None):
+        return g.abbrev(text)
     ents = g.names.get(norm(text), [])
     if not ents:
         low = norm(text)
@@ -214,6 +257,11 @@ def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -
                 break
     if not ents:
         return None
+    if how != "ent" and not g.primary(text):
+        return None
+    if not any(norm(c.name) == norm(text) or c.prior >= PRIOR_COUNTRY_MIN for c in ents) and \
+            max(c.prior for c in ents) < _ALT_MIN_PRIOR:
+        return None  # only a small town's alternate name: more often wrong than right
     if len(ents) == 1:
         return ents[0]
     within = _container(doc, e, g)
@@ -227,7 +275,17 @@ def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -
                 sc += 10.0
         if sc > best_s:
             best, best_s = c, sc
+    if best is not None and best.feature == "admin1":
+        # "New York": a big city named like its own state is what news means by the bare name
+        big = [c for c in ents if c.feature == "city" and c.admin1 == best.admin1 and c.prior >= 6.0]
+        if big and not any(w is best for w in within) and not _says_state(doc, e):
+            return max(big, key=lambda c: c.prior)
     return best
+
+
+def _says_state(doc: Doc, end: int) -> bool:
+    """ "New York State", "New York state" right after the name."""
+    return doc.text[end:end + 7].lower().strip() in ("state", "state,", "state.") or doc.text[end:end + 6].lower() == " state"
 
 
 def _metonymic(doc: Doc, s: int, e: int, how: str, actors) -> bool:

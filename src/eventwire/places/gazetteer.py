@@ -67,9 +67,19 @@ class Gazetteer:
     adjectives: dict[str, Entry]  # adjectival forms: "Syrian" → Syria, "Kurdish" → Kurdistan
     countries: dict[str, Entry]  # ISO3 → the country entry
     states: dict[str, Entry]  # US state code → entry
+    abbrevs: dict[str, Entry]  # "calif." → California: matched with their full stop only
 
     def lookup(self, text: str) -> list[Entry]:
         return self.names.get(norm(text), [])
+
+    def abbrev(self, text: str) -> Entry | None:
+        return self.abbrevs.get(text.lower().replace(" ", "")) if text.endswith(".") else None
+
+    def primary(self, text: str) -> list[Entry]:
+        """Entries whose own name (or curated alias) is ``text``; a town's foreign alternate
+        names ("Roma", "Luck") are left to spaCy's tagger to vouch for."""
+        k = norm(text)
+        return [e for e in self.names.get(k, []) if e.feature != "city" or e.prior >= PRIOR_REGION or norm(e.name) == k]
 
     def adjective(self, text: str) -> Entry | None:
         return self.adjectives.get(norm(text))
@@ -112,21 +122,24 @@ def small_tables() -> Gazetteer:
         for a in _split(r["adjectives"]):
             adjectives[norm(a)] = e
     states: dict[str, Entry] = {}
+    abbrevs: dict[str, Entry] = {}
     for r in _rows("us_states.tsv"):
         e = Entry(r["name"], "USA", float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "admin1", PRIOR_STATE, r["code"])
         states[r["code"]] = e
         _add(names, r["name"], e)
         for a in _split(r["adjectives"]):
             adjectives.setdefault(norm(a), e)
+        for a in _split(r.get("abbreviations")):
+            abbrevs[a.lower().replace(" ", "")] = e
     for r in _rows("regions.tsv"):
         e = Entry(r["name"], r["country"] or None, float(r["lat"]), float(r["lon"]), None, r["feature"], PRIOR_REGION)
         for a in [r["name"], *_split(r["aliases"])]:
             # a curated name overrides a same-named country or state entry (e.g. "Washington")
             k = norm(a)
-            names[k] = [e] + [x for x in names.get(k, []) if x.feature in ("country",)]
+            names[k] = [e] + [x for x in names.get(k, []) if x.feature in ("country", "admin1")]
         for a in _split(r["adjectives"]):
             adjectives.setdefault(norm(a), e)
-    g = Gazetteer(names, adjectives, countries, states)
+    g = Gazetteer(names, adjectives, countries, states, abbrevs)
     g.iso2to3 = iso2to3  # type: ignore[attr-defined]
     return g
 
@@ -155,6 +168,6 @@ def gazetteer() -> Gazetteer:
             if nk in curated:
                 continue
             _add(names, nk, e)
-    g = Gazetteer(names, base.adjectives, base.countries, base.states)
+    g = Gazetteer(names, base.adjectives, base.countries, base.states, base.abbrevs)
     g.iso2to3 = iso2to3  # type: ignore[attr-defined]
     return g
