@@ -31,13 +31,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     g = gazetteer()
     out: list[tuple[int, int, str, str]] = []
     taken = [False] * len(doc)
+    body = doc.text  # built by joining tokens: once, not per candidate
 
     def take(a: int, b: int, how: str, s: int | None = None, e: int | None = None) -> None:
         for i in range(a, b):
             taken[i] = True
         cs = doc[a].idx if s is None else s
         ce = doc[b - 1].idx + len(doc[b - 1].text) if e is None else e
-        out.append((cs, ce, doc.text[cs:ce], how))
+        out.append((cs, ce, body[cs:ce], how))
 
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
@@ -216,9 +217,8 @@ def _score(e: Entry, key: str, named: Counter, sub: Counter, states: Counter) ->
     return s
 
 
-def _container(doc: Doc, end: int, g: Gazetteer) -> list[Entry]:
+def _container(text: str, end: int, g: Gazetteer) -> list[Entry]:
     """Entries named right after "X, " (the Y of "X, Y")."""
-    text = doc.text
     if end + 2 >= len(text) or text[end] != ",":
         return []
     rest = text[end + 1:end + 40].lstrip()
@@ -241,7 +241,7 @@ def _container(doc: Doc, end: int, g: Gazetteer) -> list[Entry]:
     return out
 
 
-def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -> Entry | None:
+def _resolve(body: str, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -> Entry | None:
     if how in ("adj", "emb", "hyph"):
         hit = g.adjective(text)
         if hit is not None:
@@ -264,7 +264,7 @@ def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -
         return None  # only a small town's alternate name: more often wrong than right
     if len(ents) == 1:
         return ents[0]
-    within = _container(doc, e, g)
+    within = _container(body, e, g)
     key = norm(text)
     best, best_s = None, float("-inf")
     for c in ents:
@@ -278,14 +278,14 @@ def _resolve(doc: Doc, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) -
     if best is not None and best.feature == "admin1":
         # "New York": a big city named like its own state is what news means by the bare name
         big = [c for c in ents if c.feature == "city" and c.admin1 == best.admin1 and c.prior >= 6.0]
-        if big and not any(w is best for w in within) and not _says_state(doc, e):
+        if big and not any(w is best for w in within) and not _says_state(body, e):
             return max(big, key=lambda c: c.prior)
     return best
 
 
-def _says_state(doc: Doc, end: int) -> bool:
+def _says_state(text: str, end: int) -> bool:
     """ "New York State", "New York state" right after the name."""
-    return doc.text[end:end + 7].lower().strip() in ("state", "state,", "state.") or doc.text[end:end + 6].lower() == " state"
+    return text[end:end + 6].lower() in (" state", "-state")
 
 
 def _metonymic(doc: Doc, s: int, e: int, how: str, actors) -> bool:
@@ -313,10 +313,11 @@ def find_places(doc: Doc, actors) -> list[Place]:
     """Every toponym in ``doc`` with its gazetteer entry, in text order."""
     g = gazetteer()
     cands = _candidates(doc)
+    body = doc.text
     ctx = _context(doc, cands, g)
     out: list[Place] = []
     for s, e, text, how in cands:
-        hit = _resolve(doc, s, e, text, how, g, ctx)
+        hit = _resolve(body, s, e, text, how, g, ctx)
         if hit is None:
             continue
         out.append(Place(text=text, start=s, end=e, name=hit.name, country=hit.country, lat=hit.lat, lon=hit.lon,

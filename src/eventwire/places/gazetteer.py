@@ -19,6 +19,8 @@ from importlib import resources
 PRIOR_REGION = 9.5
 PRIOR_COUNTRY = 9.0
 PRIOR_STATE = 6.7
+#: alternate names are kept only for cities of about 300,000 people or more
+ALT_NAME_MIN_PRIOR = 5.5
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'’\-]*$")
 
@@ -48,6 +50,14 @@ def norm(text: str) -> str:
     elif low.endswith("'"):
         low = low[:-1]
     return " ".join(low.split())
+
+
+def _fast_norm(text: str) -> str:
+    """``norm`` for gazetteer names, which rarely need more than lowercasing."""
+    low = text.lower()
+    if "'" in low or "’" in low or low.startswith("the ") or "  " in low or low[-1:] in ".,;:":
+        return norm(text)
+    return low
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -157,17 +167,20 @@ def gazetteer() -> Gazetteer:
         iso3 = iso2to3.get(c["countrycode"])
         pop = int(c.get("population") or 0)
         admin1 = c.get("admin1code") if c["countrycode"] == "US" else None
-        e = Entry(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), "city",
-                  math.log10(max(pop, 10)), admin1)
-        keys = {c["name"]}
-        for a in c.get("alternatenames") or []:
-            if a and a[0].isupper() and not a.isupper() and _LATIN.match(a) and len(a) > 3:
-                keys.add(a)
+        prior = math.log10(max(pop, 10))
+        e = Entry(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), "city", prior, admin1)
+        keys = {_fast_norm(c["name"])}
+        if prior >= ALT_NAME_MIN_PRIOR:  # a small town's foreign/alternate names cost more than they find
+            for a in c.get("alternatenames") or ():
+                if len(a) > 3 and a[0].isupper() and not a.isupper() and _LATIN.match(a):
+                    keys.add(_fast_norm(a))
         for k in keys:
-            nk = norm(k)
-            if nk in curated:
-                continue
-            _add(names, nk, e)
+            if k and k not in curated:
+                lst = names.get(k)
+                if lst is None:
+                    names[k] = [e]
+                else:
+                    lst.append(e)
     g = Gazetteer(names, base.adjectives, base.countries, base.states, base.abbrevs)
     g.iso2to3 = iso2to3  # type: ignore[attr-defined]
     return g
