@@ -1,10 +1,411 @@
-"""Events (PLACEHOLDER v0, being replaced by the event-coding work)."""
+"""Event coding: predicates + arguments in a parsed article → CAMEO/PLOVER events with evidence.
+
+Why one orchestrator: the lexicon (what act), the patterns (who to whom), frames (threats,
+appeals, promises about another act) and the modality/date/place helpers of other modules
+must be applied in one order per sentence, so that the act a sentence reports ranks first.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import collections
+import logging
+from dataclasses import dataclass, field
 
-from ..model import Event, Place
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Event, Place, TextSpan
+from ..ontology import get as cameo_get
+from ..ontology import plover_type
+from . import lexicon as lx
+from . import patterns as pt
+
+log = logging.getLogger(__name__)
+
+try:  # modality engineer's module; until it lands every event is "asserted"
+    from .modality import assess as _assess
+except ImportError:  # pragma: no cover
+    _assess = None
+try:
+    from .denials import apply_denials as _apply_denials
+except ImportError:  # pragma: no cover
+    _apply_denials = None
+try:
+    from .fatalities import fatalities_for as _fatalities_for
+except ImportError:  # pragma: no cover
+    _fatalities_for = None
+try:
+    from .dedup import merge_within_article as _merge
+except ImportError:  # pragma: no cover
+    _merge = None
+try:
+    from ..times import event_date as _event_date
+except ImportError:  # pragma: no cover
+    _event_date = None
+try:
+    from ..places import place_for as _place_for
+except ImportError:  # pragma: no cover
+    _place_for = None
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+ARREST_CODES = ("173",)
+
+
+@dataclass
+class Cand:
+    """A trigger found in a sentence, before it becomes one or more events."""
+
+    token: Token  # the word naming the act (verb or noun)
+    anchor: Token  # where arguments are read: the verb for "hold talks", else token
+    entry: lx.Entry
+    code: str
+    first: int  # token span of the trigger
+    last: int
+    consumed: bool = False
+    embedded: "Cand | None" = None
+    frame_target: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _root_of(code: str) -> int:
+    return int(code[:2])
+
+
+def _depth(tok: Token) -> int:
+    """Clause depth: verbal ancestors that are not reporting verbs."""
+    d = 0
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            rows = lx.candidates(a)
+            if not (rows and rows[0].role == "report"):
+                d += 1
+    return d
+
+
+def _find_cands(sent: Span) -> tuple[list[Cand], dict[int, Cand]]:
+    by_tok: dict[int, Cand] = {}
+    for t in sent:
+        e = lx.match(t)
+        if e is not None:
+            by_tok[t.i] = Cand(t, t, e, e.code, t.i, t.i)
+    # light verbs: "held talks", "carried out an attack", "imposed a curfew"
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        le = lx.light_entry(t)
+        if le is None:
+            continue
+        own = by_tok.get(t.i)
+        if own is not None and own.entry.role not in ("report",) and (own.entry.objects or own.entry.anywhere or own.entry.particles):
+            continue  # the verb's own specific row wins ("open fire", "give asylum")
+        objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if le.particles:  # "engage in fighting", "take part in protests"
+            objs += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for o in list(objs):
+            objs.extend(c for c in o.children if c.dep_ == "conj")
+        for o in objs:
+            nc = by_tok.get(o.i)
+            if nc is None or nc.entry.role == "report":
+                continue
+            light = Cand(o, t, nc.entry, nc.code, min(t.i, o.i), max(t.i, o.i))
+            light.notes.append("light")
+            by_tok[o.i] = light
+            if own is not None:
+                own.consumed = True
+            break
+    # specific verb rows swallow the nouns they were conditioned on ("lifted the curfew")
+    for c in list(by_tok.values()):
+        e = c.entry
+        if c.token is not c.anchor or c.token.pos_ not in ("VERB", "AUX") or not (e.objects or e.anywhere):
+            continue
+        words = e.objects | e.anywhere
+        for n in by_tok.values():
+            if n is c or n.token.pos_ not in ("NOUN", "PROPN") or n.anchor is not n.token:
+                continue
+            if n.token.lemma_.lower() in words and c.token in n.token.ancestors:
+                n.consumed = True
+    cands = sorted(by_tok.values(), key=lambda c: c.token.i)
+    by_anchor = {c.anchor.i: c for c in cands if not c.consumed}
+    by_anchor.update({c.token.i: c for c in cands if not c.consumed})
+    return cands, by_anchor
+
+
+def _embedded(frame: Cand, by_anchor: dict[int, Cand]) -> Cand | None:
+    seen = {frame.anchor.i, frame.token.i}
+    frontier = [frame.anchor] + ([frame.token] if frame.token is not frame.anchor else [])
+    for _ in range(2):
+        nxt = []
+        for f in frontier:
+            for h in pt.embedded_heads(f):
+                if h.i in seen:
+                    continue
+                seen.add(h.i)
+                c = by_anchor.get(h.i)
+                if c is not None and not c.consumed and c.entry.role != "report":
+                    return c
+                nxt.append(h)
+        frontier = nxt
+    return None
+
+
+def _topic(code: str) -> str | None:
+    t = lx.topic_of(code)
+    if t is not None:
+        return t
+    # a frame code inside a frame ("rejected a request for talks"): read its topic back
+    fam = code[:2]
+    for (f, topic), c in lx._frames()[1].items():
+        if f == fam and c == code:
+            return topic
+    return None
+
+
+def _resolve_frames(cands: list[Cand], by_anchor: dict[int, Cand]) -> None:
+    frames = [c for c in cands if c.entry.family and not c.consumed]
+    frames.sort(key=lambda c: -sum(1 for _ in c.anchor.ancestors))  # deepest first
+    for f in frames:
+        fam = f.entry.family or ""
+        if fam == "03" and lx.negated(f.anchor):
+            fam = "12"  # "did not agree to ..." is a rejection
+        inner = _embedded(f, by_anchor)
+        code = f.entry.code if fam == f.entry.family else {"12": "120"}.get(fam, f.entry.code)
+        if inner is not None:
+            inner.consumed = True
+            f.embedded = inner
+            topic = _topic(inner.code)
+            alt = lx.family_code(fam, topic)
+            if alt is None and fam == "03":
+                alt = lx.family_code("13", topic)  # "vowed to attack" is a threat
+            code = alt or code
+            if alt is None and fam == "03" and _root_of(inner.code) >= 14:
+                code = "130"
+        f.code = code
+
+
+def _intent_or_refusal(c: Cand) -> None:
+    """Future and negated acts become intents, threats or refusals (CAMEO convention)."""
+    a = c.anchor
+    if a.pos_ not in ("VERB", "AUX") or c.entry.family or c.entry.role != "act":
+        return
+    root = _root_of(c.code)
+    if lx.negated(a) and 4 <= root <= 8:
+        c.code = lx.family_code("12", _topic(c.code)) or "120"
+        c.notes.append("negated")
+        return
+    if any(x.dep_ == "aux" and x.lower_ in FUTURE_AUX for x in a.children):
+        topic = _topic(c.code)
+        if 4 <= root <= 8:
+            c.code = lx.family_code("03", topic) or "030"
+            c.notes.append("intent")
+        elif root >= 14 and root != 14:
+            c.code = lx.family_code("13", topic) or "130"
+            c.notes.append("threat")
+        elif root == 14:
+            c.code = "133"
+            c.notes.append("threat")
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _actor_at(tok: Token | None, actors) -> Actor | None:
+    if tok is None or actors is None:
+        return None
+    a = actors.for_token(tok)
+    if a is not None:
+        return a
+    if tok.pos_ in ("NOUN", "PROPN"):
+        span = tok.doc[tok.left_edge.i: tok.i + 1]
+        found = actors.for_span(span) if len(span) > 0 else []
+        if found:
+            return found[-1]
+        right = tok.doc[tok.i: tok.right_edge.i + 1]
+        if len(right) <= 8:
+            found = actors.for_span(right)
+            if found:
+                return found[0]
+    return None
+
+
+def _actors_of(tok: Token | None, actors) -> list[Actor]:
+    if tok is None:
+        return []
+    out = []
+    for h in pt.expand_conj(tok):
+        a = _actor_at(h, actors)
+        if a is not None and all((a.start, a.end) != (b.start, b.end) for b in out):
+            out.append(a)
+    return out
+
+
+def _source_token(c: Cand) -> Token | None:
+    a = c.anchor
+    if a.pos_ in ("VERB", "AUX", "ADJ"):
+        return pt.subject(a)
+    s = pt.noun_agent(a)
+    if s is None:
+        gv = pt.governing_verb(a)
+        if gv is not None and lx.light_entry(gv) is not None:
+            s = pt.subject(gv)
+    return s
+
+
+def _target_tokens(c: Cand) -> list[Token]:
+    slots: list[Token] = []
+    if c.frame_target is not None:
+        slots.append(c.frame_target)
+    if c.token is not c.anchor:  # light verb + event noun
+        slots += pt.noun_target_slots(c.token)
+        slots += [s for s in pt.target_slots(c.anchor) if s is not c.token]
+    elif c.anchor.pos_ in ("VERB", "AUX", "ADJ"):
+        slots += pt.target_slots(c.anchor)
+    else:
+        slots += pt.noun_target_slots(c.anchor)
+    if c.embedded is not None:
+        e = c.embedded
+        slots += [s for s in _target_tokens(e) if s is not c.anchor]
+        es = pt.embedded_subject(e.anchor)
+        if es is not None:
+            slots.append(es)
+    return slots
+
+
+def _implied_police(c: Cand, country: str | None) -> Actor:
+    """Agentless arrests ("five men were arrested") are police acts in news usage; say so."""
+    t = c.token
+    return Actor(code=f"{country or ''}COP", country=country, sectors=["COP"], name="police (implied)",
+                 text=t.text, start=t.idx, end=t.idx + len(t.text), kind="group")
+
+
+def _main_country(actors, places: list[Place]) -> str | None:
+    counts = collections.Counter(p.country for p in places if p.country)
+    if not counts and actors is not None:
+        counts = collections.Counter(m.country for m in actors.mentions if m.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _confidence(c: Cand, has_src: bool, has_tgt: bool, fallback: bool) -> float:
+    if fallback:
+        return round(0.2 + 0.05 * has_src, 3)
+    conf = 0.6 + 0.02 * len(c.code)
+    root = _root_of(c.code)
+    if root == 1:
+        conf -= 0.15
+    if c.anchor.pos_ not in ("VERB", "AUX", "ADJ") and "light" not in c.notes:
+        conf -= 0.12  # a bare event noun is often background ("after the attack")
+    conf -= 0.07 * min(_depth(c.anchor), 3)
+    conf += 0.05 * has_src + 0.03 * has_tgt
+    conf -= 0.0005 * (c.token.i - c.token.sent.start)
+    return round(max(0.05, min(0.99, conf)), 4)
+
+
+def _span(doc: Doc, first: int, last: int) -> TextSpan:
+    s = doc[first: last + 1]
+    return TextSpan(s.text, s.start_char, s.end_char)
+
+
+def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False) -> list[Event]:
+    doc = sent.doc
+    src_tok = _source_token(c)
+    sources = _actors_of(src_tok, actors)
+    targets: list[Actor] = []
+    src_keys = {(a.start, a.end) for a in sources}
+    src_codes = {a.code for a in sources}
+    for slot in _target_tokens(c):
+        if src_tok is not None and slot.i == src_tok.i:
+            continue
+        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
+        if found:
+            targets = found
+            break
+    if not sources and c.code.startswith(ARREST_CODES) and lx.is_passive(c.anchor):
+        sources = [_implied_police(c, country)]
+        c.notes.append("implied police")
+    info = cameo_get(c.code)
+    modality, attribution = "asserted", []
+    if _assess is not None:
+        try:
+            modality, attribution = _assess(c.anchor, actors)
+        except Exception:  # a helper bug must not lose the event
+            log.exception("modality.assess failed")
+    date = None
+    if _event_date is not None:
+        try:
+            date = _event_date(c.anchor, published)
+        except Exception:
+            log.exception("times.event_date failed")
+    else:
+        date = published
+    place = None
+    if _place_for is not None and places:
+        try:
+            place = _place_for(c.anchor, places)
+        except Exception:
+            log.exception("places.place_for failed")
+    fatalities = None
+    if _fatalities_for is not None:
+        try:
+            fatalities = _fatalities_for(c.anchor)
+        except Exception:
+            log.exception("fatalities_for failed")
+    conf = _confidence(c, bool(sources), bool(targets), fallback)
+    if "implied police" in c.notes:
+        conf = round(conf - 0.1, 4)
+    evidence = TextSpan(sent.text, sent.start_char, sent.end_char)
+    trigger = _span(doc, c.first, c.last)
+    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])
+             if not (s is not None and t is not None and s.code == t.code and s.start == t.start)]
+    # reciprocal coordination ("X and Y agreed ...") with no other target: each is the other's
+    if len(sources) > 1 and not targets:
+        pairs = [(s, t) for s in sources for t in sources if s is not t]
+    out = []
+    for s, t in pairs or [(sources[0] if sources else None, None)]:
+        if s is not None and t is not None and s.code == t.code and s.code in src_codes and len(sources) == 1:
+            t = None
+        out.append(Event(
+            cameo=info.code if len(c.code) == len(info.code) else c.code, name=info.name, root=info.root,
+            quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_type(c.code),
+            source=s, target=t, modality=modality, evidence=evidence, trigger=trigger,
+            attribution=list(attribution), date=date, place=place, fatalities=fatalities, confidence=conf,
+        ))
+    return out
+
+
+def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, published: str | None = None,
+                  country: str | None = None) -> list[Event]:
+    """All events of one sentence, main act first."""
+    cands, by_anchor = _find_cands(sent)
+    if not cands:
+        return []
+    _resolve_frames(cands, by_anchor)
+    live = [c for c in cands if not c.consumed]
+    for c in live:
+        _intent_or_refusal(c)
+    acts = [c for c in live if c.entry.role != "report"]
+    events: list[Event] = []
+    for c in acts:
+        events.extend(_events_for(c, sent, actors, places or [], published, country))
+    for r in (c for c in live if c.entry.role == "report"):
+        covered = any(r.anchor in a.anchor.ancestors or r.anchor in (a.frame_target.ancestors if a.frame_target is not None else ()) for a in acts)
+        if not covered:
+            events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True))
+    events.sort(key=lambda e: -e.confidence)
+    return events
 
 
 def extract_events(doc: Doc, actors, places: list[Place], published: str | None) -> list[Event]:
-    return []
+    """Every coded event of the article, highest confidence first."""
+    country = _main_country(actors, places)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(code_sentence(sent, actors, places, published, country))
+    if _apply_denials is not None:
+        try:
+            _apply_denials(events, doc, actors)
+        except Exception:
+            log.exception("denials.apply_denials failed")
+    if _merge is not None:
+        try:
+            events = _merge(events)
+        except Exception:
+            log.exception("dedup.merge_within_article failed")
+    events.sort(key=lambda e: -e.confidence)
+    return events

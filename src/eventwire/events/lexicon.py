@@ -1,0 +1,194 @@
+"""The CAMEO trigger lexicon: which word (with which object/particle) names which act.
+
+Why: coding rules live in data (``data/lexicon.tsv``, ``data/frames.tsv``) that an analyst
+can read and extend; this module only loads them once and tests a token against them.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+#: Dependency labels of a verb's object, and of a clause's subject.
+OBJ_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative"})
+NEG_WORDS = frozenset({"not", "never", "n't", "no"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a lemma, a condition and the code/role it gives."""
+
+    lemma: str
+    pos: str  # V, N or A
+    particles: frozenset[str]
+    objects: frozenset[str]
+    anywhere: frozenset[str]
+    passive: bool
+    code: str
+    role: str  # act | report | light | frame:FF
+
+    @property
+    def family(self) -> str | None:
+        return self.role.split(":", 1)[1] if self.role.startswith("frame:") else None
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.events").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _parse_cond(cond: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
+    parts: dict[str, frozenset[str]] = {}
+    passive = False
+    if cond != "-":
+        for clause in cond.split(","):
+            if clause == "pass":
+                passive = True
+                continue
+            key, _, vals = clause.partition("=")
+            parts[key] = frozenset(vals.split("|"))
+    empty: frozenset[str] = frozenset()
+    return parts.get("p", empty), parts.get("obj", empty), parts.get("any", empty), passive
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """(lemma, pos) → rows in file order (specific first)."""
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for lemma, pos, cond, code, role in _read("lexicon.tsv"):
+        p, o, a, passive = _parse_cond(cond)
+        out.setdefault((lemma, pos), []).append(Entry(lemma, pos, p, o, a, passive, code, role))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _frames() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    topics: dict[str, str] = {}
+    family: dict[tuple[str, str], str] = {}
+    for row in _read("frames.tsv"):
+        if row[0] == "topic":
+            topics[row[1]] = row[2]
+        elif row[0] == "family":
+            family[(row[1], row[2])] = row[3]
+    return topics, family
+
+
+def topic_of(code: str) -> str | None:
+    """The topic of an act ("072" → MILAID), used to refine a frame around it."""
+    topics, _ = _frames()
+    for k in range(len(code), 1, -1):
+        if code[:k] in topics:
+            return topics[code[:k]]
+    return None
+
+
+def family_code(family: str, topic: str | None) -> str | None:
+    """The code of a frame family about a topic (02 + MILAID → 0232), None when not listed."""
+    if topic is None:
+        return None
+    return _frames()[1].get((family, topic))
+
+
+def pos_key(token: Token) -> str | None:
+    if token.pos_ in ("VERB", "AUX"):
+        return "V"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "N"
+    if token.pos_ == "ADJ":
+        return "A"
+    return None
+
+
+def lemma_of(token: Token) -> str:
+    lem = token.lemma_.lower()
+    if token.pos_ == "VERB" and lem.endswith("ing") and (lem, "V") not in lexicon():
+        # the small model sometimes leaves gerunds unlemmatised ("arresting")
+        for cand in (lem[:-3], lem[:-3] + "e", lem[:-4] if len(lem) > 5 and lem[-4] == lem[-5] else ""):
+            if (cand, "V") in lexicon():
+                return cand
+    return lem
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    out = set()
+    for c in token.children:
+        if c.dep_ in OBJ_DEPS:
+            out.add(c.lemma_.lower())
+            out.update(x.lemma_.lower() for x in c.children if x.dep_ == "compound")
+    return out
+
+
+def _particles(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
+
+
+def _under(token: Token) -> set[str]:
+    """Lemmas below the trigger, leaving out its subject (whose words say who, not what)."""
+    out = set()
+    for c in token.children:
+        if c.dep_ in SUBJ_DEPS and c.dep_ != "nsubjpass":
+            continue
+        out.update(t.lemma_.lower() for t in c.subtree)
+    for c in token.lefts:  # compounds and modifiers of a noun: "air strike", "military aid"
+        if c.dep_ in ("compound", "amod", "nmod"):
+            out.add(c.lemma_.lower())
+    return out
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children)
+
+
+def candidates(token: Token) -> tuple[Entry, ...]:
+    """Rows for this token's lemma and part of speech, or ()."""
+    key = pos_key(token)
+    if key is None:
+        return ()
+    return lexicon().get((lemma_of(token), key), ())
+
+
+def match(token: Token, skip_light: bool = True) -> Entry | None:
+    """The first lexicon row whose condition this token meets (light-verb rows skipped)."""
+    rows = candidates(token)
+    if not rows:
+        return None
+    under: set[str] | None = None
+    objs: set[str] | None = None
+    parts: set[str] | None = None
+    for e in rows:
+        if skip_light and e.role == "light":
+            continue
+        if e.particles:
+            parts = _particles(token) if parts is None else parts
+            if not (e.particles & parts):
+                continue
+        if e.objects:
+            objs = _object_lemmas(token) if objs is None else objs
+            if not (e.objects & objs):
+                continue
+        if e.anywhere:
+            under = _under(token) if under is None else under
+            if not (e.anywhere & under):
+                continue
+        if e.passive and not is_passive(token):
+            continue
+        return e
+    return None
+
+
+def light_entry(token: Token) -> Entry | None:
+    """The light-verb row of this token, if its lemma can carry an event noun."""
+    for e in candidates(token):
+        if e.role == "light":
+            if e.particles and not (e.particles & _particles(token)):
+                continue
+            return e
+    return None
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEG_WORDS) for c in token.children)

@@ -1,0 +1,176 @@
+"""Dependency patterns: who did it (source), to whom (target), and which act a frame is about.
+
+Why: CAMEO coding needs the grammatical agent and patient, not the nearest names. Passives,
+control verbs ("urged X to ..."), coordination, participle and relative clauses and nominal
+events all move the agent away from the trigger; each rule here undoes one of those moves.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import SUBJ_DEPS, is_passive
+
+#: Prepositions that introduce a target, best first.
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "for", "from", "over", "of", "in", "by")
+#: Where a frame word keeps the act it is about.
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "acl", "advcl", "attr", "oprd"})
+EMBED_PREPS = frozenset({"for", "on", "to", "of", "about", "into", "upon", "in"})
+#: Clause links through which a verb without a subject takes its subject from its head.
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "dep"})
+
+
+def expand_conj(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("Israel and the Palestinians")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(expand_conj(c))
+    return out
+
+
+def _agent(token: Token) -> Token | None:
+    for c in token.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def own_subject(token: Token) -> Token | None:
+    """The grammatical agent of a verb: its subject, or the by-phrase of a passive."""
+    if is_passive(token):
+        return _agent(token)
+    for c in token.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    return None
+
+
+def direct_object(token: Token) -> Token | None:
+    if is_passive(token):
+        for c in token.children:
+            if c.dep_ == "nsubjpass":
+                return c
+    for c in token.children:
+        if c.dep_ in ("dobj", "obj", "dative"):
+            return c
+    return None
+
+
+def subject(token: Token, depth: int = 0) -> Token | None:
+    """Agent of a verb, inherited through xcomp/conj/advcl/relcl chains when it has none."""
+    s = own_subject(token)
+    if s is not None or depth > 4 or token.dep_ == "ROOT":
+        return s
+    if is_passive(token) and token.dep_ not in ("conj", "xcomp"):
+        return None
+    head = token.head
+    if token.dep_ == "relcl" or (token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON")):
+        return head  # "the forces that shelled the town", "troops backed by ..."
+    if token.dep_ in INHERIT_DEPS:
+        if token.dep_ == "xcomp":
+            obj = direct_object(head)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not is_passive(head):
+                return obj  # object control: "urged Tehran to release ..."
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            return subject(head, depth + 1)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return noun_agent(head)
+    if token.dep_ == "pcomp" or token.head.dep_ == "prep":
+        return subject(token.head.head, depth + 1) if token.head.dep_ == "prep" else None
+    return None
+
+
+def noun_agent(noun: Token) -> Token | None:
+    """Agent of an event noun: "Iran's request", "the Iranian request", "attack by rebels"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
+    return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun hangs from, as object or through a preposition."""
+    h = noun
+    for _ in range(3):
+        if h.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd"):
+            return h.head
+        if h.dep_ == "pobj" and h.head.dep_ in ("prep", "agent") and h.head.head.pos_ in ("VERB", "AUX"):
+            return h.head.head
+        if h.dep_ == "conj":
+            h = h.head
+            continue
+        return None
+    return None
+
+
+def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under a token, in TARGET_PREPS order."""
+    pairs = []
+    for c in token.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    pairs.append((c.lower_, g))
+    pairs.sort(key=lambda p: TARGET_PREPS.index(p[0]))
+    yield from pairs
+
+
+def target_slots(token: Token) -> list[Token]:
+    """Candidate heads for the target, best first: object, then prepositional arguments."""
+    slots: list[Token] = []
+    obj = direct_object(token)
+    if obj is not None:
+        slots.append(obj)
+    for c in token.children:
+        if c.dep_ == "dative":
+            slots.append(c)
+    slots.extend(g for _, g in prep_objects(token))
+    if obj is not None:  # "shelled positions of the army", "rejected Iraq's proposal"
+        slots.extend(c for c in obj.children if c.dep_ == "poss")
+        slots.extend(g for _, g in prep_objects(obj))
+    return slots
+
+
+def noun_target_slots(noun: Token) -> list[Token]:
+    return [g for p, g in prep_objects(noun) if p != "by"]
+
+
+def embedded_heads(token: Token) -> Iterator[Token]:
+    """Tokens that may carry the act a frame word is about, nearest first."""
+    for c in token.children:
+        if c.dep_ in EMBED_DEPS:
+            yield c
+            if c.dep_ in ("dobj", "obj"):  # "urged Iran to ...", "a request for ...", "the demand that ..."
+                for g in c.children:
+                    if g.dep_ in ("acl", "relcl", "xcomp", "ccomp"):
+                        yield g
+                    elif g.dep_ == "prep" and g.lower_ in EMBED_PREPS:
+                        yield from (x for x in g.children if x.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ in ("prep", "prt", "dative") and c.lower_ in EMBED_PREPS:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    yield g
+                    # "called on Iran to ...": the act hangs from the addressee
+                    for x in g.children:
+                        if x.dep_ in ("acl", "relcl", "xcomp", "ccomp"):
+                            yield x
+
+
+def embedded_subject(token: Token) -> Token | None:
+    """The subject of an embedded clause ("demanded that Iraq withdraw" → Iraq)."""
+    for c in token.children:
+        if c.dep_ in SUBJ_DEPS:
+            return c
+    return None
