@@ -402,6 +402,11 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
         for k, ln in enumerate(lines):
             if ln.label == "story" and ln.key and (k < 4 or ln.key in headings) and any(_same_title(ln.key, t) for t in tkeys):
                 ln.label = "title"
+                nxt = lines[k + 1] if k + 1 < len(lines) else None
+                if nxt is not None and nxt.label == "story" and nxt.headline_like and nxt.n >= 6 and nxt.key not in headings:
+                    nxt.label = "dek"  # an unfinished line under the headline is its standfirst
+            elif ln.label == "story" and k < 3 and ln.n > 2 * len(tkeys[0].split()) >= 8 and ln.key.startswith(tkeys[0] + " "):
+                _cut_words(ln, len(tkeys[0].split()))  # headline glued to the first paragraph
     found = None
     if find_title:
         first = next((ln for ln in lines if ln.label == "story"), None)
@@ -421,6 +426,14 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
 
 
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]{1,2}\s+")
+
+
+def _cut_words(ln: _Line, m: int) -> None:
+    """Drop the first ``m`` words (and the punctuation after them) from a line, in place."""
+    it = list(_WORD.finditer(ln.text))
+    rest = ln.text[it[m - 1].end():].lstrip(" \t|:;,.-–—")
+    new = _line(rest)
+    ln.text, ln.words, ln.key, ln.stop, ln.caps, ln.ends = new.text, new.words, new.key, new.stop, new.caps, new.ends
 
 
 def _title_keys(title: str) -> list[str]:
