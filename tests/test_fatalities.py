@@ -50,3 +50,21 @@ def test_death_toll_on_the_toll_clause(nlp):
 def test_no_count(nlp, sentence, trigger):
     tok = next(t for t in nlp(sentence) if t.text == trigger)
     assert fatalities_for(tok) is None
+
+
+def test_phrasal_die_is_not_a_death(nlp):
+    tok = next(t for t in nlp("The protests died down after the curfew.") if t.text == "protests")
+    assert fatalities_for(tok) is None
+
+
+def test_an_unrelated_death_in_the_clause_is_not_counted(nlp):
+    doc = nlp("The cabinet postponed the vote following the death of the speaker.")
+    assert fatalities_for(next(t for t in doc if t.text == "cabinet")) is None
+
+
+def test_a_death_in_an_adjunct_is_another_event(nlp):
+    doc = nlp("The cabinet postponed the vote following the death of the speaker.")
+    assert fatalities_for(next(t for t in doc if t.text == "postponed")) is None
+    doc = nlp("The riots resulted in 14 deaths.")
+    assert fatalities_for(next(t for t in doc if t.text == "riots")) == 14
+    assert fatalities_for(next(t for t in doc if t.text == "resulted")) == 14

@@ -18,7 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .modality import sentence_of
+from .modality import reporting_verbs, sentence_of
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -30,7 +30,16 @@ _VAGUE = {"dozens", "scores", "hundreds", "thousands", "millions", "several", "m
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 _NUM_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 _VICTIM_SINGULAR_DET = {"a", "an", "the", "one", "his", "her", "their", "its", "this", "that"}
-_REPORT_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "confirm", "deny"}
+#: Prepositions through which a clause states its own outcome ("resulted in 12 deaths", "led to …").
+_RESULT_PREPS = {"in", "to", "with", "of"}
+_PHRASAL_NOT_DEATH = {"down", "out", "away", "off"}  # "the anger died down", "a custom died out"
+
+
+def _is_reporting(t: Token) -> bool:
+    """A reporting verb carries no deaths of its own ("claimed 15 lives" is not reporting)."""
+    if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in reporting_verbs():
+        return False
+    return not (t.lemma_.lower() == "claim" and any(c.lower_ == "lives" for c in t.children))
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,6 +168,8 @@ def _count_at(cue: Token) -> int | None:
             return 0
         return None
     if kind == "die":
+        if any(c.dep_ == "prt" and c.lower_ in _PHRASAL_NOT_DEATH for c in cue.children):
+            return None
         for c in cue.children:
             if c.dep_ == "nsubj":
                 n = victims(c)
@@ -239,17 +250,18 @@ def _cues_in_clause(trigger: Token, skip: Token | None = None) -> list[Token]:
     out: list[Token] = []
     seen = {trigger.i} | ({skip.i} if skip is not None else set())
     queue = [trigger]
-    is_verb = trigger.pos_ in ("VERB", "AUX")
     while queue:
         t = queue.pop(0)
         for c in t.children:
             if c.i in seen:
                 continue
             seen.add(c.i)
-            if is_verb and c.dep_ in ("relcl", "acl") and t.i != trigger.i:
+            if c.dep_ in ("relcl", "acl") and t.i != trigger.i:
                 continue  # "arrested men who had killed two": another event
-            if c.dep_ == "ccomp" and t.lemma_.lower() in _REPORT_LEMMAS:
+            if c.dep_ == "ccomp" and _is_reporting(t):
                 continue
+            if c.dep_ == "prep" and c.lower_ not in _RESULT_PREPS:
+                continue  # "postponed the vote following the death of …": another event
             if c.lemma_.lower() in kinds or c.lower_ in kinds:
                 out.append(c)
             queue.append(c)
@@ -287,7 +299,7 @@ def fatalities_for(trigger: Token) -> int | None:
     kinds = death_cues()
     if sentence_of(trigger) not in _sentences_with_cues(trigger.doc):
         return None
-    if trigger.lemma_.lower() in _REPORT_LEMMAS:
+    if _is_reporting(trigger):
         return None
     if trigger.lemma_.lower() in kinds or trigger.lower_ in kinds:
         n = _count_at(trigger)
@@ -307,14 +319,17 @@ def fatalities_for(trigger: Token) -> int | None:
                 return _count_at(g)
         elif trigger.dep_ not in ("nsubj", "nsubjpass"):
             return None
-        if g.i == trigger.i or g.pos_ not in ("VERB", "AUX") or g.lemma_.lower() in _REPORT_LEMMAS:
+        if g.i == trigger.i or g.pos_ not in ("VERB", "AUX") or _is_reporting(g):
             return None
         if g.lemma_.lower() in kinds or g.lower_ in kinds:
             n = _count_at(g)
             if n is not None:
                 return n
-        for cue in _cues_in_clause(g, skip=trigger):
-            n = _count_at(cue)
-            if n is not None:
-                return n
+        comps = [c for c in g.children if c.i != trigger.i and c.dep_ in ("dobj", "oprd", "acomp", "xcomp", "advcl", "conj", "attr")]
+        comps += [p for c in g.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in c.children if p.dep_ == "pobj"]
+        for c in comps:  # only the verb's own complements: "left 40 dead", "claimed 15 lives", "resulted in 14 deaths"
+            if (c.lemma_.lower() in kinds or c.lower_ in kinds):
+                n = _count_at(c)
+                if n is not None:
+                    return n
     return None
