@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+from urllib.parse import quote
 
 import pytest
 
@@ -20,7 +21,7 @@ ARTICLES = [
     {"id": "border", "published": "2024-02-12", "outlet": "Valley Post", "title": "Border clash",
      "text": "Chinese troops fired on Indian soldiers near the disputed border, Indian officials said on Tuesday.\n\n"
              "India accused China of violating the ceasefire. Beijing rejected the accusation."},
-    {"id": "envoy", "published": "2024-02-10", "outlet": "Ridge Courier", "title": "Envoy summoned",
+    {"id": "courier/2024/envoy", "published": "2024-02-10", "outlet": "Ridge Courier", "title": "Envoy summoned",
      "text": "France condemned Iran on Monday over the detention of two aid workers.\n\n"
              "The French foreign ministry said Paris would summon the Iranian ambassador."},
 ]
@@ -110,7 +111,7 @@ def test_every_offset_points_into_the_article_body(client, all_events):
     for ev in all_events:
         aid = ev["article_id"]
         if aid not in bodies:
-            bodies[aid] = client.get(f"/api/articles/{aid}").json()["article"]["body"]
+            bodies[aid] = client.get(f"/api/articles/{quote(aid, safe='')}").json()["article"]["body"]
         body = bodies[aid]
         for span in (ev["evidence"], ev["trigger"], ev["source"], ev["target"]):
             if span is not None:
@@ -149,9 +150,9 @@ def test_filters_match_eventwire_query(db, client, all_events):
     assert got and all("ceasefire" in ev["evidence"]["text"].lower() for ev in got)
     assert client.get("/api/events", params={"q": "no such words anywhere"}).json() == {
         "total": 0, "limit": 50, "offset": 0, "events": []}
-    got = client.get("/api/events", params={"article": "envoy", "limit": 1000}).json()["events"]
-    assert got and {ev["article_id"] for ev in got} == {"envoy"}
-    (n,) = _direct(db, "SELECT count(*) FROM events WHERE article_id = 'envoy'")[0]
+    got = client.get("/api/events", params={"article": "courier/2024/envoy", "limit": 1000}).json()["events"]
+    assert got and {ev["article_id"] for ev in got} == {"courier/2024/envoy"}
+    (n,) = _direct(db, "SELECT count(*) FROM events WHERE article_id = 'courier/2024/envoy'")[0]
     assert len(got) == n
 
 
@@ -174,6 +175,11 @@ def test_event_detail_has_evidence_context_and_article(client, all_events):
     assert ctx["start"] <= ev["evidence"]["start"] and ev["evidence"]["end"] <= ctx["end"]
     assert "\n\n" not in ctx["text"].strip()  # one paragraph, not the whole article
     assert d["merged"]["num_articles"] >= 1 and "border" in d["merged"]["article_ids"]
+    # ids taken from the input may hold slashes (URLs): they work raw and percent-encoded
+    slashed = next(e for e in all_events if "/" in e["id"])
+    for path in (f"/api/events/{slashed['id']}", f"/api/events/{quote(slashed['id'], safe='')}"):
+        assert client.get(path).json()["event"]["id"] == slashed["id"]
+    assert client.get(f"/api/articles/{quote(slashed['article_id'], safe='')}").json()["id"] == slashed["article_id"]
     r = client.get("/api/events/no-such-event")
     assert r.status_code == 404 and "no-such-event" in r.json()["detail"]
 
@@ -316,3 +322,32 @@ def test_ingest_can_add_to_the_file_while_it_is_served(db, tmp_path):
         after = c.get("/api/stats").json()
         assert after["articles"] == before["articles"] + 1
         assert c.get("/api/articles/late").status_code == 200
+
+
+def test_serve_runs_a_server_process(db):
+    """`api.serve` (what `eventwire serve` calls) in its own process, stopped with SIGTERM."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-c", f"from eventwire.api import serve; serve({str(db)!r}, port={port})"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read().decode()
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["articles"] == 3
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        # uvicorn shuts down cleanly, then re-raises the signal it caught
+        assert proc.wait(timeout=15) in (0, -signal.SIGTERM)

@@ -338,7 +338,11 @@ def create_app(db: str | None, warm: bool = True, max_extract_bytes: int = MAX_E
         if warm:
             from .nlp import load_nlp
 
-            threading.Thread(target=load_nlp, name="eventwire-warm", daemon=True).start()
+            def load() -> None:
+                with _EXTRACT_LOCK:  # a first extract waits for this load rather than starting a second one
+                    load_nlp()
+
+            threading.Thread(target=load, name="eventwire-warm", daemon=True).start()
         yield
 
     app = FastAPI(title="eventwire", version=_version(), lifespan=lifespan,
@@ -399,7 +403,7 @@ def create_app(db: str | None, warm: bool = True, max_extract_bytes: int = MAX_E
         with store() as con:
             return query_events(con, f, q, limit, offset)
 
-    @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"])
+    @app.get("/api/events/{event_id:path}", response_model=EventDetail, tags=["events"])
     def get_event(event_id: str) -> Any:
         """One event, its article and the paragraph around its evidence, and who else told it."""
         with store() as con:
@@ -408,7 +412,7 @@ def create_app(db: str | None, warm: bool = True, max_extract_bytes: int = MAX_E
             raise HTTPException(404, f"no event {event_id!r}")
         return d
 
-    @app.get("/api/articles/{article_id}", response_model=StoredArticle, tags=["articles"])
+    @app.get("/api/articles/{article_id:path}", response_model=StoredArticle, tags=["articles"])
     def get_article(article_id: str) -> Any:
         """One stored article: body, events, quotes and places."""
         with store() as con:
