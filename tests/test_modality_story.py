@@ -126,3 +126,17 @@ def test_generic_denial_needs_actor_match(nlp):
     apply_denials([sold, expelled], doc, actors)
     assert sold.modality == "denied" and sold.attribution[-1].cue == "dismiss"
     assert expelled.modality == "reported"
+
+
+def test_the_request_named_inside_the_denial_is_denied_once(doc):
+    actors = FakeActors({"embassy": "RUSGOV"})
+    e = make(doc, "request", "0233", actors, nth=1)  # "… never heard of any such request"
+    assert e.modality == "reported"
+    apply_denials([e], doc, actors)
+    assert e.modality == "denied"
+    assert [(a.text, a.denied) for a in e.attribution] == [("The Russian embassy in Damascus", True)]
+
+
+def test_warning_against_an_act_is_not_the_act(doc):
+    m, links = assess(tok(doc, "delivering"), None)
+    assert m == "hypothetical" and links[0].text == "officials"

@@ -244,13 +244,13 @@ def _actor_match(denier_code: str | None, denier_text: str, e: Event) -> bool:
     return False
 
 
-def _event_lemmas(e: Event, doc: Doc) -> tuple[str | None, set[str], int | None]:
-    """(normalised trigger lemma, content nouns of its evidence, trigger token index)."""
+def _event_lemmas(e: Event, doc: Doc) -> tuple[set[str], int | None]:
+    """(normalised lemmas of the trigger's content words, trigger head token index)."""
     span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-    lemma = _norm(span.root.lemma_.lower()) if span is not None and len(span) else (e.trigger.text or "").lower()
-    ev = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
-    nouns = {t.lemma_.lower() for t in ev if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in _GENERIC_SKIP} if ev is not None else set()
-    return lemma, nouns, (span.root.i if span is not None and len(span) else None)
+    if span is None or not len(span):
+        return {(e.trigger.text or "").lower()}, None
+    lemmas = {_norm(t.lemma_.lower()) for t in span if t.pos_ in ("NOUN", "VERB", "PROPN")}
+    return lemmas or {_norm(span.root.lemma_.lower())}, span.root.i
 
 
 def apply_denials(events: list[Event], doc: Doc, actors) -> None:
@@ -263,25 +263,29 @@ def apply_denials(events: list[Event], doc: Doc, actors) -> None:
     starts, _ = sentence_index(doc)
     info = []
     for e in events:
-        lemma, nouns, ti = _event_lemmas(e, doc)
+        lemmas, ti = _event_lemmas(e, doc)
         si = bisect.bisect_right(starts, ti) - 1 if ti is not None else None
-        info.append((e, lemma, nouns, ti, si))
+        info.append((e, lemmas, ti, si))
     for d in denials:
         ds = bisect.bisect_right(starts, d.cue.i) - 1
         actor = actors.for_token(d.denier) if (actors is not None and d.denier is not None) else None
         dcode = getattr(actor, "code", None)
         dtext = speaker_span(d.denier).text if d.denier is not None else ""
-        exclude = d.scope | {d.cue.i} | ({d.denier.i} if d.denier is not None else set())
+        exclude = {d.cue.i} | ({d.denier.i} if d.denier is not None else set())
         matched: list[Event] = []
         generic_pick: tuple[int, Event] | None = None
-        for e, lemma, nouns, ti, si in info:
+        for e, lemmas, ti, si in info:
             if si is None or ti is None or si > ds or ds - si > WINDOW or ti in exclude:
+                continue
+            same_kind = bool(lemmas & d.lemmas)
+            if ti in d.scope:  # the disputed thing named inside the denial itself ("any such request")
+                if same_kind and not any(a.denied for a in e.attribution):
+                    matched.append(e)
                 continue
             if si == ds and ti >= d.cue.i:
                 continue
             if e.modality in ("negated", "denied") and any(a.denied for a in e.attribution):
                 continue
-            same_kind = lemma in d.lemmas
             who = _actor_match(dcode, dtext, e)
             if same_kind and (who or d.anaphoric):
                 matched.append(e)
@@ -297,9 +301,12 @@ def apply_denials(events: list[Event], doc: Doc, actors) -> None:
 def _mark(e: Event, d: Denial, code: str | None, text: str) -> None:
     if e.modality != "negated":
         e.modality = "denied"
-    cue = d.cue.lemma_.lower() if d.cue.pos_ == "VERB" else d.cue.lower_
-    if any(a.denied and a.text == (text or d.cue.text) for a in e.attribution):
-        return
+    cue = d.cue.lemma_.lower() if d.cue.lemma_.lower() in reporting_verbs() else d.cue.lower_
+    name = text or d.cue.text
+    for a in e.attribution:
+        if a.text == name:  # the speaker already in the chain ("X said it never heard of any such request")
+            a.denied = True
+            return
     if d.denier is not None:
         span = speaker_span(d.denier)
         e.attribution.append(Attribution(text=span.text, code=code, cue=cue, anonymous=is_anonymous(d.denier),

@@ -395,6 +395,9 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
     for k, (node, via) in enumerate(path):
         lemma = node.lemma_.lower()
         if k:
+            if via in ("pcomp", "pobj") and node.pos_ == "ADP" and node.lower_ in ("against", "without") and k == 1:
+                # "warned Moscow against delivering …" (not done), "left without paying" (not done)
+                found.append("hypothetical" if node.lower_ == "against" else "negated")
             prep_route = via in ("pcomp", "pobj") and node.pos_ == "ADP" and node.lower_ in _CONTENT_PREPS
             if prep_route:  # step over the preposition: judge the link at the word it hangs on
                 prev = node
