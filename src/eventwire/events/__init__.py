@@ -236,36 +236,53 @@ def _actors_of(tok: Token | None, actors) -> list[Actor]:
     return out
 
 
-def _source_token(c: Cand) -> Token | None:
+def _source_token(c: Cand, coded: set[int]) -> Token | None:
     a = c.anchor
     if a.pos_ in ("VERB", "AUX", "ADJ"):
         return pt.subject(a)
     s = pt.noun_agent(a)
     if s is None:
+        # "X remained on alert", "X completed its withdrawal": the verb's subject is the agent,
+        # unless that verb is an act of its own ("X condemned the attack")
         gv = pt.governing_verb(a)
-        if gv is not None and lx.light_entry(gv) is not None:
+        if gv is not None and (gv.i not in coded or lx.light_entry(gv) is not None):
             s = pt.subject(gv)
     return s
 
 
 def _target_tokens(c: Cand) -> list[Token]:
     slots: list[Token] = []
-    if c.frame_target is not None:
-        slots.append(c.frame_target)
-    if c.token is not c.anchor:  # light verb + event noun
+    a = c.anchor
+    inner = c.embedded.token if c.embedded is not None else None
+    if c.token is not a:  # light verb + event noun
         slots += pt.noun_target_slots(c.token)
-        slots += [s for s in pt.target_slots(c.anchor) if s is not c.token]
-    elif c.anchor.pos_ in ("VERB", "AUX", "ADJ"):
-        slots += pt.target_slots(c.anchor)
+        slots += [s for s in pt.target_slots(a) if s is not c.token]
+    elif a.pos_ in ("VERB", "AUX", "ADJ"):
+        slots += [s for s in pt.target_slots(a) if s is not inner]
     else:
-        slots += pt.noun_target_slots(c.anchor)
-    if c.embedded is not None:
-        e = c.embedded
-        slots += [s for s in _target_tokens(e) if s is not c.anchor]
-        es = pt.embedded_subject(e.anchor)
-        if es is not None:
-            slots.append(es)
+        slots += pt.noun_target_slots(a)
+    if c.entry.family:  # "demanded that Iraq withdraw", "threatened to attack X"
+        for ch in a.children:
+            if ch.dep_ in ("ccomp", "xcomp"):
+                es = pt.embedded_subject(ch)
+                if es is not None:
+                    slots.append(es)
+        if c.embedded is not None:
+            e = c.embedded
+            slots += [s for s in _target_tokens(e) if s is not a]
+            es = pt.embedded_subject(e.anchor)
+            if es is not None:
+                slots.append(es)
     return slots
+
+
+def _place_actor(tok: Token, places: list[Place]) -> Actor | None:
+    """A target named only as a place ("lifted the curfew in Montenegro"): its country, coded bare."""
+    for p in places:
+        if p.start <= tok.idx < p.end and p.country:
+            return Actor(code=p.country, country=p.country, sectors=[], name=p.name, text=p.text,
+                         start=p.start, end=p.end, kind="country")
+    return None
 
 
 def _implied_police(c: Cand, country: str | None) -> Actor:
@@ -273,6 +290,12 @@ def _implied_police(c: Cand, country: str | None) -> Actor:
     t = c.token
     return Actor(code=f"{country or ''}COP", country=country, sectors=["COP"], name="police (implied)",
                  text=t.text, start=t.idx, end=t.idx + len(t.text), kind="group")
+
+
+def _implied_government(src: Actor) -> Actor:
+    """Protests without a named addressee are aimed at their own government (CAMEO usage)."""
+    return Actor(code=f"{src.country}GOV", country=src.country, sectors=["GOV"], name=f"government of {src.country} (implied)",
+                 text=src.text, start=src.start, end=src.end, kind="country")
 
 
 def _main_country(actors, places: list[Place]) -> str | None:
@@ -302,9 +325,10 @@ def _span(doc: Doc, first: int, last: int) -> TextSpan:
     return TextSpan(s.text, s.start_char, s.end_char)
 
 
-def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False) -> list[Event]:
+def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False,
+                coded: set[int] | None = None) -> list[Event]:
     doc = sent.doc
-    src_tok = _source_token(c)
+    src_tok = _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
     targets: list[Actor] = []
     src_keys = {(a.start, a.end) for a in sources}
@@ -316,6 +340,22 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
         if found:
             targets = found
             break
+    if not targets and c.entry.role != "report":
+        for slot in pt.nearby_heads(c.anchor):
+            if src_tok is not None and slot.i == src_tok.i:
+                continue
+            found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes]
+            if found:
+                targets = found
+                break
+    if not targets:
+        for slot in _target_tokens(c) + pt.nearby_heads(c.anchor):
+            pa = _place_actor(slot, places)
+            if pa is not None:
+                targets = [pa]
+                break
+    if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
+        targets = [_implied_government(sources[0])]
     if not sources and c.code.startswith(ARREST_CODES) and lx.is_passive(c.anchor):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
@@ -380,9 +420,10 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     for c in live:
         _intent_or_refusal(c)
     acts = [c for c in live if c.entry.role != "report"]
+    coded = {c.anchor.i for c in live}
     events: list[Event] = []
     for c in acts:
-        events.extend(_events_for(c, sent, actors, places or [], published, country))
+        events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded))
     for r in (c for c in live if c.entry.role == "report"):
         covered = any(r.anchor in a.anchor.ancestors or r.anchor in (a.frame_target.ancestors if a.frame_target is not None else ()) for a in acts)
         if not covered:

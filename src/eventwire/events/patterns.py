@@ -39,10 +39,17 @@ def _agent(token: Token) -> Token | None:
     return None
 
 
+#: Passive forms that state the subject's own stance ("Israel is opposed to ...").
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve", "resolve", "poise", "set", "dedicate"})
+
+
 def own_subject(token: Token) -> Token | None:
     """The grammatical agent of a verb: its subject, or the by-phrase of a passive."""
     if is_passive(token):
-        return _agent(token)
+        agent = _agent(token)
+        if agent is None and token.lemma_.lower() in STATIVE_PASSIVES:
+            return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return agent
     for c in token.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
@@ -50,7 +57,7 @@ def own_subject(token: Token) -> Token | None:
 
 
 def direct_object(token: Token) -> Token | None:
-    if is_passive(token):
+    if is_passive(token) and token.lemma_.lower() not in STATIVE_PASSIVES:
         for c in token.children:
             if c.dep_ == "nsubjpass":
                 return c
@@ -139,12 +146,19 @@ def target_slots(token: Token) -> list[Token]:
     slots.extend(g for _, g in prep_objects(token))
     if obj is not None:  # "shelled positions of the army", "rejected Iraq's proposal"
         slots.extend(c for c in obj.children if c.dep_ == "poss")
-        slots.extend(g for _, g in prep_objects(obj))
+        slots.extend(noun_target_slots(obj))
     return slots
 
 
+#: Prepositions of an event noun, best first: "the withdrawal of X from Y", "an attack on X".
+NOUN_PREPS = ("of", "against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "for", "from", "over", "in")
+
+
 def noun_target_slots(noun: Token) -> list[Token]:
-    return [g for p, g in prep_objects(noun) if p != "by"]
+    pairs = [(c.lower_, g) for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS
+             for g in c.children if g.dep_ == "pobj"]
+    pairs.sort(key=lambda p: NOUN_PREPS.index(p[0]))
+    return [g for _, g in pairs]
 
 
 def embedded_heads(token: Token) -> Iterator[Token]:
@@ -174,3 +188,24 @@ def embedded_subject(token: Token) -> Token | None:
         if c.dep_ in SUBJ_DEPS:
             return c
     return None
+
+
+SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "aux", "auxpass", "neg", "det", "mark", "advmod", "npadvmod"})
+
+
+def nearby_heads(token: Token, max_depth: int = 4) -> list[Token]:
+    """Nouns under the trigger, nearest first (breadth first, subject left out): the last
+    resort for a target that hangs from a purpose clause or a deeper phrase."""
+    out: list[Token] = []
+    frontier = [token]
+    for _ in range(max_depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in SKIP_DEPS:
+                    continue
+                if c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_:
+                    out.append(c)
+                nxt.append(c)
+        frontier = nxt
+    return out
