@@ -1,10 +1,439 @@
-"""Quotes (PLACEHOLDER v0, being replaced by the quotes work)."""
+"""Quotations: who said what, with the cue word and the exact content span.
+
+Why: an analyst weighing a claim needs to see whose claim it is. Direct quotes (straight, curly
+and single-quote styles, several sentences or paragraphs long, split around their cue) and
+indirect speech ("X said (that) …", "according to X, …", "X told reporters …", transcript lines
+"NAME: …", testimonial dashes "“…” ― Name") become ``Quote`` records whose speaker is the
+mention in the text, resolved to its actor (pronouns and descriptions such as "the spokeswoman"
+are linked back to the person named earlier: ``speaker["name"]`` and ``speaker["resolved"]``).
+
+A quote split around its cue (“We are ready,” the minister said, “but not under threat.”) is
+ONE record: its content runs from the first part's opening mark to the last part's closing mark
+(the cue and speaker sit inside that span, and are also given separately).
+Nested reports inside a quotation (“I think …” within a quote) are not separate records.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterable
 
-from .model import Quote
+from spacy.tokens import Doc, Span, Token
+
+from .model import Quote, TextSpan
+
+#: reporting verbs (lemmas) that introduce speech with a clause or a quotation
+SPEECH = frozenset("""say tell add note write claim argue warn announce report state declare explain insist
+reply respond continue answer ask suggest acknowledge admit concede deny confirm stress emphasize emphasise
+recall remark observe predict promise pledge vow threaten urge caution complain allege assert contend maintain
+boast joke quip tweet post testify concur agree disagree repeat reiterate mention point indicate reveal
+disclose signal show find estimate conclude believe think know feel hope fear expect worry say. declare.
+describe call label brand accuse criticize criticise blast praise demand charge counter retort lament
+acknowledge assure reassure inform advise conclude project forecast calculate""".split())
+#: verbs that take a content clause only when it is a real clause (not "know him")
+CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "expect", "worry", "show", "find",
+                         "estimate", "indicate", "reveal", "suggest", "conclude", "mean", "project", "forecast",
+                         "calculate", "agree", "point", "recall", "mention", "signal"})
+#: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
+XCOMP_CUES = frozenset({"call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
+                        "propose", "refuse", "decline", "vow", "seek"})
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+#: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
+ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
+candidate nominee secretary chairman chairwoman chair director chief leader lawmaker lawmakers representative
+ambassador prosecutor judge general commander officer officers police mayor aide aides adviser advisers
+advisor campaign manager analyst expert author researcher professor king queen prime premier diplomat
+diplomats source sources lawyer attorney statement""".split())
+
+_OPEN = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“"}
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_DASHES = ("―", "—", "–")
+_WORD = re.compile(r"\w+")
+_TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
+
+
+# ---------------------------------------------------------------- quotation marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation, marks included, in text order.
+
+    Double quotes (straight or curly) pair up within a paragraph; a paragraph that opens a quote
+    and does not close it continues into the next paragraph when that opens with a quote mark
+    (the newspaper convention for multi-paragraph quotes). Single curly quotes count when they
+    hold at least three words and are not apostrophes.
+    """
+    spans: list[tuple[int, int]] = []
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry: int | None = None  # start of a quote running on from the previous paragraph
+    for ps, pe in paras:
+        i = ps
+        open_at: int | None = None
+        para = text[ps:pe]
+        if carry is not None and not para.lstrip().startswith(("\"", "“")):
+            spans.append((carry, _last_nonspace(text, ps)))
+            carry = None
+        while i < pe:
+            ch = text[i]
+            if ch == "“" or (ch == '"' and open_at is None):
+                if open_at is None:
+                    open_at = i if carry is None else carry
+                    carry = None
+                elif ch == "“":  # a new opening before a close: the previous one ran to here
+                    open_at = i
+            elif (ch == "”" or ch == '"') and open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            carry = open_at  # runs on if the next paragraph opens with a quote
+    if carry is not None:
+        spans.append((carry, len(text.rstrip())))
+    spans += _single_quotes(text, spans)
+    spans.sort()
+    return spans
+
+
+def _last_nonspace(text: str, before: int) -> int:
+    j = before
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+def _single_quotes(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[]))‘([^‘’\n]{3,400}?)’(?![A-Za-z])", text):
+        if len(_WORD.findall(m.group(1))) >= 3 and not any(a <= m.start() < b for a, b in doubles):
+            out.append((m.start(), m.end()))
+    return out
+
+
+# ---------------------------------------------------------------- helpers on the parse
+
+
+def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
+    toks = list(tokens)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop surrounding spaces and trailing sentence punctuation (not quote marks)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-–—"):
+        b -= 1
+    return a, b
+
+
+def _tspan(text: str, a: int, b: int) -> TextSpan:
+    return TextSpan(text[a:b], a, b)
+
+
+def _subject(v: Token) -> Token | None:
+    """The subject of a reporting verb, looking through conjunctions ("paused and added")."""
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+            v = v.head
+            continue
+        if v.dep_ == "relcl":  # "the official, who said …"
+            return v.head
+        return None
+    return None
+
+
+def _np_span(head: Token) -> tuple[int, int]:
+    """The noun phrase of a speaker: its subtree, without relative clauses trailing it."""
+    left = head.left_edge.i
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj") and c.dep_ != "appos":
+            break
+        right = c.right_edge.i
+    doc = head.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+class _Speakers:
+    """Turns a subject token into the speaker dict, resolving pronouns and role descriptions."""
+
+    def __init__(self, doc: Doc, actors):
+        self.doc = doc
+        self.actors = actors
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.groups = [e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")]
+
+    def _actor(self, tok: Token, span: Span | None):
+        if self.actors is None:
+            return None
+        try:
+            act = self.actors.for_token(tok)
+            if act is None and span is not None:
+                found = self.actors.for_span(span)
+                act = found[0] if found else None
+            return act
+        except Exception:  # the actor index is another module's work; never lose the quote over it
+            return None
+
+    def _antecedent(self, tok: Token, kinds: list[Span]) -> Span | None:
+        """The nearest fitting mention before ``tok``, not inside its own noun phrase."""
+        best = None
+        for e in kinds:
+            if e.end <= tok.left_edge.i:
+                best = e
+            else:
+                break
+        return best
+
+    def _role_antecedent(self, head: Token) -> Span | None:
+        """ "the spokeswoman" → the person introduced with that role earlier ("Ann Lee, a spokeswoman")."""
+        lemma = head.lemma_.lower()
+        for e in reversed(self.people):
+            if e.end > head.i:
+                continue
+            sent = e.sent
+            if any(t.lemma_.lower() == lemma for t in sent):
+                return e
+        return self._antecedent(head, self.people) if head.tag_ == "NN" else None
+
+    def make(self, tok: Token, text: str, *, span: tuple[int, int] | None = None) -> dict:
+        a, b = span if span else _np_span(tok)
+        sp = self.doc.char_span(a, b, alignment_mode="expand")
+        act = self._actor(tok, sp)
+        out = {"text": text[a:b], "start": a, "end": b, "code": getattr(act, "code", None)}
+        low = tok.lower_
+        ante = None
+        if low in PRONOUNS and tok.pos_ == "PRON":
+            pool = self.people if low in ("he", "she", "him", "her") else self.groups
+            ante = self._antecedent(tok, pool)
+        elif tok.lemma_.lower() in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in tok.subtree):
+            ante = self._role_antecedent(tok) if tok.tag_ == "NN" else self._antecedent(tok, self.groups)
+        if act is not None:
+            out["name"] = getattr(act, "person", None) or act.name
+        elif ante is not None:
+            out["name"] = ante.text
+        if ante is not None:
+            out["resolved"] = {"text": ante.text, "start": ante.start_char, "end": ante.end_char}
+            if out["code"] is None:
+                act2 = self._actor(ante.root, ante)
+                out["code"] = getattr(act2, "code", None)
+        return out
+
+
+# ---------------------------------------------------------------- the finder
+
+
+def _cue_for_quote(doc: Doc, qa: int, qb: int, inside) -> Token | None:
+    """The reporting verb attached to a direct quote: in the sentences it touches, outside it."""
+    first = doc.char_span(qa, min(qa + 1, len(doc.text)), alignment_mode="expand")
+    last = doc.char_span(max(qb - 1, 0), qb, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    s_start = first[0].sent.start
+    s_end = last[-1].sent.end
+    # a cue after the quote often lands in the next "sentence" ('…,” he said.')
+    if s_end < len(doc) and doc[s_end - 1].idx + len(doc[s_end - 1].text) <= qb + 2:
+        s_end = doc[s_end].sent.end
+    best, best_d = None, 10**9
+    for t in doc[s_start:s_end]:
+        if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
+            continue
+        d = qa - t.idx if t.idx < qa else t.idx - qb
+        # a verb whose clause is the quote itself is the right one whatever the distance
+        if any(qa <= c.idx < qb for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")):
+            d = min(d, 1)
+        if d < best_d and d < 120:
+            best, best_d = t, d
+    return best
 
 
 def extract_quotes(doc: Doc, actors) -> list[Quote]:
-    return []
+    """Every direct and indirect quotation in ``doc``, in text order."""
+    text = doc.text
+    if not text:
+        return []
+    speakers = _Speakers(doc, actors)
+    qspans = [(a, b) for a, b in quote_spans(text) if len(_WORD.findall(text[a:b])) >= 1]
+    starts = [a for a, _ in qspans]
+
+    def inside(pos: int) -> bool:
+        for a, b in qspans:
+            if a < pos < b - 1:
+                return True
+            if a > pos:
+                break
+        return False
+
+    out: list[Quote] = []
+    used_cues: set[int] = set()
+    covered: list[tuple[int, int]] = []
+    n_words = [len(_WORD.findall(text[a:b])) for a, b in qspans]
+
+    # 1. transcript lines "NAME: …" (interviews, debates)
+    for m in _TRANSCRIPT.finditer(text):
+        name_a, name_b = m.span(1)
+        if name_b - name_a < 2 or text[name_a:name_b].upper() != text[name_a:name_b]:
+            continue
+        c_a = m.end()
+        c_b = text.find("\n", c_a)
+        c_b = len(text) if c_b < 0 else c_b
+        c_a, c_b = _trim(text, c_a, c_b)
+        if len(_WORD.findall(text[c_a:c_b])) < 2:
+            continue
+        tok = doc.char_span(name_a, name_b, alignment_mode="expand")
+        spk = speakers.make(tok.root, text, span=(name_a, name_b)) if tok is not None and len(tok) else \
+            {"text": text[name_a:name_b], "start": name_a, "end": name_b, "code": None}
+        colon = text.index(":", name_b)
+        out.append(Quote(spk, _tspan(text, colon, colon + 1), _tspan(text, c_a, c_b), True))
+        covered.append((c_a, c_b))
+
+    # 2. direct quotes (merging a quote split around its cue)
+    i = 0
+    while i < len(qspans):
+        qa, qb = qspans[i]
+        if n_words[i] < 4 or any(a <= qa < b for a, b in covered):
+            i += 1
+            continue
+        cue = _cue_for_quote(doc, qa, qb, inside)
+        spk_tok = _subject(cue) if cue is not None else None
+        dash_spk = None
+        if cue is None:
+            dash_spk = _dash_speaker(doc, text, qb)
+        end = qb
+        # "A," he said, "B."  → one quote
+        if cue is not None and i + 1 < len(qspans) and cue.idx > qb:
+            na, nb = qspans[i + 1]
+            gap = text[qb:na]
+            if cue.idx < na and len(gap) < 80 and "\n" not in gap and "." not in gap.replace(".,", ""):
+                end = nb
+                i += 1
+        if cue is None and dash_spk is None:
+            i += 1
+            continue
+        if cue is not None:
+            used_cues.add(cue.i)
+            cue_span = _tspan(text, cue.idx, cue.idx + len(cue.text))
+            spk = speakers.make(spk_tok, text) if spk_tok is not None else None
+        else:
+            dash, (sa, sb) = dash_spk
+            cue_span = _tspan(text, dash, dash + 1)
+            st = doc.char_span(sa, sb, alignment_mode="expand")
+            spk = speakers.make(st.root, text, span=(sa, sb)) if st is not None and len(st) else None
+        out.append(Quote(spk, cue_span, _tspan(text, qa, end), True))
+        covered.append((qa, end))
+        i += 1
+
+    def in_covered(pos: int) -> bool:
+        return any(a <= pos < b for a, b in covered)
+
+    # 3. indirect speech and "according to"
+    for t in doc:
+        if t.i in used_cues or in_covered(t.idx):
+            continue
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            q = _according(doc, text, t, speakers)
+            if q is not None and not in_covered(q.content.start):
+                out.append(q)
+            continue
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH and lemma not in XCOMP_CUES):
+            continue
+        q = _indirect(doc, text, t, lemma, speakers, inside)
+        if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
+            out.append(q)
+    out.sort(key=lambda q: q.content.start)
+    return _dedupe(out)
+
+
+def _dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | None:
+    """ '“…” ― Jane Doe' : the dash and the name after a closing quote."""
+    j = qb
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j >= len(text) or text[j] not in _DASHES:
+        return None
+    k = j + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    m = re.match(r"(?:[A-Z][\w.'’-]*\s?){1,4}", text[k:k + 60])
+    if not m:
+        return None
+    return j, (k, k + len(m.group().rstrip()))
+
+
+def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | None:
+    to = doc[t.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = objs[0]
+    sent = t.sent
+    pa, pb = t.idx, src.right_edge.idx + len(src.right_edge.text)
+    s_a, s_b = sent.start_char, sent.end_char
+    left = _trim(text, s_a, pa)
+    right = _trim(text, pb, s_b)
+    right = (right[0], right[1] - (1 if right[1] > right[0] and text[right[1] - 1] in ".!?" else 0))
+    ca, cb = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
+    if len(_WORD.findall(text[ca:cb])) < 3:
+        return None
+    cue = _tspan(text, t.idx, to.idx + len(to.text))
+    return Quote(speakers.make(src, text), cue, _tspan(text, ca, cb), False)
+
+
+def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
+    comp = None
+    for c in v.children:
+        if c.dep_ in ("ccomp", "parataxis") and lemma in SPEECH:
+            comp = c
+            break
+    if comp is None and lemma in XCOMP_CUES:
+        for c in v.children:
+            if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
+                comp = c
+                break
+    if comp is None:
+        return None
+    if inside(v.idx):
+        return None
+    subj = _subject(v)
+    if subj is None:
+        return None
+    if comp.dep_ == "prep":
+        toks = [x for x in comp.subtree if x.i != comp.i]
+    else:
+        toks = list(comp.subtree)
+    if not toks:
+        return None
+    a, b = _span_chars(toks)
+    if a <= v.idx < b:  # the clause wraps the verb (odd parse): keep the part after the verb
+        a = v.idx + len(v.text)
+    a, b = _trim(text, a, b)
+    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
+        b -= 1
+    n = len(_WORD.findall(text[a:b]))
+    if n < (2 if lemma in SPEECH else 3):
+        return None
+    if lemma in CLAUSE_ONLY and not any(x.pos_ in ("VERB", "AUX") for x in toks):
+        return None
+    cue_end = v.idx + len(v.text)
+    for c in v.children:  # "called for", "pointed to"
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")):
+            cue_end = c.idx + len(c.text)
+    return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _dedupe(qs: list[Quote]) -> list[Quote]:
+    """Drop a quote whose content lies inside another's (nested reports are not separate)."""
+    out: list[Quote] = []
+    for q in sorted(qs, key=lambda q: (q.content.start, -(q.content.end - q.content.start))):
+        if any(p.content.start <= q.content.start and q.content.end <= p.content.end for p in out):
+            continue
+        out.append(q)
+    return out
