@@ -187,6 +187,7 @@ async function selectEvent(id) {
     return;
   }
   renderDetail(d);
+  if (window.matchMedia("(max-width: 1000px)").matches) $("#detail").scrollIntoView({ block: "start" });  // it sits below the table
   try {
     const art = await api(`/api/articles/${encodeURIComponent(d.article.id)}`);
     renderSiblings(art, id);
