@@ -17,7 +17,9 @@ from pathlib import Path
 from eventwire.actors import resolve
 from eventwire.nlp import load_nlp
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+DATA = SHARED / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+NER = SHARED / "conflibert-cameo" / "cameo_ner" / "train.txt"
 
 
 def gold_actors(v) -> list[tuple[str, str]]:
@@ -48,6 +50,7 @@ def head_of(doc, text: str):
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=0, help="print N misses per role")
+    ap.add_argument("--ner", type=int, default=400, help="cameo_ner sentences to check (0: skip)")
     args = ap.parse_args()
     recs = [r for r in json.loads(DATA.read_text()) if r.get("event") != "DOCUMENT"]
     nlp = load_nlp()
@@ -81,7 +84,58 @@ def main() -> None:
         pct = lambda a, b: 100.0 * a / b if b else 0.0
         print(f"{role}: gold actors {n}; country among mentions {pct(cov, n):.1f}%; "
               f"head maps to country {pct(mapped, found):.1f}% (with locations {pct(mapped_loc, found):.1f}%) of {found} found in text")
+    if args.ner and NER.exists():
+        ner_recall(nlp, args.ner, args.show)
     print(f"time: parse {t_parse:.2f}s, actors {t_act:.3f}s ({100 * t_act / t_parse:.1f}% of parse) over {len(recs)} sentences")
+
+
+def conll_sentences(path: Path, limit: int):
+    """(text, [(tag, char start, char end)]) per sentence of a CoNLL BIO file over S/T/R spans."""
+    out, toks = [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.strip():
+            w, _, tag = line.rpartition(" ")
+            toks.append((w, tag))
+            continue
+        if toks:
+            text, spans, pos, cur = "", [], 0, None
+            for w, tag in toks:
+                start = len(text) + (1 if text else 0)
+                text = (text + " " + w) if text else w
+                if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[0] != tag[2:])):
+                    cur = [tag[2:], start, start + len(w)]
+                    spans.append(cur)
+                elif tag.startswith("I-") and cur is not None:
+                    cur[2] = start + len(w)
+                else:
+                    cur = None
+            out.append((text, [tuple(x) for x in spans]))
+            toks = []
+        if len(out) >= limit:
+            break
+    return out
+
+
+def ner_recall(nlp, limit: int, show: int) -> None:
+    """Share of gold source/target spans (ConfliBERT cameo_ner) in which we find an actor."""
+    sents = conll_sentences(NER, limit)
+    docs = nlp.pipe([t for t, _ in sents])
+    n = {"S": 0, "T": 0, "R": 0}
+    hit = {"S": 0, "T": 0, "R": 0}
+    shown = 0
+    for (text, spans), doc in zip(sents, docs):
+        idx = resolve(doc)
+        for tag, a, b in spans:
+            sp = doc.char_span(a, b, alignment_mode="expand")
+            if sp is None or tag not in n:
+                continue
+            n[tag] += 1
+            ok = bool(idx.for_span(sp)) or idx.for_token(sp.root, locations=True) is not None
+            hit[tag] += ok
+            if not ok and shown < show:
+                shown += 1
+                print(f"  {tag} no actor: {sp.text!r} | {text[:120]}")
+    print("cameo_ner spans with an actor: " + "  ".join(f"{k} {100.0 * hit[k] / n[k]:.1f}% of {n[k]}" for k in n if n[k]))
 
 
 if __name__ == "__main__":

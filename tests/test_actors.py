@@ -133,3 +133,16 @@ def test_international_organisation_gets_no_country(nlp):
     doc, idx = _idx(nlp, "In Peru, the International Water Alliance criticised the mayor.")
     a = idx.for_token(_tok(doc, "Alliance"))
     assert a is None or a.country is None
+
+
+def test_security_forces_are_police_and_lowercase_acronyms(nlp):
+    doc, idx = _idx(nlp, "Security forces in Guatemala dispersed the crowd.")
+    assert idx.for_token(_tok(doc, "forces")).code == "GTMCOP"
+    doc, idx = _idx(nlp, "the crpf men and the local constables chased the rioters.")
+    assert idx.for_token(_tok(doc, "constables")).sectors == ["COP"]
+
+
+def test_role_owned_things_keep_the_sector(nlp):
+    doc, idx = _idx(nlp, "Egyptian police vehicles blocked the road.")
+    a = idx.for_token(_tok(doc, "vehicles"))
+    assert a is not None and a.code == "EGYCOP"
