@@ -48,42 +48,49 @@ _OPEN = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _DASHES = ("―", "—", "–")
 _WORD = re.compile(r"\w+")
+_HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
 
 
 # ---------------------------------------------------------------- quotation marks
 
 
+_MARKS = re.compile(r"''|[\"“”]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quotation, marks included, in text order.
 
-    Double quotes (straight or curly) pair up within a paragraph; a paragraph that opens a quote
-    and does not close it continues into the next paragraph when that opens with a quote mark
-    (the newspaper convention for multi-paragraph quotes). Single curly quotes count when they
-    hold at least three words and are not apostrophes.
+    Double quotes (straight, curly, or two apostrophes as some archives write them) pair up
+    within a paragraph; a paragraph that opens a quote and does not close it continues into the
+    next paragraph when that opens with a quote mark (the newspaper convention for
+    multi-paragraph quotes). A closing curly mark at the start of a paragraph opens (a common
+    typo). Single curly quotes count when they hold at least three words and are not apostrophes.
     """
     spans: list[tuple[int, int]] = []
-    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     carry: int | None = None  # start of a quote running on from the previous paragraph
-    for ps, pe in paras:
-        i = ps
-        open_at: int | None = None
-        para = text[ps:pe]
-        if carry is not None and not para.lstrip().startswith(("\"", "“")):
+    for pm in re.finditer(r"[^\n]+", text):
+        ps, pe = pm.span()
+        para = pm.group()
+        lead = para.lstrip()
+        if carry is not None and not lead.startswith(("\"", "“", "”", "''")):
             spans.append((carry, _last_nonspace(text, ps)))
             carry = None
-        while i < pe:
-            ch = text[i]
-            if ch == "“" or (ch == '"' and open_at is None):
-                if open_at is None:
+        open_at: int | None = None
+        for m in _MARKS.finditer(text, ps, pe):
+            mark, i = m.group(), m.start()
+            at_start = i == ps or text[i - 1] in " \t(\n—―-"
+            if open_at is None:
+                if mark == "“" or ((mark in ('"', "''") or (mark == "”" and i - ps <= 2)) and at_start):
                     open_at = i if carry is None else carry
                     carry = None
-                elif ch == "“":  # a new opening before a close: the previous one ran to here
-                    open_at = i
-            elif (ch == "”" or ch == '"') and open_at is not None:
-                spans.append((open_at, i + 1))
+                continue
+            if mark == "“" and at_start:
+                open_at = i  # a new opening before a close: restart
+                continue
+            if mark in ("”", '"', "''"):
+                spans.append((open_at, m.end()))
                 open_at = None
-            i += 1
         if open_at is not None:
             carry = open_at  # runs on if the next paragraph opens with a quote
     if carry is not None:
@@ -275,14 +282,28 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
     covered: list[tuple[int, int]] = []
     n_words = [len(_WORD.findall(text[a:b])) for a, b in qspans]
 
-    # 1. transcript lines "NAME: …" (interviews, debates)
-    for m in _TRANSCRIPT.finditer(text):
+    # 1. transcript lines "NAME: …" (interviews, debates) and headlines "Name: …"
+    turns = [m for m in _TRANSCRIPT.finditer(text)
+             if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]]
+    head = _HEADLINE.match(text)
+    if head and not any(m.start() == 0 for m in turns):
+        turns.insert(0, head)
+    turn_starts = [m.start() for m in turns]
+    for k, m in enumerate(turns):
         name_a, name_b = m.span(1)
-        if name_b - name_a < 2 or text[name_a:name_b].upper() != text[name_a:name_b]:
-            continue
         c_a = m.end()
         c_b = text.find("\n", c_a)
         c_b = len(text) if c_b < 0 else c_b
+        if m is not head:  # a turn runs on over quoted paragraphs until the next speaker
+            nxt = turn_starts[k + 1] if k + 1 < len(turn_starts) else len(text)
+            while c_b < nxt:
+                p_a = c_b + 1
+                while p_a < len(text) and text[p_a] == "\n":
+                    p_a += 1
+                if p_a >= nxt or not text.startswith(("\"", "“"), p_a) or p_a - c_b > 3:
+                    break
+                p_b = text.find("\n", p_a)
+                c_b = min(nxt, len(text) if p_b < 0 else p_b)
         c_a, c_b = _trim(text, c_a, c_b)
         if len(_WORD.findall(text[c_a:c_b])) < 2:
             continue
@@ -306,16 +327,36 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
         if cue is None:
             dash_spk = _dash_speaker(doc, text, qb)
         end = qb
-        # "A," he said, "B."  → one quote
-        if cue is not None and i + 1 < len(qspans) and cue.idx > qb:
-            na, nb = qspans[i + 1]
-            gap = text[qb:na]
-            if cue.idx < na and len(gap) < 80 and "\n" not in gap and "." not in gap.replace(".,", ""):
+        # "A," he said, "B."  and  "A," he said. "B."  → one quote (same paragraph, no cue of its own)
+        if cue is not None:
+            while i + 1 < len(qspans):
+                na, nb = qspans[i + 1]
+                gap = text[end:na]
+                if "\n" in gap or len(gap) > 120 or n_words[i + 1] < 2:
+                    break
+                other = _cue_for_quote(doc, na, nb, inside)
+                if other is not None and other.i != cue.i:
+                    break
                 end = nb
                 i += 1
         if cue is None and dash_spk is None:
             i += 1
             continue
+        if cue is not None and end == qb:
+            # a short quote inside the cue's clause: the clause is the content ("says X was “unhinged.”")
+            for c in cue.children:
+                if c.dep_ == "ccomp":
+                    ca, cb = _span_chars(c.subtree)
+                    if ca <= qa and qb <= cb + 1 and len(_WORD.findall(text[ca:cb])) - n_words[i] >= 3:
+                        qa, end, direct = ca, max(cb, qb), False
+                        break
+            else:
+                direct = True
+            if direct and n_words[i] < 6 and not _sentence_like(text, qa, qb):
+                i += 1
+                continue
+        else:
+            direct = True
         if cue is not None:
             used_cues.add(cue.i)
             cue_span = _tspan(text, cue.idx, cue.idx + len(cue.text))
@@ -325,7 +366,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             cue_span = _tspan(text, dash, dash + 1)
             st = doc.char_span(sa, sb, alignment_mode="expand")
             spk = speakers.make(st.root, text, span=(sa, sb)) if st is not None and len(st) else None
-        out.append(Quote(spk, cue_span, _tspan(text, qa, end), True))
+        out.append(Quote(spk, cue_span, _tspan(text, qa, end), direct))
         covered.append((qa, end))
         i += 1
 
@@ -352,10 +393,17 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
     return _dedupe(out)
 
 
+def _sentence_like(text: str, a: int, b: int) -> bool:
+    """A quotation that is a statement on its own: starts a sentence or ends one inside the marks."""
+    inner = text[a:b].strip(_QUOTE_CHARS + " ")
+    before = text[max(0, a - 3):a].strip()
+    return bool(inner) and (inner[-1:] in ".?!," or not before or before[-1:] in ".:\n") and inner[:1].isupper()
+
+
 def _dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | None:
     """ '“…” ― Jane Doe' : the dash and the name after a closing quote."""
     j = qb
-    while j < len(text) and text[j] in " \t":
+    while j < len(text) and text[j] in " \t\n" and j - qb < 4:
         j += 1
     if j >= len(text) or text[j] not in _DASHES:
         return None
