@@ -64,6 +64,7 @@ class Denial:
     lemmas: set[str] = field(default_factory=set)  # event kinds it names (normalised)
     nouns: set[str] = field(default_factory=set)  # content nouns it mentions
     anaphoric: bool = False  # "such", "these reports"
+    anaphor_heads: set[int] = field(default_factory=set)  # nouns under "such"/"these": the disputed thing itself
     generic: bool = False  # refers to "the report", "the claims", "it"
     scope: set[int] = field(default_factory=set)  # token indices of the denial clause (its own events are not denied)
 
@@ -85,15 +86,38 @@ def _content(d: Denial, root: Token) -> None:
             d.generic = True
         if t.lower_ in ("such", "these", "those") or (t.lower_ == "this" and t.dep_ == "det"):
             d.anaphoric = True
+            d.anaphor_heads.add(t.head.i)
 
 
 def _negated_clause(c: Token) -> bool:
-    """Does the clause headed by ``c`` deny something ("never heard of", "no such request", "was not made")?"""
-    for t in c.subtree:
-        if t.dep_ == "neg" and (t.head.i == c.i or t.head.head.i == c.i):
+    """Is the clause headed by ``c`` itself negative ("never heard of", "there was no request", "was not made")?
+
+    Only the clause head and its direct arguments count: a "no" deep inside ("on the grounds that
+    the judge has no jurisdiction") does not make the clause a denial.
+    """
+    for t in c.children:
+        if t.dep_ == "neg":
             return True
-        if t.lower_ == "no" and t.dep_ == "det":
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(g.dep_ == "det" and g.lower_ == "no" for g in t.children):
             return True
+        if t.dep_ == "prep":
+            for p in t.children:
+                if p.dep_ == "pobj" and any(g.dep_ == "det" and g.lower_ in ("no",) for g in p.children):
+                    return True
+    return False
+
+
+def _non_denial(v: Token) -> bool:
+    """"would neither confirm nor deny", "did not deny", "refused to deny": not a denial."""
+    for c in v.children:
+        if c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "nor"):
+            return True
+        if c.dep_ == "conj" and c.lemma_.lower() == "confirm":
+            return True
+    if v.dep_ == "conj" and v.head.lemma_.lower() == "confirm":
+        return True
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("refuse", "decline", "fail"):
+        return True
     return False
 
 
@@ -155,6 +179,8 @@ def find_denials(doc: Doc) -> list[Denial]:
         lem = t.lemma_.lower()
         kind = rep.get(lem) if t.pos_ == "VERB" else None
         if kind in ("deny", "reject"):
+            if _non_denial(t):
+                continue
             objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")]
             if kind == "reject":
                 objs = [c for c in objs if c.dep_ == "ccomp" or c.lemma_.lower() in claim_words]
@@ -227,6 +253,16 @@ def _sentence_range(t: Token) -> range:
     return range(lo, hi)
 
 
+def _governs(head: Token, t: Token) -> bool:
+    for _ in range(20):
+        if t.i == head.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _country(code: str | None) -> str | None:
     return code[:3] if code and len(code) >= 3 and code[:3].isalpha() else None
 
@@ -277,13 +313,15 @@ def apply_denials(events: list[Event], doc: Doc, actors) -> None:
         for e, lemmas, ti, si in info:
             if si is None or ti is None or si > ds or ds - si > WINDOW or ti in exclude:
                 continue
+            if doc[ti].pos_ == "VERB" and reporting_verbs().get(doc[ti].lemma_.lower()) == "report":
+                continue  # a statement happened even if its content is disputed
             same_kind = bool(lemmas & d.lemmas)
             if ti in d.scope:  # the disputed thing named inside the denial itself ("any such request")
-                if same_kind and not any(a.denied for a in e.attribution):
+                if same_kind and ti in d.anaphor_heads and not any(a.denied for a in e.attribution):
                     matched.append(e)
                 continue
-            if si == ds and ti >= d.cue.i:
-                continue
+            if si == ds and (ti >= d.cue.i or _governs(doc[ti], d.cue)):
+                continue  # the denial is part of this event's own content
             if e.modality in ("negated", "denied") and any(a.denied for a in e.attribution):
                 continue
             who = _actor_match(dcode, dtext, e)

@@ -134,8 +134,17 @@ def _find_speaker(v: Token) -> Token | None:
             for c in cur.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
+        if subj is not None and subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+            return cur.head  # "the report, which found that …"
         if subj is not None and not (subj.lower_ in ("it", "there") and any(c.dep_ == "auxpass" for c in cur.children)):
             return subj
+        if cur.i == v.i:  # '"…," added al-Zawahiri': the speaker after the verb, parsed as its object
+            inv = next((c for c in cur.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cur.i
+                        and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+            if inv is not None and not any(c.dep_ == "ccomp" and c.i > cur.i for c in cur.children):
+                return inv
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # "a document stating that …"
         for c in cur.children:
             if c.dep_ == "agent":
                 for g in c.children:
@@ -425,10 +434,11 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
                         add(outlet, "report", node)
                 found.append("reported")
                 under_report = True
-            elif kind in ("deny", "reject") and content:
+            elif kind in ("deny", "reject") and content and (prev.i > node.i or via_eff == "parataxis"):
                 add(_find_speaker(node), lemma, node, denied=True)
                 found.append("denied")
-            elif node.pos_ in ("NOUN", "PROPN") and via_eff in ("acl", "ccomp", "prep") and lemma in noun_cues:
+            elif node.pos_ in ("NOUN", "PROPN") and via_eff in ("acl", "ccomp", "prep") and lemma in noun_cues and (
+                    noun_cues[lemma] == "reported" or via_eff != "acl" or _is_infinitive(prev)):
                 found.append(noun_cues[lemma])  # "reports that …", "plans to …", "a request for …"
                 if noun_cues[lemma] == "reported":  # "Tehran's claim that …", "allegations by the rebels that …"
                     owner = next((c for c in node.children if c.dep_ == "poss"), None)
@@ -476,7 +486,8 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
                 elif c.dep_ == "mark" and c.lower_ == "whether":
                     found.append("question")
                 elif c.dep_ == "advcl" and (prev is None or c.i != prev.i) and any(
-                        m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children):
+                        m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children) and not (
+                        rep.get(lemma) == "report" and any(g.dep_ == "ccomp" for g in node.children)):
                     found.append("conditional")  # "X will strike if Y …"
         # --- hedges and "according to" anywhere up the chain
         for c in node.children:
