@@ -180,3 +180,28 @@ def test_try_it_box(page, server):
     page.click("#try-submit")
     page.wait_for_selector("#try-error:not([hidden])")
     assert "Paste" in page.locator("#try-error").inner_text()
+
+
+def test_overview_bars_filter_the_table(page, server):
+    _, api = server
+    stats = api.get("/api/stats").json()
+    _wait_rows(page, stats["events"])
+    bars = page.locator("#by-root li button")
+    assert bars.count() == min(8, len(stats["by_root"]))
+    top = stats["by_root"][0]
+    assert bars.first.locator(".n").inner_text() == str(top["n"])
+    bars.first.click()
+    _wait_rows(page, top["n"])
+    assert page.locator("select[name=root]").input_value() == top["key"]
+    want = api.get("/api/events", params={"root": top["key"], "limit": 1000}).json()["events"]
+    assert [r.get_attribute("data-id") for r in _rows(page).all()] == [ev["id"] for ev in want]
+    # a month bar shows that month only
+    page.click("button[type=reset]")
+    _wait_rows(page, stats["events"])
+    month = page.locator("#by-month button:not([disabled])").first
+    label = month.get_attribute("title")  # "2023-11: 9 events"
+    key, n = label.split(":")[0], int(label.split(":")[1].split()[0])
+    month.click()
+    _wait_rows(page, n)
+    assert page.locator("input[name=since]").input_value().startswith(key)
+    assert page.locator("input[name=until]").input_value().startswith(key)

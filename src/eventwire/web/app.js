@@ -132,6 +132,7 @@ async function loadEvents() {
   }
   err.hidden = true;
   renderSummary(stats);
+  renderOverview(stats);
   renderRows(page);
   writeUrl();
 }
@@ -139,6 +140,70 @@ async function loadEvents() {
 function renderSummary(stats) {
   const mods = stats.by_modality.map((m) => `${m.n} ${m.key}`).join(", ");
   $("#summary").textContent = `${stats.events} event${stats.events === 1 ? "" : "s"} from ${stats.articles} article${stats.articles === 1 ? "" : "s"}` + (mods ? ` · ${mods}` : "");
+}
+
+function setFilters(values) {
+  const form = $("#filters");
+  for (const [k, v] of Object.entries(values)) form.elements[k].value = v;
+  offset = 0;
+  loadEvents();
+}
+
+// Counts by CAMEO root (click one to filter by it) and by month (click one to show that month).
+function renderOverview(stats) {
+  const roots = $("#by-root");
+  roots.replaceChildren();
+  const top = stats.by_root.slice(0, 8);
+  const max = Math.max(1, ...top.map((c) => c.n));
+  for (const c of top) {
+    const label = `${c.key} ${(c.label || "").toLowerCase()}`;
+    roots.append(el("li", {}, el("button", {
+      type: "button", title: `show only ${label}`, "aria-label": `${label}: ${c.n} events; show only these`,
+      onclick: () => setFilters({ root: c.key }),
+    }, el("span", { class: "label" }, label), el("span", { class: "bar", "data-w": c.n / max }),
+       el("span", { class: "n" }, c.n))));
+  }
+  for (const bar of roots.querySelectorAll(".bar")) bar.style.width = `${Math.round(Number(bar.dataset.w) * 100)}%`;
+  if (!top.length) roots.append(el("li", { class: "none" }, "none"));
+
+  // every month from the first to the last (empty ones too, so gaps show); whole years for long spans
+  const months = new Map();
+  for (const d of stats.by_day) {
+    if (/^\d{4}-\d{2}/.test(d.key)) months.set(d.key.slice(0, 7), (months.get(d.key.slice(0, 7)) || 0) + d.n);
+  }
+  const known = [...months.keys()].sort();
+  let bins = [];
+  if (known.length) {
+    let [y, m] = known[0].split("-").map(Number);
+    const [y1, m1] = known[known.length - 1].split("-").map(Number);
+    const span = (y1 - y) * 12 + (m1 - m) + 1;
+    if (span <= 120) {
+      for (let i = 0; i < span; i++, m = m === 12 ? 1 : m + 1, y = m === 1 ? y + 1 : y) {
+        const key = `${y}-${String(m).padStart(2, "0")}`;
+        const last = new Date(y, m, 0).getDate();
+        bins.push({ key, n: months.get(key) || 0, since: `${key}-01`, until: `${key}-${String(last).padStart(2, "0")}` });
+      }
+    } else {
+      for (let year = y; year <= y1; year++) {
+        let n = 0;
+        for (const [k, v] of months) if (k.startsWith(`${year}-`)) n += v;
+        bins.push({ key: String(year), n, since: `${year}-01-01`, until: `${year}-12-31` });
+      }
+    }
+  }
+  $("#by-month-h").textContent = bins.length && bins[0].key.length === 4 ? "By year" : "By month";
+  const hist = $("#by-month");
+  hist.replaceChildren();
+  const peak = Math.max(1, ...bins.map((b) => b.n));
+  for (const bin of bins) {
+    const b = el("button", { type: "button", title: `${bin.key}: ${bin.n} event${bin.n === 1 ? "" : "s"}`,
+                             "aria-label": `${bin.key}: ${bin.n} events; show only these`, disabled: bin.n === 0,
+                             onclick: () => setFilters({ since: bin.since, until: bin.until }) });
+    b.style.height = bin.n ? `${Math.max(4, Math.round((bin.n / peak) * 100))}%` : "1px";
+    hist.append(b);
+  }
+  const keys = bins.map((b) => b.key);
+  $("#by-month-range").replaceChildren(el("span", {}, keys[0] || ""), el("span", {}, keys.length > 1 ? keys[keys.length - 1] : ""));
 }
 
 function renderRows(page) {
@@ -256,6 +321,7 @@ function renderBody(container, body, ev) {
   add(ev.source, "actor-source", "who");
   add(ev.target, "actor-target", "to whom");
   for (const a of ev.attribution) add(a, "attribution", a.denied ? "denies it" : "says so");
+  for (const m of ev.mentions || []) add(m, "also", "the same event, told again");
   // the highlight covers the sentence's words, not the line breaks around it
   let evStart = ev.evidence.start, evEnd = ev.evidence.end;
   while (evStart < evEnd && /\s/.test(body[evStart])) evStart++;
