@@ -169,3 +169,14 @@ def test_sentence_inside_a_longer_quotation(nlp):
 def test_possessive_claim_names_the_claimant(nlp):
     m, links = run(nlp, "Reporters checked Quito's claim that its navy had seized the trawler.", "seized")
     assert m == "reported" and links[0].text == "Quito" and links[0].cue == "claim"
+
+
+def test_speaker_of_participle_and_relative_clauses(nlp):
+    m, links = run(nlp, "Rebels released a statement saying they had captured the airport.", "captured")
+    assert m == "reported" and links[0].text == "a statement"
+    m, links = run(nlp, "He cited the audit, which found that the agency had paid the contractor twice.", "paid")
+    assert m == "reported" and links[0].text == "the audit"
+
+
+def test_participle_after_a_call_noun_is_not_hypothetical(nlp):
+    assert run(nlp, "Voters received letters accusing the mayor of bribery.", "accusing")[0] == "asserted"

@@ -140,3 +140,26 @@ def test_the_request_named_inside_the_denial_is_denied_once(doc):
 def test_warning_against_an_act_is_not_the_act(doc):
     m, links = assess(tok(doc, "delivering"), None)
     assert m == "hypothetical" and links[0].text == "officials"
+
+
+def test_non_denials_are_ignored(nlp):
+    doc = nlp("Officials said Oslo had sold rifles to Minsk. The ministry would neither confirm nor deny the report. "
+              "Minsk said it would appeal the ruling on the grounds that the court has no jurisdiction over rifles.")
+    assert find_denials(doc) == []
+
+
+def test_statement_events_are_not_denied(nlp):
+    doc = nlp("The council said Lisbon had expelled the envoy. Lisbon denied the report.")
+    actors = FakeActors({"Lisbon": "PRTGOV", "council": "IGOCOE"})
+    said = next(t for t in doc if t.text == "said")
+    expelled = next(t for t in doc if t.text == "expelled")
+
+    def ev(t, src):
+        m, links = assess(t, actors)
+        return Event(cameo="0", name="", root="0", quad_class=1, goldstein=0.0, plover=None,
+                     source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
+                     target=None, modality=m, evidence=TextSpan("", 0, 0),
+                     trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links)
+    a, b = ev(said, "PRTGOV"), ev(expelled, "PRTGOV")
+    apply_denials([a, b], doc, actors)
+    assert a.modality == "asserted" and b.modality == "denied"
