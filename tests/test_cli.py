@@ -126,3 +126,11 @@ def test_console_script_runs_end_to_end(tmp_path):
     (o,) = _lines(p.stdout)
     assert o["id"] == content_id(STORIES[1]) and o["error"] is None
     assert json.loads(p.stderr.strip().splitlines()[-1])["articles"] == 1
+
+
+def test_fast_json_equals_to_dict(nlp):
+    from eventwire.pipeline import extract, result_json
+
+    r = extract("Officials in Ankara said Turkey would send troops to the border, and Greece protested. "
+                "\"We will not accept this,\" the Greek foreign minister said on Friday.", published="2020-08-14")
+    assert result_json(r) == json.dumps(r.to_dict(), ensure_ascii=False)

@@ -5,6 +5,8 @@ cluster: all of those call :func:`analyse_records`.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import json
 import logging
@@ -95,8 +97,29 @@ def result_dict(result: ArticleResult) -> dict[str, Any]:
 
 
 def result_json(result: ArticleResult) -> str:
-    """One ``eventwire extract`` output line (no newline)."""
-    return json.dumps(result.to_dict(), ensure_ascii=False)
+    """One ``eventwire extract`` output line (no newline): the same JSON as ``result.to_dict()``.
+
+    ``dataclasses.asdict`` deep-copies every leaf; walking the fields directly gives the same
+    dict several times faster, which matters because this runs once per article.
+    """
+    return json.dumps(_plain(result), ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(obj: Any) -> Any:
+    if isinstance(obj, (str, int, float, bool)) or obj is None:
+        return obj
+    if dataclasses.is_dataclass(obj):
+        return {n: _plain(getattr(obj, n)) for n in _field_names(type(obj))}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
 
 
 def _worker_init() -> None:

@@ -1,0 +1,125 @@
+"""Throughput and peak memory: 1 process, 2 processes, Dask with 2 workers; memory at 500 vs 5,000.
+
+Why: issue 6 asks that two processes give ≥ 1.7× one, Dask with two local workers ≥ 1.6×, and
+that peak memory at 5,000 articles stays within 10% of that at 500 (streaming, not accumulating).
+Each configuration runs the real CLI as a subprocess; memory is the peak of the summed RSS of the
+whole process tree (main + workers), sampled every 0.1 s; throughput is articles / wall seconds of
+the whole command (start-up included).
+
+    .venv/bin/python benchmarks/scale.py [--limit 5000] [--small 500] [--only 1,2,dask,mem]
+
+Results are printed and appended to benchmarks/results/scale.jsonl.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = ROOT.parent / "shared" / "data" / "wikinews-politics" / "politics.jsonl"
+EW = [sys.executable, "-m", "eventwire.cli"]
+
+
+def run(cmd: list[str]) -> dict:
+    """Wall time and peak summed RSS (MiB) of ``cmd`` and all its children."""
+    import psutil
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            p = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set():
+            try:
+                rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+                peak = max(peak, rss)
+            except psutil.Error:
+                pass
+            stop.wait(0.1)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    stop.set()
+    th.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {err.decode()[-800:]}")
+    return {"wall_s": round(wall, 2), "peak_mib": round(peak / 2**20, 1)}
+
+
+def subset(n: int, work: Path) -> Path:
+    out = work / f"first{n}.jsonl"
+    with DATA.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=5000)
+    ap.add_argument("--small", type=int, default=500)
+    ap.add_argument("--only", default="1,2,dask,mem")
+    a = ap.parse_args()
+    only = set(a.only.split(","))
+    work = Path(tempfile.mkdtemp(prefix="ew-scale-"))
+    big = subset(a.limit, work)
+    rows = []
+
+    def record(name: str, n: int, res: dict) -> dict:
+        res = {"config": name, "articles": n, **res, "articles_per_s": round(n / res["wall_s"], 2)}
+        print(json.dumps(res), flush=True)
+        rows.append(res)
+        return res
+
+    try:
+        extract = [*EW, "extract", "--no-clean", "-q", "-o", os.devnull]
+        r1 = r2 = p1 = None
+        if "1" in only:
+            r1 = record("extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
+        if "2" in only:
+            r2 = record("extract --jobs 2", a.limit, run([*extract, "--jobs", "2", str(big)]))
+        if "dask" in only:
+            p1 = record("ingest --parquet --jobs 1", a.limit,
+                        run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pq1"), "--jobs", "1", str(big)]))
+            d2 = record("ingest --parquet --dask local:2", a.limit,
+                        run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pqd"), "--dask", "local:2", str(big)]))
+            print(f"Dask 2 workers / 1 process (parquet ingest): {p1['wall_s'] / d2['wall_s']:.2f}×")
+        if r1 and r2:
+            print(f"2 processes / 1 process (extract): {r1['wall_s'] / r2['wall_s']:.2f}×")
+        if "mem" in only:
+            small = subset(a.small, work)
+            m_small = record("memory extract --jobs 1", a.small, run([*extract, "--jobs", "1", str(small)]))
+            m_big = r1 or record("memory extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
+            print(f"peak memory {a.small}: {m_small['peak_mib']} MiB, {a.limit}: {m_big['peak_mib']} MiB "
+                  f"({100 * (m_big['peak_mib'] / m_small['peak_mib'] - 1):+.1f}%)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        res_dir = HERE / "results"
+        res_dir.mkdir(exist_ok=True)
+        with (res_dir / "scale.jsonl").open("a", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "cpus": os.cpu_count(),
+                                    "load": os.getloadavg()[0], **r}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
