@@ -306,6 +306,39 @@ def test_without_a_database(tmp_path):
         assert c.get("/").status_code == 200
 
 
+def test_a_file_that_is_not_a_store_fails_at_start(tmp_path):
+    import duckdb
+
+    from eventwire.api import create_app
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).execute("CREATE TABLE t (x INTEGER)").close()
+    with pytest.raises(ValueError, match="not an eventwire store"):
+        create_app(str(other))
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(ValueError, match="not a DuckDB database"):
+        create_app(str(junk))
+
+
+def test_a_store_written_before_a_field_was_added_still_reads(db, tmp_path):
+    """Columns are looked up, not assumed: a missing one comes back as the model's default."""
+    import duckdb
+
+    from eventwire.api import create_app, running
+
+    old = tmp_path / "old.duckdb"
+    shutil.copy(db, old)
+    con = duckdb.connect(str(old))
+    con.execute("ALTER TABLE events DROP COLUMN fatalities")
+    con.execute("ALTER TABLE events DROP COLUMN mentions")
+    con.close()
+    with running(create_app(str(old), warm=False)) as url, httpx.Client(base_url=url, timeout=60) as c:
+        evs = c.get("/api/events", params={"limit": 1000}).json()["events"]
+        assert evs and all(ev["fatalities"] is None and ev["mentions"] == [] for ev in evs)
+        assert c.get(f"/api/events/{quote(evs[0]['id'], safe='')}").status_code == 200
+
+
 def test_ingest_can_add_to_the_file_while_it_is_served(db, tmp_path):
     """The server holds no lock between requests, so `eventwire ingest` can add articles."""
     from eventwire.api import create_app, running

@@ -151,7 +151,9 @@ def record_from_row(cls: type, row: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     nested: set[str] = set()
     for col, path, js in _fields(cls):
-        v = row.get(col)
+        if col not in row:  # a column the store predates: the model's default fills it in the response
+            continue
+        v = row[col]
         if js and isinstance(v, str):
             v = json.loads(v)
         d = out
@@ -161,13 +163,20 @@ def record_from_row(cls: type, row: Mapping[str, Any]) -> dict[str, Any]:
         if len(path) > 1:
             nested.add(path[0])
     for k in nested:
-        if all(v is None for v in out[k].values()):
+        if k in out and all(v is None for v in out[k].values()):
             out[k] = None
     return out
 
 
-def _columns_sql(cls: type) -> str:
-    return ", ".join(f'"{c}"' for c, _, _ in _fields(cls))
+_TABLE_OF = {model.Event: "events", model.Article: "articles", model.Quote: "quotes", model.Place: "places"}
+
+
+def _columns_sql(con: Any, cls: type) -> str:
+    """The model's columns that the table has: a store written before a field was added still reads
+    (the missing field comes back as null)."""
+    have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?",
+                                      [_TABLE_OF[cls]]).fetchall()}
+    return ", ".join(f'"{c}"' for c, _, _ in _fields(cls) if c in have)
 
 
 def _event(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -238,19 +247,19 @@ def query_events(con: Any, f: Any, q: str | None = None, limit: int = 50, offset
     """
     where, args = _where(f, q)
     total = con.execute(f"SELECT count(*) FROM events WHERE {where}", args).fetchone()[0]
-    cur = con.execute(f"SELECT event_id, article_id, outlet, published, {_columns_sql(model.Event)} FROM events "
+    cur = con.execute(f"SELECT event_id, article_id, outlet, published, {_columns_sql(con, model.Event)} FROM events "
                       f"WHERE {where} ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "events": [_event(r) for r in _dicts(cur)]}
 
 
 def _article(con: Any, article_id: str) -> dict[str, Any] | None:
-    rows = _dicts(con.execute(f"SELECT {_columns_sql(model.Article)} FROM articles WHERE id = ?", [article_id]))
+    rows = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Article)} FROM articles WHERE id = ?", [article_id]))
     return record_from_row(model.Article, rows[0]) if rows else None
 
 
 def event_detail(con: Any, event_id: str) -> dict[str, Any] | None:
     """One event with its article and the paragraph around its evidence; None if unknown."""
-    rows = _dicts(con.execute(f"SELECT event_id, article_id, outlet, published, {_columns_sql(model.Event)} "
+    rows = _dicts(con.execute(f"SELECT event_id, article_id, outlet, published, {_columns_sql(con, model.Event)} "
                               "FROM events WHERE event_id = ?", [event_id]))
     if not rows:
         return None
@@ -272,10 +281,10 @@ def article_detail(con: Any, article_id: str) -> dict[str, Any] | None:
     art = _article(con, article_id)
     if art is None:
         return None
-    evs = _dicts(con.execute(f"SELECT event_id, article_id, outlet, published, {_columns_sql(model.Event)} "
+    evs = _dicts(con.execute(f"SELECT event_id, article_id, outlet, published, {_columns_sql(con, model.Event)} "
                              "FROM events WHERE article_id = ? ORDER BY idx", [article_id]))
-    qs = _dicts(con.execute(f"SELECT {_columns_sql(model.Quote)} FROM quotes WHERE article_id = ? ORDER BY idx", [article_id]))
-    ps = _dicts(con.execute(f"SELECT {_columns_sql(model.Place)} FROM places WHERE article_id = ? ORDER BY idx", [article_id]))
+    qs = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Quote)} FROM quotes WHERE article_id = ? ORDER BY idx", [article_id]))
+    ps = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Place)} FROM places WHERE article_id = ? ORDER BY idx", [article_id]))
     return {"id": article_id, "article": art, "events": [_event(r) for r in evs],
             "quotes": [record_from_row(model.Quote, r) for r in qs],
             "places": [record_from_row(model.Place, r) for r in ps], "error": None}
@@ -297,6 +306,27 @@ def stats(con: Any, f: Any, q: str | None = None) -> dict[str, Any]:
             "by_root": [{"key": r, "n": c, "label": names[r].name if r in names else None} for r, c in roots],
             "by_modality": [{"key": m, "n": c} for m, c in mods],
             "by_day": [{"key": d, "n": c} for d, c in days]}
+
+
+def _check_store(db: str) -> None:
+    """Fail at start-up, not on every request, for a missing file or one that is not an eventwire store."""
+    if not Path(db).is_file():
+        raise FileNotFoundError(f"no database at {db} (build one with: eventwire ingest --db {db} INPUT...)")
+    from .store.query import connect
+
+    try:
+        con = connect(db=db)
+    except Exception as e:
+        if "lock" in str(e).lower():  # a writer holds it just now: requests will retry
+            return
+        raise ValueError(f"{db} is not a DuckDB database: {e}") from e
+    try:
+        missing = [t for t in ("articles", "events") if not _has_table(con, t)]
+    finally:
+        con.close()
+    if missing:
+        raise ValueError(f"{db} is not an eventwire store (no {' or '.join(missing)} table); "
+                         f"build one with: eventwire ingest --db {db} INPUT...")
 
 
 def _has_table(con: Any, name: str) -> bool:
@@ -330,8 +360,8 @@ def create_app(db: str | None, warm: bool = True, max_extract_bytes: int = MAX_E
     """
     from contextlib import asynccontextmanager
 
-    if db is not None and not Path(db).is_file():
-        raise FileNotFoundError(f"no database at {db} (build one with: eventwire ingest --db {db} INPUT...)")
+    if db is not None:
+        _check_store(db)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
