@@ -36,6 +36,10 @@ CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "ex
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
 XCOMP_CUES = frozenset({"call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
                         "propose", "refuse", "decline", "vow", "seek"})
+#: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
+NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
+liken echo slam support oppose reject dismiss welcome applaud blame call endorse decry denounce lambaste mock
+ridicule dispute tout highlight accuse challenge announce propose recommend back""".split())
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
@@ -316,12 +320,24 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
 
     # 2. direct quotes (merging a quote split around its cue)
     i = 0
+    pending: int | None = None  # start of an uncued quote that the next quote's cue may claim
     while i < len(qspans):
         qa, qb = qspans[i]
         if n_words[i] < 4 or any(a <= qa < b for a, b in covered):
             i += 1
+            pending = None
             continue
         cue = _cue_for_quote(doc, qa, qb, inside)
+        if cue is None and i + 1 < len(qspans):
+            gap = text[qb:qspans[i + 1][0]]
+            if "\n" not in gap and len(gap) < 40:
+                pending = qa if pending is None else pending
+                i += 1
+                continue
+        if pending is not None:
+            if cue is not None:
+                qa = pending
+            pending = None
         spk_tok = _subject(cue) if cue is not None else None
         dash_spk = None
         if cue is None:
@@ -384,7 +400,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
                 out.append(q)
             continue
         lemma = t.lemma_.lower()
-        if t.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH and lemma not in XCOMP_CUES):
+        if t.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH and lemma not in XCOMP_CUES and lemma not in NP_CUES):
             continue
         q = _indirect(doc, text, t, lemma, speakers, inside)
         if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
@@ -446,6 +462,14 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
                 comp = c
                 break
+    np_tail: list[Token] = []
+    if comp is None and lemma in NP_CUES:
+        for c in v.children:
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in ("it", "this", "that", "them"):
+                comp = c
+                np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
+                           (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to")))]
+                break
     if comp is None:
         return None
     if inside(v.idx):
@@ -457,6 +481,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         toks = [x for x in comp.subtree if x.i != comp.i]
     else:
         toks = list(comp.subtree)
+    for x in np_tail:
+        toks += list(x.subtree)
+    toks.sort(key=lambda x: x.i)
     if not toks:
         return None
     a, b = _span_chars(toks)
