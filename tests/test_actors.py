@@ -146,3 +146,19 @@ def test_role_owned_things_keep_the_sector(nlp):
     doc, idx = _idx(nlp, "Egyptian police vehicles blocked the road.")
     a = idx.for_token(_tok(doc, "vehicles"))
     assert a is not None and a.code == "EGYCOP"
+
+
+def test_they_points_back_to_a_plural_group_of_people(nlp):
+    doc, idx = _idx(nlp, "Kurdish party leaders in Iraq said they would boycott the vote.")
+    a = idx.for_token(_tok(doc, "they"))
+    assert a is not None and a.country == "IRQ"
+
+
+def test_it_does_not_point_at_a_coargument(nlp):
+    doc, idx = _idx(nlp, "The ministry in Chile denied it.")
+    assert idx.for_token(_tok(doc, "it")) is None
+
+
+def test_adjective_sector_on_generic_role(nlp):
+    doc, idx = _idx(nlp, "Nepalese military officials met the villagers.")
+    assert idx.for_token(_tok(doc, "officials")).code == "NPLMIL"

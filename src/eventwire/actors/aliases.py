@@ -44,27 +44,27 @@ class AliasBook:
         return self.by_title.get(title)
 
 
-def compatible(pronoun: str, actor: Actor) -> bool:
+def compatible(pronoun: str, actor: Actor, plural: bool = False) -> bool:
     """Whether a pronoun can point at this actor (he/she: people; it: countries, bodies, groups;
     they: groups and countries, and also people when the text speaks of a group of them)."""
     p = pronoun.lower()
     if p in PERSON_PRONOUNS:
         return actor.kind == "person"
     if p in THING_PRONOUNS:
-        return actor.kind in ("country", "igo", "group")
-    return actor.kind in ("group", "country", "igo")
+        return actor.kind in ("country", "igo", "group") and not plural
+    return actor.kind in ("group", "country", "igo") or plural
 
 
-def antecedent(pronoun: str, earlier: list[tuple[Actor, int, bool]], sent: int) -> Actor | None:
+def antecedent(pronoun: str, earlier: list[tuple[Actor, int, bool, bool]], sent: int) -> Actor | None:
     """The nearest earlier compatible actor, preferring a subject of this or the previous sentence.
 
-    ``earlier`` holds (actor, sentence number, was-subject) in text order."""
+    ``earlier`` holds (actor, sentence number, was-subject, plural head) in text order."""
     window = earlier[-PRONOUN_WINDOW:]
     fallback = None
-    for actor, s, subj in reversed(window):
+    for actor, s, subj, plural in reversed(window):
         if sent - s > 2:
             break
-        if not compatible(pronoun, actor):
+        if not compatible(pronoun, actor, plural):
             continue
         if subj and sent - s <= 1:
             return actor

@@ -27,6 +27,9 @@ ACT_PREPS = {"by", "with", "against", "on", "toward", "towards", "between", "upo
 #: "a spokeswoman for the ministry", "soldiers from Chad", "police in Cairo".
 ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
+PLURAL_TAGS = {"NNS", "NNPS"}
+#: Adjectives that carry a sector when they modify a role noun ("military officials").
+ADJ_ROLES = {"military", "civilian", "paramilitary"}
 MOD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
 PLACE_KINDS = {COUNTRY, CAPITAL, SEAT}
@@ -137,7 +140,7 @@ class _Builder:
             for k in range(a, b):
                 self.match[k] = hit
             if entry.country:
-                counts[entry.country] += 1
+                counts[entry.country] += 1.0
                 first.setdefault(entry.country, a)
             i = b
         cities = None
@@ -246,7 +249,7 @@ class _Builder:
                     person = e.name
                 if entry is None or (e.kind == ORG and entry.kind != ORG):
                     entry = e
-            elif c.pos_ in ("NOUN", "PROPN"):
+            elif c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and c.lower_ in ADJ_ROLES):
                 r = role_of(c.lemma_, c.text)
                 if r is not None:
                     sub = next((pairs[(g.lower_, c.lemma_.lower())] for g in c.children if (g.lower_, c.lemma_.lower()) in pairs), None)
@@ -442,7 +445,7 @@ class _Builder:
 
     def _pronoun(self, tok: Token) -> Actor | None:
         verb = tok.head.i
-        earlier = [(a, s, subj) for a, s, subj, j in self.earlier if self.toks[j].head.i != verb]
+        earlier = [(a, s, subj, self.toks[j].tag_ in PLURAL_TAGS) for a, s, subj, j in self.earlier if self.toks[j].head.i != verb]
         a = aliases.antecedent(tok.lower_, earlier, self.sent_of[tok.i])
         if a is None:
             return None
