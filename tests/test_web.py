@@ -121,7 +121,8 @@ def test_opening_an_event_highlights_its_evidence(page, server):
     row = page.locator(f"#events-body tr[data-id='{ev['id']}']")
     row.click()
     page.wait_for_selector("#d-body mark.evidence")
-    assert row.get_attribute("aria-selected") == "true"
+    assert row.get_attribute("aria-current") == "true"
+    assert page.locator("#events-body tr[aria-current]").count() == 1
     article = api.get(f"/api/articles/{ev['article_id']}").json()["article"]
     assert page.locator("#d-body").inner_text().strip() == article["body"].strip()
     assert page.locator("#d-body mark.evidence").count() == 1

@@ -116,7 +116,10 @@ function readUrl() {
 
 // ------------------------------------------------------------------ the events table
 
+let loadSeq = 0, selectSeq = 0;  // only the latest request's answer is shown
+
 async function loadEvents() {
+  const seq = ++loadSeq;
   const p = filterParams();
   const err = $("#filter-error");
   p.set("limit", String(PAGE));
@@ -126,10 +129,12 @@ async function loadEvents() {
   try {
     [page, stats] = await Promise.all([api(`/api/events?${p}`), api(`/api/stats?${statsParams}`)]);
   } catch (e) {
+    if (seq !== loadSeq) return;
     err.textContent = e.message;
     err.hidden = false;
     return;
   }
+  if (seq !== loadSeq) return;
   err.hidden = true;
   renderSummary(stats);
   renderOverview(stats);
@@ -210,7 +215,7 @@ function renderRows(page) {
   const body = $("#events-body");
   body.replaceChildren();
   for (const ev of page.events) {
-    const tr = el("tr", { tabindex: "0", "data-id": ev.id, "aria-selected": String(ev.id === selectedId),
+    const tr = el("tr", { tabindex: "0", "data-id": ev.id, "aria-current": ev.id === selectedId ? "true" : null,
                           "aria-label": `${ev.cameo} ${ev.name}, ${ev.modality}; open its evidence` });
     tr.append(
       el("td", { class: "date" }, ev.date || ev.published || "—"),
@@ -237,25 +242,29 @@ function renderRows(page) {
 // ------------------------------------------------------------------ one event in its article
 
 async function selectEvent(id) {
+  const seq = ++selectSeq;
   selectedId = id;
   for (const tr of document.querySelectorAll("#events-body tr")) {
-    tr.setAttribute("aria-selected", String(tr.dataset.id === id));
+    if (tr.dataset.id === id) tr.setAttribute("aria-current", "true");
+    else tr.removeAttribute("aria-current");
   }
   writeUrl();
   let d;
   try {
     d = await api(`/api/events/${encodeURIComponent(id)}`);
   } catch (e) {
+    if (seq !== selectSeq) return;
     $("#detail-hint").textContent = `Could not load this event: ${e.message}`;
     $("#detail-hint").hidden = false;
     $("#detail-content").hidden = true;
     return;
   }
+  if (seq !== selectSeq) return;
   renderDetail(d);
   if (window.matchMedia("(max-width: 1000px)").matches) $("#detail").scrollIntoView({ block: "start" });  // it sits below the table
   try {
     const art = await api(`/api/articles/${encodeURIComponent(d.article.id)}`);
-    renderSiblings(art, id);
+    if (seq === selectSeq) renderSiblings(art, id);
   } catch (e) {
     $("#d-siblings").replaceChildren(el("li", { class: "none" }, e.message));
   }
