@@ -240,9 +240,18 @@ class _Speakers:
 # ---------------------------------------------------------------- the finder
 
 
-def _cue_for_quote(doc: Doc, qa: int, qb: int, inside) -> Token | None:
+_ENDS_SENTENCE = re.compile(r"[.!?]['\"”’]*\s")
+
+
+def text_ends_open(text: str, qa: int, qb: int) -> bool:
+    """The quotation ends with a comma (or no stop) inside its marks: '“…,” she said'."""
+    inner = text[qa:qb].rstrip(_QUOTE_CHARS + " ")
+    return not inner.endswith((".", "!", "?"))
+
+
+def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | None:
     """The reporting verb attached to a direct quote: in the sentences it touches, outside it."""
-    first = doc.char_span(qa, min(qa + 1, len(doc.text)), alignment_mode="expand")
+    first = doc.char_span(qa, min(qa + 1, len(text)), alignment_mode="expand")
     last = doc.char_span(max(qb - 1, 0), qb, alignment_mode="expand")
     if first is None or last is None:
         return None
@@ -255,6 +264,9 @@ def _cue_for_quote(doc: Doc, qa: int, qb: int, inside) -> Token | None:
     for t in doc[s_start:s_end]:
         if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
             continue
+        if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, qb - 2, t.idx) and
+                            not text_ends_open(text, qa, qb)):
+            continue  # a verb after a finished quoted sentence belongs to what follows it
         d = qa - t.idx if t.idx < qa else t.idx - qb
         # a verb whose clause is the quote itself is the right one whatever the distance
         if any(qa <= c.idx < qb for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")):
@@ -327,7 +339,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             i += 1
             pending = None
             continue
-        cue = _cue_for_quote(doc, qa, qb, inside)
+        cue = _cue_for_quote(doc, text, qa, qb, inside)
         if cue is None and i + 1 < len(qspans):
             gap = text[qb:qspans[i + 1][0]]
             if "\n" not in gap and len(gap) < 40:
@@ -350,7 +362,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
                 gap = text[end:na]
                 if "\n" in gap or len(gap) > 120 or n_words[i + 1] < 2:
                     break
-                other = _cue_for_quote(doc, na, nb, inside)
+                other = _cue_for_quote(doc, text, na, nb, inside)
                 if other is not None and other.i != cue.i:
                     break
                 end = nb
