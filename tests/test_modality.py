@@ -180,3 +180,13 @@ def test_speaker_of_participle_and_relative_clauses(nlp):
 
 def test_participle_after_a_call_noun_is_not_hypothetical(nlp):
     assert run(nlp, "Voters received letters accusing the mayor of bribery.", "accusing")[0] == "asserted"
+
+
+def test_passive_quote_with_outlet_agent(nlp):
+    m, links = run(nlp, "\u201cThe road is closed,\u201d Anna Berg was quoted as saying by the Baltic News Service.", "closed")
+    assert [a.text for a in links] == ["the Baltic News Service", "Anna Berg"]
+
+
+def test_noun_through_misparsed_xcomp_is_not_content(nlp):
+    doc = nlp("\u201cWe won,\u201d he said to applause at a rally.")
+    assert assess(next(t for t in doc if t.text == "rally"), None)[0] == "asserted"

@@ -123,6 +123,10 @@ def is_anonymous(head: Token, verb: Token | None = None) -> bool:
     return head.lower_ in ("sources", "someone", "somebody") or (head.lemma_ == "source")
 
 
+#: Verbs whose object is the person spoken to, never the speaker.
+_ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "warn", "accuse", "charge", "remind", "assure", "ask", "urge"}
+
+
 def _find_speaker(v: Token) -> Token | None:
     """The speaker of reporting verb ``v``: its subject, a quoted person, an agent, or the subject of the verb it hangs on."""
     cur = v
@@ -139,9 +143,10 @@ def _find_speaker(v: Token) -> Token | None:
         if subj is not None and not (subj.lower_ in ("it", "there") and any(c.dep_ == "auxpass" for c in cur.children)):
             return subj
         if cur.i == v.i:  # '"…," added al-Zawahiri': the speaker after the verb, parsed as its object
-            inv = next((c for c in cur.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > cur.i
-                        and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
-            if inv is not None and not any(c.dep_ == "ccomp" and c.i > cur.i for c in cur.children):
+            inv = next((c for c in cur.children if c.dep_ in ("dobj", "attr") and c.i > cur.i
+                        and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+                        and c.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
+            if inv is not None and cur.lemma_.lower() not in _ADDRESSEE_VERBS:
                 return inv
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             return cur.head  # "a document stating that …"
@@ -156,6 +161,22 @@ def _find_speaker(v: Token) -> Token | None:
             cur = cur.head
             continue
         break
+    return None
+
+
+def _agent(v: Token) -> Token | None:
+    """X in a passive "… by X" (also "quoted as saying by X", where the parser hangs "by" on "saying")."""
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            got = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if got is not None:
+                return got
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.lemma_ == "say":
+                    got = _agent(g)
+                    if got is not None:
+                        return got
     return None
 
 
@@ -400,6 +421,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
     under_report = False
     local = True  # the node is in the trigger's own clause chain (auxiliaries and negation apply)
     prev: Token | None = None
+    prev_content: Token | None = None  # the last reporting verb passed ("saying" under "was quoted as")
     auxes: list[Token] = []
     for k, (node, via) in enumerate(path):
         lemma = node.lemma_.lower()
@@ -418,6 +440,8 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
             kind = rep.get(lemma) if node.pos_ in ("VERB", "AUX") else None
             if via_eff in ("nsubj", "nsubjpass") and kind == "report" and _second_subject(node, prev):
                 via_eff = "ccomp"  # "X killed 23, medics said" parsed with X as a subject of "said"
+            if via_eff == "xcomp" and prev.pos_ not in ("VERB", "AUX"):
+                via_eff = "adjunct"  # "said to applause": a noun is never the content through xcomp
             content = (via_eff in _COMPLEMENT or via_eff == "prep"
                        or (via_eff == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT))
             if kind == "reject" and not (via_eff in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
@@ -425,10 +449,17 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
             if kind == "report" and content:
                 if lemma == "quote" and any(c.i in used for c in node.children if c.dep_ in ("dobj", "nsubjpass")):
                     subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                    if subj is None:  # "X was quoted as saying … by the Associated Press"
+                        subj = _agent(node) or (_agent(prev_content) if prev_content is not None else None)
                     if subj is not None:  # "Reuters quoted X as saying": Reuters is the outer link
                         add(subj, "quote", node)
                 else:
+                    prev_content = node
                     add(_find_speaker(node), lemma, node)
+                    if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
+                        outer = _agent(node)
+                        if outer is not None:
+                            add(outer, "quote", node)
                     outlet = _outlet_of_tell(node) if lemma == "tell" else None
                     if outlet is not None:  # "officials told the Wall Street Journal"
                         add(outlet, "report", node)
