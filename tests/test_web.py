@@ -26,7 +26,8 @@ ARTICLES = [
      "text": "Israeli forces raided a refugee camp in the West Bank on Wednesday, Palestinian officials said.\n\n"
              "Egypt condemned Israel over the raid. Israel denied that its soldiers had fired on civilians."},
     {"id": "talks", "published": "2023-11-25", "outlet": "Harbour Times", "title": "Talks planned",
-     "text": "Kenya will host talks between Ethiopia and Somalia next month, the Kenyan president said on Saturday."},
+     "text": "Kenya will host talks between Ethiopia and Somalia next month, the Kenyan president said on Saturday.\n\n"
+             "\"Nobody in this region wants another war,\" the Kenyan foreign minister told reporters in Nairobi."},
 ]
 
 
@@ -145,6 +146,20 @@ def test_opening_an_event_highlights_its_evidence(page, server):
     page.wait_for_function("id => new URLSearchParams(location.search).get('event') === id", arg=other["id"])
     page.wait_for_function("t => document.querySelector('#d-body mark.evidence').textContent.trim() === t",
                            arg=other["evidence"]["text"].strip())
+
+
+def test_the_article_view_lists_its_quotes(page, server):
+    _, api = server
+    art = api.get("/api/articles/talks").json()
+    assert art["quotes"], "the quote finder found no quote in the test article"
+    _wait_rows(page, api.get("/api/stats").json()["events"])
+    page.locator(f"#events-body tr[data-id='{art['events'][0]['id']}']").click()
+    page.wait_for_function("n => document.querySelectorAll('#d-quotes li').length === n", arg=len(art["quotes"]))
+    first = page.locator("#d-quotes li").first.inner_text()
+    q = art["quotes"][0]
+    assert q["content"]["text"][:40] in first
+    if q["speaker"]:
+        assert q["speaker"]["text"] in first
 
 
 def test_a_shared_link_opens_the_event(browser, server):

@@ -264,7 +264,7 @@ async function selectEvent(id) {
   if (window.matchMedia("(max-width: 1000px)").matches) $("#detail").scrollIntoView({ block: "start" });  // it sits below the table
   try {
     const art = await api(`/api/articles/${encodeURIComponent(d.article.id)}`);
-    if (seq === selectSeq) renderSiblings(art, id);
+    if (seq === selectSeq) { renderSiblings(art, id); renderQuotes(art); }
   } catch (e) {
     $("#d-siblings").replaceChildren(el("li", { class: "none" }, e.message));
   }
@@ -366,6 +366,19 @@ function renderSiblings(art, currentId) {
     const who = `${e.source ? e.source.code : "—"} → ${e.target ? e.target.code : "—"}`;
     list.append(el("li", {}, el("button", { type: "button", class: "linklike", onclick: () => selectEvent(e.id) },
       `${e.cameo} ${e.name}`), ` · ${who} · `, badge(e.modality)));
+  }
+}
+
+function renderQuotes(art) {
+  const list = $("#d-quotes");
+  list.replaceChildren();
+  if (!art.quotes.length) list.append(el("li", { class: "none" }, "none"));
+  for (const q of art.quotes) {
+    const who = q.speaker ? [el("strong", {}, q.speaker.text), q.speaker.code ? " " : "", q.speaker.code ? el("span", { class: "code" }, q.speaker.code) : ""]
+      : [el("span", { class: "none" }, "unattributed")];
+    const text = q.content.text.length > 220 ? `${q.content.text.slice(0, 220)}…` : q.content.text;
+    const quoted = q.direct && !/^["“'‘]/.test(text) ? `“${text}”` : text;
+    list.append(el("li", {}, ...who, q.cue ? ` ${q.cue.text}: ` : ": ", quoted));
   }
 }
 
