@@ -34,12 +34,16 @@ CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "ex
                          "estimate", "indicate", "reveal", "suggest", "conclude", "mean", "project", "forecast",
                          "calculate", "agree", "point", "recall", "mention", "signal"})
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = frozenset({"call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
+XCOMP_CUES = frozenset({"tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
                         "propose", "refuse", "decline", "vow", "seek"})
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
 liken echo slam support oppose reject dismiss welcome applaud blame call endorse decry denounce lambaste mock
-ridicule dispute tout highlight accuse challenge announce propose recommend back""".split())
+ridicule dispute tout highlight accuse challenge announce propose recommend back unveil disclose explain stress
+emphasize emphasise note advocate favor favour fear recognize acknowledge admit deny reveal doubt hail pledge
+promise vow demand seek request urge mention cite""".split())
+#: verbs whose clause complement is not somebody's claim ("make sure", "seem")
+NOT_CUES = frozenset("""be have do make let seem appear become get go come take give keep help look sound""".split())
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
@@ -412,7 +416,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
                 out.append(q)
             continue
         lemma = t.lemma_.lower()
-        if t.pos_ not in ("VERB", "AUX") or (lemma not in SPEECH and lemma not in XCOMP_CUES and lemma not in NP_CUES):
+        if t.pos_ != "VERB" or lemma in NOT_CUES:
             continue
         q = _indirect(doc, text, t, lemma, speakers, inside)
         if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
@@ -466,7 +470,7 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
     comp = None
     for c in v.children:
-        if c.dep_ in ("ccomp", "parataxis") and lemma in SPEECH:
+        if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and lemma in SPEECH):
             comp = c
             break
     if comp is None and lemma in XCOMP_CUES:
