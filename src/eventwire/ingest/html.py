@@ -11,14 +11,13 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 
-from .text import clean_lines
+from .text import _norm, clean_lines
 
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.I | re.S)
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
@@ -73,7 +72,7 @@ def link_texts(html: str) -> frozenset[str]:
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return _norm(text)
 
 
 def _headings(doc) -> set[str]:

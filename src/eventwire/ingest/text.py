@@ -407,6 +407,8 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
                     nxt.label = "dek"  # an unfinished line under the headline is its standfirst
             elif ln.label == "story" and k < 3 and ln.n > 2 * len(tkeys[0].split()) >= 8 and ln.key.startswith(tkeys[0] + " "):
                 _cut_words(ln, len(tkeys[0].split()))  # headline glued to the first paragraph
+    if headings:
+        _leading_headings(lines, headings)
     found = None
     if find_title:
         first = next((ln for ln in lines if ln.label == "story"), None)
@@ -426,6 +428,26 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
 
 
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]{1,2}\s+")
+
+
+def _leading_headings(lines: list[_Line], headings: set[str] | frozenset[str]) -> None:
+    """HTML: heading elements before the first paragraph are the headline and its standfirst."""
+    top = []
+    for ln in lines:
+        if ln.label in ("title", "dek"):
+            continue
+        if ln.label != "story":
+            if len(top) < 2:
+                continue
+            break
+        if ln.key in headings and not ln.text.rstrip().endswith(":") and len(top) < 2:
+            top.append(ln)
+            continue
+        break
+    else:
+        return  # nothing but headings: leave them
+    for ln in top:
+        ln.label = "dek" if ln.ends or ln.n > 20 else "headline"
 
 
 def _cut_words(ln: _Line, m: int) -> None:
