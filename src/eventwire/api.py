@@ -303,8 +303,8 @@ def stats(con: Any, f: Any, q: str | None = None) -> dict[str, Any]:
                        args).fetchall()
     names = _cameo.table()
     return {"events": n, "articles": arts,
-            "by_root": [{"key": r, "n": c, "label": names[r].name if r in names else None} for r, c in roots],
-            "by_modality": [{"key": m, "n": c} for m, c in mods],
+            "by_root": [{"key": r or "", "n": c, "label": names[r].name if r in names else None} for r, c in roots],
+            "by_modality": [{"key": m or "", "n": c} for m, c in mods],
             "by_day": [{"key": d, "n": c} for d, c in days]}
 
 
