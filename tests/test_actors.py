@@ -162,3 +162,19 @@ def test_it_does_not_point_at_a_coargument(nlp):
 def test_adjective_sector_on_generic_role(nlp):
     doc, idx = _idx(nlp, "Nepalese military officials met the villagers.")
     assert idx.for_token(_tok(doc, "officials")).code == "NPLMIL"
+
+
+def test_surname_after_name_with_suffix(nlp):
+    doc, idx = _idx(nlp, "Brazilian Senator Paulo Mendes Jr. opened the hearing. Mendes then left.")
+    a = idx.for_token(_tok(doc, "Mendes", 1))
+    assert a is not None and a.code == "BRALEG" and a.person and "Mendes" in a.person
+
+
+def test_dyad_description_is_not_an_actor(nlp):
+    doc, idx = _idx(nlp, "Ministers discussed the India-Pakistan dispute.")
+    assert idx.for_token(_tok(doc, "dispute")) is None
+
+
+def test_igo_officials_are_the_body(nlp):
+    doc, idx = _idx(nlp, "NATO officials visited the base.")
+    assert idx.for_token(_tok(doc, "officials")).code == "IGOWSTNAT"

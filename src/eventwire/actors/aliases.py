@@ -20,6 +20,15 @@ PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 PRONOUN_WINDOW = 12
 
 
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+
+
+def name_keys(full: str) -> list[str]:
+    """Keys a person is later called by: the full name and the surname ("Lowell Reed Jr." → Reed)."""
+    words = [w for w in full.replace(",", " ").split() if w not in NAME_SUFFIXES]
+    return [full] + ([words[-1]] if len(words) > 1 else [])
+
+
 class AliasBook:
     """Actors met so far in one document, by surname/full name and by title word."""
 

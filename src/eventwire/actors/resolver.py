@@ -8,6 +8,7 @@ is memoised by token index.
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,18 @@ PLACE_KINDS = {COUNTRY, CAPITAL, SEAT}
 TRANSNATIONAL = {"International", "World", "Global", "Transnational", "Worldwide", "Inter-Parliamentary", "Intergovernmental"}
 #: Entity types that are never actors even with a country modifier ("the Iraqi year", "U.S. dollars").
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"}
+
+
+class ModInfo(NamedTuple):
+    """What a head's modifiers say: a country/body entry, a role, a title word, a leader's name,
+    whether the role came from an adjective, and how many distinct countries were named."""
+
+    entry: Entry | None
+    role: Role | None
+    title: str | None
+    person: str | None
+    adj_role: bool
+    countries: int
 
 
 class ActorIndex:
@@ -82,8 +95,11 @@ class ActorIndex:
 
 
 def _code(country: str | None, prefix: str | None, sectors: list[str]) -> str:
+    """CAMEO code: country or body prefix + sectors ("USA"+"GOV"; "IGOUNO"+"MIL"; officials of a
+    body are the body itself, so "IGOUNO" takes no GOV)."""
     base = prefix or country or ""
-    return base + "".join(s for s in sectors if s not in base[3:] or not base)
+    igo = base.startswith(("IGO", "NGO"))
+    return base + "".join(s for s in sectors if (s not in base[3:] or not base) and not (igo and s == "GOV"))
 
 
 class _Builder:
@@ -234,10 +250,12 @@ class _Builder:
         self.memo[i] = a
         return a
 
-    def _modifier_info(self, tok: Token) -> tuple[Entry | None, Role | None, str | None, str | None]:
+    def _modifier_info(self, tok: Token) -> ModInfo:
         """Country/body entry, role and title word found among a head's modifiers (two levels)."""
         entry = role = title = None
         person = None
+        adj_role = False
+        countries: set[str] = set()
         stack = [(c, 0) for c in tok.children if c.dep_ in MOD_DEPS]
         pairs = role_pairs()
         while stack:
@@ -247,6 +265,8 @@ class _Builder:
                 e = m[2]
                 if e.kind == LEADER:
                     person = e.name
+                if e.country:
+                    countries.add(e.country)
                 if entry is None or (e.kind == ORG and entry.kind != ORG):
                     entry = e
             elif c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and c.lower_ in ADJ_ROLES):
@@ -256,11 +276,12 @@ class _Builder:
                     r = sub or r
                     if role is None or not r.generic:
                         role = r
+                        adj_role = c.pos_ == "ADJ"
                         if r.kind == "person":
                             title = c.lemma_.lower()
             if lvl < 2:
                 stack.extend((g, lvl + 1) for g in c.children if g.dep_ in MOD_DEPS)
-        return entry, role, title, person
+        return ModInfo(entry, role, title, person, adj_role, len(countries))
 
     def _origin(self, tok: Token, depth: int) -> Actor | None:
         """The actor behind an "of/for/from/in" phrase on a role noun."""
@@ -303,20 +324,26 @@ class _Builder:
         if entry is not None:
             return self._from_entry(tok, entry, text, cstart, end, depth)
 
+        if (tok.pos_ == "PROPN" or tok.is_title) and tok.ent_type_ != "PERSON" and self.book.by_name and tok.dep_ != "compound":
+            # a surname seen before with a full name, whatever the tagger calls it now
+            known = self.book.person(tok.text)
+            if known is not None and (tok.i + 1 >= self.n or self.toks[tok.i + 1].pos_ != "PROPN"):
+                return aliases.as_mention(known, text, cstart, end)
         is_person = tok.ent_type_ == "PERSON"
-        is_org = tok.ent_type_ in ("ORG", "NORP") and tok.ent_iob_ != "O"
+        is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok)
         role = None
         if tok.pos_ in ("NOUN", "PROPN") and not is_person:
             pairs = role_pairs()
             role = next((pairs[(c.lemma_.lower(), tok.lemma_.lower())] for c in tok.children
                          if c.dep_ in MOD_DEPS and (c.lemma_.lower(), tok.lemma_.lower()) in pairs), None)
             role = role or role_of(tok.lemma_, tok.text)
-        mod_entry, mod_role, title, leader_name = self._modifier_info(tok)
+        info = self._modifier_info(tok)
+        mod_entry, mod_role, title, leader_name = info.entry, info.role, info.title, info.person
         if not (is_person or is_org or role):
-            if mod_role is not None and tok.pos_ in ("NOUN", "PROPN") and not self.is_location(tok):
+            if mod_role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN") and not self.is_location(tok):
                 role = mod_role  # "police vehicles", "army convoy": the sector's own things
             elif mod_entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NON_ACTOR_ENTS \
-                    and not self.is_location(tok):
+                    and info.countries < 2 and not self.is_location(tok):
                 return self._attributive(tok, mod_entry, text, cstart, end)
             else:
                 return None
@@ -377,7 +404,7 @@ class _Builder:
         code = _code(country, prefix, sectors)
         actor = Actor(code, country, sectors, name or text, text, cstart, end, kind, person)
         if is_person:
-            names = [self._ent_text(tok), tok.text]
+            names = aliases.name_keys(self._ent_text(tok)) + [tok.text]
             self.book.add_person(actor, names, title)
         elif role is not None and role.kind == "person" and title and (country or prefix):
             self.book.by_title.setdefault(title, actor)
@@ -417,18 +444,29 @@ class _Builder:
         if e.kind == LEADER:
             a = Actor(e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,
                       e.country, list(e.sectors), e.name, text, start, end, "person", e.name)
-            self.book.add_person(a, [e.name, e.name.split()[-1], tok.text], None)
+            self.book.add_person(a, aliases.name_keys(e.name) + [tok.text], None)
             return a
         if e.kind == ORG:
             sectors = list(e.sectors)
             country = e.country
             code = e.code
             if not code:  # a sector-only body ("Maoists"): country from the modifiers or the article
-                mod_entry, _, _, _ = self._modifier_info(tok)
+                mod_entry = self._modifier_info(tok).entry
                 country = (mod_entry.country if mod_entry else None) or self.dominant
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
         return None
+
+    def _clean_name(self, tok: Token) -> bool:
+        """Whether the entity around a token looks like a name (no verbs, no markup residue)."""
+        a = tok.i
+        while a > 0 and self.toks[a].ent_iob_ == "I":
+            a -= 1
+        b = tok.i + 1
+        while b < self.n and self.toks[b].ent_iob_ == "I":
+            b += 1
+        return not any(self.toks[k].pos_ in ("VERB", "AUX") or "&" in self.toks[k].text and len(self.toks[k]) > 1
+                       for k in range(a, b))
 
     def _transnational(self, tok: Token) -> bool:
         """An organisation whose name says it is not national ("International Crisis Group")."""
@@ -477,7 +515,7 @@ class _Builder:
                 if merged is not h:
                     heads[tok.head.i] = by_token[tok.head.i] = merged
                     if merged.person:
-                        self.book.add_person(merged, [merged.person, merged.person.split()[-1]], None)
+                        self.book.add_person(merged, aliases.name_keys(merged.person), None)
                 merged_a = _merge(a, h)
                 heads[i] = by_token[i] = merged_a
         # modifiers point at their head's actor; attributive demonyms of non-actors are actors
