@@ -521,10 +521,22 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
 
 
 def _dedupe(qs: list[Quote]) -> list[Quote]:
-    """Drop a quote whose content lies inside another's (nested reports are not separate)."""
+    """Drop repeats: the same content twice, or a report nested in another with the same cue.
+
+    A report inside an indirect one ("X said Y claimed Z") is kept: both are claims an
+    analyst may need, each with its own speaker.
+    """
     out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
     for q in sorted(qs, key=lambda q: (q.content.start, -(q.content.end - q.content.start))):
-        if any(p.content.start <= q.content.start and q.content.end <= p.content.end for p in out):
+        key = (q.content.start, q.content.end)
+        if key in seen:
             continue
+        if q.cue is not None and any(p.cue is not None and p.cue.start == q.cue.start for p in out):
+            continue
+        if any(p.content.start <= q.content.start and q.content.end <= p.content.end and
+               (p.direct or q.cue is None or p.content.start <= q.cue.start < p.content.end) for p in out):
+            continue  # nested in a quotation, or its cue is part of another report's content
+        seen.add(key)
         out.append(q)
     return out
