@@ -88,3 +88,15 @@ def test_clause_tense(nlp):
     assert clause_tense(_tok(nlp, "Troops will leave the base.", "leave")) == "future"
     assert clause_tense(_tok(nlp, "Troops left the base.", "left")) == "past"
     assert clause_tense(_tok(nlp, "Troops have left the base.", "left")) == "past"
+
+
+def test_date_of_an_object_modifier_is_not_the_event_date(nlp):
+    tok = _tok(nlp, "The envoys toured the site of the 2004 flood.", "toured")
+    assert event_date(tok, PUB) == PUB
+    tok = _tok(nlp, "The 2004 flood displaced thousands.", "flood")
+    assert event_date(tok, PUB) == "2004-01-01"
+
+
+def test_month_names_need_a_word_boundary():
+    assert resolve("last decade", PUB) is None
+    assert resolve("Dec. 24", "2007-01-09") == "2006-12-24"

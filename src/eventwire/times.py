@@ -37,7 +37,7 @@ WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "several": None}
 
-_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:1[89]|20)\d\d)"
 RE_ISO = re.compile(r"\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)\b")
@@ -255,7 +255,6 @@ def clause_tense(trigger: Token) -> str:
 
 
 _DATE_LABELS = ("DATE", "TIME")
-_STOP_DEPS = {"ccomp", "parataxis", "relcl", "advcl", "conj", "csubj", "xcomp"}
 
 
 def _entity_text(tok: Token) -> tuple[int, str]:
@@ -270,36 +269,45 @@ def _entity_text(tok: Token) -> tuple[int, str]:
     return lo, doc[lo:hi].text
 
 
-def date_phrases(trigger: Token) -> list[tuple[int, str]]:
-    """DATE/TIME entities hanging on the trigger's own clause, nearest in the tree first.
+#: Links from a word to the modifiers that can carry its date ("on Monday", "last week", "the 1998 bombings").
+_DATE_DEPS = {"prep", "npadvmod", "advmod", "tmod", "nummod", "compound", "amod", "nmod", "appos", "pobj", "pcomp"}
 
-    Walks down from the trigger (and, for an event noun, from the verb it belongs to) without entering
-    another clause, so "officials said on Tuesday that rebels had attacked" gives nothing for "attacked".
+
+def date_phrases(trigger: Token) -> list[tuple[int, str]]:
+    """DATE/TIME entities modifying the trigger's own clause, nearest in the tree first.
+
+    Walks down from the trigger through modifier links only (never into its subject or object, nor into
+    another clause), so "officials said on Tuesday that rebels had attacked" gives nothing for
+    "attacked", and "visited the site of the 2005 earthquake" gives nothing for "visited". An event
+    noun also takes the date modifiers of the verb it is the subject or object of.
     """
-    roots = [trigger]
+    roots = [(trigger, 4)]
     if trigger.pos_ not in ("VERB", "AUX") and trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX") \
             and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
-        roots.append(trigger.head)  # "the summit is scheduled for October 12"
-    seen: set[int] = set()
+        roots.append((trigger.head, 2))  # "the summit is scheduled for October 12"
+    seen: set[int] = {trigger.i}
     out: list[tuple[int, str]] = []
-    queue = list(roots)
-    depth = 0
-    while queue and depth < 5:
-        nxt = []
-        for t in queue:
-            for c in t.children:
-                if c.i in seen or c.dep_ in _STOP_DEPS or c.i == trigger.i:
-                    continue
-                if c.pos_ in ("VERB", "AUX") and not (c.dep_ == "acl" and t.i == trigger.i):
-                    continue
-                seen.add(c.i)
-                if c.ent_type_ in _DATE_LABELS:
-                    start, text = _entity_text(c)
-                    if all(s != start for s, _ in out):
-                        out.append((start, text))
-                nxt.append(c)
-        queue = nxt
-        depth += 1
+    for root, limit in roots:
+        queue = [root]
+        depth = 0
+        while queue and depth < limit:
+            nxt = []
+            for t in queue:
+                for c in t.children:
+                    if c.i in seen:
+                        continue
+                    if not (c.dep_ in _DATE_DEPS or (c.dep_ == "acl" and t.i == trigger.i and c.pos_ == "VERB")):
+                        continue
+                    if c.dep_ == "pobj" and t.dep_ != "prep":
+                        continue
+                    seen.add(c.i)
+                    if c.ent_type_ in _DATE_LABELS:
+                        start, text = _entity_text(c)
+                        if all(s != start for s, _ in out):
+                            out.append((start, text))
+                    nxt.append(c)
+            queue = nxt
+            depth += 1
     return out
 
 
