@@ -69,6 +69,13 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     ent_iob = [t.ent_type_ for t in doc]
     while i < n:
         t = doc[i]
+        if not taken[i] and "-" in t.text and not t.is_title and len(t.text) > 3:  # "U.S.-backed", "Syrian-led"
+            head = t.text.split("-", 1)[0]
+            if head[:1].isupper() and ((g.primary(head) and max(e.prior for e in g.primary(head)) >= PRIOR_COUNTRY_MIN)
+                                       or g.adjective(head) is not None):
+                take(i, i + 1, "hyph", t.idx, t.idx + len(head))
+            i += 1
+            continue
         if taken[i] or not (t.is_title or t.is_upper) or not t.is_alpha and "." not in t.text and "-" not in t.text:
             i += 1
             continue
@@ -99,12 +106,6 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
             continue
         if t.tag_ in ("JJ", "NNP", "NNPS") and t.dep_ in ("amod", "compound") and g.adjective(t.text) is not None:
             take(i, i + 1, "adj")
-        elif "-" in t.text:  # "U.S.-backed", "Syrian-led"
-            head = t.text.split("-", 1)[0]
-            if g.names.get(norm(head)) and max(e.prior for e in g.names[norm(head)]) >= PRIOR_COUNTRY_MIN:
-                take(i, i + 1, "hyph", t.idx, t.idx + len(head))
-            elif g.adjective(head) is not None:
-                take(i, i + 1, "hyph", t.idx, t.idx + len(head))
         i += 1
     out.sort()
     return out
@@ -296,6 +297,8 @@ def _metonymic(doc: Doc, s: int, e: int, how: str, actors) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    if span.text.isupper() and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws):
+        return False  # a dateline: "KABUL (Reuters) -"
     if root.dep_ in _SUBJ_DEPS and root.head.lemma_ != "be":
         return True
     if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS:
