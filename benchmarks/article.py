@@ -99,8 +99,9 @@ def show(prefix: str, ids, gold, pages) -> None:
     for k in [i for i in ids if i.startswith(prefix)]:
         doc = trafilatura.bare_extraction(pages[k], url=gold[k].get("url"), with_metadata=True, include_comments=False,
                                           fast=True, favor_recall=True)
+        heads, h1 = H._headings(doc)
         res = clean_lines([s for s in (doc.text or "").split("\n") if s.strip()], title=doc.title,
-                          headings=H._headings(doc), captions={H._key(c) for c in H.figcaptions(pages[k])},
+                          headings=heads, headlines=h1, captions={H._key(c) for c in H.figcaptions(pages[k])},
                           links=H.link_texts(pages[k]))
         gs = shingles(gold[k]["articleBody"])
         print(f"== {k} title={doc.title!r}")

@@ -75,11 +75,18 @@ def _key(text: str) -> str:
     return _norm(text)
 
 
-def _headings(doc) -> set[str]:
+def _headings(doc) -> tuple[set[str], set[str]]:
+    """Keys of all heading texts in the extracted body, and of the level-1 headings among them."""
     body = getattr(doc, "body", None)
     if body is None:
-        return set()
-    return {_key("".join(h.itertext())) for h in body.iter("head")}
+        return set(), set()
+    every, h1 = set(), set()
+    for h in body.iter("head"):
+        key = _key("".join(h.itertext()))
+        every.add(key)
+        if (h.get("rend") or "").lower() == "h1":
+            h1.add(key)
+    return every, h1
 
 
 def extract_html(html: str, url: str | None = None) -> Page:
@@ -99,7 +106,8 @@ def extract_html(html: str, url: str | None = None) -> Page:
     title = (doc.title or "").strip() or None
     captions = figcaptions(html)
     lines = [s.strip() for s in (doc.text or "").split("\n")]
-    cleaned = clean_lines([s for s in lines if s], title=title, headings=_headings(doc),
+    headings, h1 = _headings(doc)
+    cleaned = clean_lines([s for s in lines if s], title=title, headings=headings, headlines=h1,
                           captions={_key(c) for c in captions}, links=link_texts(html))
     return Page(body="\n".join(cleaned.kept), title=title, byline=doc.author or cleaned.byline,
                 published=doc.date, outlet=doc.sitename or None, url=doc.url or url,

@@ -356,9 +356,11 @@ def _link_lines(lines: list[_Line], links: set[str] | frozenset[str]) -> None:
         while j < len(lines) and lines[j].text.lstrip().startswith(_BULLETS):
             j += 1
         run = lines[i:j]
-        hits = sum(1 for ln in run if ln.label in ("teaser", "maybe_teaser"))
-        for ln in run:
-            if ln.label == "maybe_teaser" or (ln.label == "story" and hits >= max(2, len(run) / 2)):
+        tease = [ln.label in ("teaser", "maybe_teaser") for ln in run]
+        hits = sum(tease)
+        for n, ln in enumerate(run):
+            between = 0 < n < len(run) - 1 and tease[n - 1] and tease[n + 1]  # inside a stretch of teasers
+            if ln.label == "maybe_teaser" or (ln.label == "story" and (hits >= max(2, len(run) / 2) or between)):
                 ln.label = "teaser"
         i = j
 
@@ -377,14 +379,16 @@ class CleanedLines:
 
 def clean_lines(texts: list[str], title: str | None = None, headings: set[str] | frozenset[str] = frozenset(),
                 captions: set[str] | frozenset[str] = frozenset(), find_title: bool = False,
-                links: set[str] | frozenset[str] = frozenset()) -> CleanedLines:
+                links: set[str] | frozenset[str] = frozenset(),
+                headlines: set[str] | frozenset[str] = frozenset()) -> CleanedLines:
     """Classify non-blank lines into story and residue.
 
     ``title`` (a known headline, e.g. from HTML metadata) removes its copies near the top;
     ``headings`` (keys of HTML heading texts) protects sub-headings from the teaser rules;
     ``captions`` (keys of known caption texts) marks leaked captions; ``links`` (keys of link
     texts, HTML) marks link-list teasers and replaces the plain-text rule on runs of headline-styled
-    lines; ``find_title`` takes a
+    lines; ``headlines`` (keys of level-1 headings) lets a top heading count as the headline even
+    when it differs from ``title``; ``find_title`` takes a
     headline-looking first line as the title (scraped text).
     """
     lines = [_line(s) for s in texts if s.strip()]
@@ -408,7 +412,7 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
             elif ln.label == "story" and k < 3 and ln.n > 2 * len(tkeys[0].split()) >= 8 and ln.key.startswith(tkeys[0] + " "):
                 _cut_words(ln, len(tkeys[0].split()))  # headline glued to the first paragraph
     if headings:
-        _leading_headings(lines, headings)
+        _leading_headings(lines, headings, headlines)
     found = None
     if find_title:
         first = next((ln for ln in lines if ln.label == "story"), None)
@@ -430,11 +434,15 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]{1,2}\s+")
 
 
-def _leading_headings(lines: list[_Line], headings: set[str] | frozenset[str]) -> None:
-    """HTML: heading elements before the first paragraph are the headline and its standfirst."""
+def _leading_headings(lines: list[_Line], headings: set[str] | frozenset[str],
+                      headlines: set[str] | frozenset[str]) -> None:
+    """HTML: heading elements before the first paragraph are the headline and its standfirst
+    (a level-1 heading, or any heading right under the page title)."""
     top = []
+    after_title = False
     for ln in lines:
         if ln.label in ("title", "dek"):
+            after_title = True
             continue
         if ln.label != "story":
             if len(top) < 2:
@@ -446,6 +454,9 @@ def _leading_headings(lines: list[_Line], headings: set[str] | frozenset[str]) -
         break
     else:
         return  # nothing but headings: leave them
+    if top and not after_title and headlines and top[0].key not in headlines and any(
+            ln.key in headlines for ln in lines[lines.index(top[0]):]):
+        return  # the page's level-1 heading comes later: this first heading is a section heading
     for ln in top:
         ln.label = "dek" if ln.ends or ln.n > 20 else "headline"
 
