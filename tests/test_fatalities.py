@@ -68,3 +68,12 @@ def test_a_death_in_an_adjunct_is_another_event(nlp):
     doc = nlp("The riots resulted in 14 deaths.")
     assert fatalities_for(next(t for t in doc if t.text == "riots")) == 14
     assert fatalities_for(next(t for t in doc if t.text == "resulted")) == 14
+
+
+def test_gerund_event_and_elliptical_passive(nlp):
+    doc = nlp("Officials say 14 people have been killed in police firing.")
+    assert fatalities_for(next(t for t in doc if t.text == "firing")) == 14
+    doc = nlp("Three shops were looted and two killed in the shooting.")
+    assert fatalities_for(next(t for t in doc if t.text == "killed")) == 2
+    doc = nlp("Police have killed three suspects.")
+    assert fatalities_for(next(t for t in doc if t.text == "killed")) == 3

@@ -158,6 +158,11 @@ def _count_at(cue: Token) -> int | None:
             return None
         negated = any(c.dep_ == "neg" for c in cue.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+        if not passive and cue.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in cue.children) \
+                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children):
+            subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+            if subj is not None:  # "… and two killed in police firing": an elliptical passive
+                return victims(subj)
         for c in cue.children:
             if (not passive and c.dep_ == "dobj") or (passive and c.dep_ == "nsubjpass"):
                 n = victims(c)
@@ -311,8 +316,8 @@ def fatalities_for(trigger: Token) -> int | None:
             return n
     # An event noun that is the subject of its clause or hangs on its verb through a preposition:
     # "the blast killed 12", "the attack claimed 15 lives", "12 died in the attack", "40 are dead after the blast".
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        g = trigger.head
+    if trigger.pos_ in ("NOUN", "PROPN") or (trigger.tag_ == "VBG" and trigger.dep_ in ("pobj", "nsubj", "nsubjpass")):
+        g = trigger.head  # (a gerund used as a noun counts: "killed in police firing")
         if trigger.dep_ == "pobj" and g.dep_ == "prep":
             g = g.head
             if g.pos_ == "NOUN" and (g.lemma_.lower() in kinds):  # "the death toll from the riots rose to 44"
