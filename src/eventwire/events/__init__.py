@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -212,6 +213,10 @@ def _actor_at(tok: Token | None, actors) -> Actor | None:
     a = actors.for_token(tok)
     if a is not None:
         return a
+    if tok.dep_ == "compound" and tok.head.i > tok.i:  # "police firing": the mention is the phrase
+        found = actors.for_span(tok.doc[tok.i: tok.head.i + 1])
+        if found:
+            return found[0]
     if tok.pos_ in ("NOUN", "PROPN"):
         span = tok.doc[tok.left_edge.i: tok.i + 1]
         found = actors.for_span(span) if len(span) > 0 else []
@@ -239,7 +244,10 @@ def _actors_of(tok: Token | None, actors) -> list[Actor]:
 def _source_token(c: Cand, coded: set[int]) -> Token | None:
     a = c.anchor
     if a.pos_ in ("VERB", "AUX", "ADJ"):
-        return pt.subject(a)
+        s = pt.subject(a)
+        if s is None and lx.is_passive(a):
+            s = pt.circumstance_agent(a)
+        return s
     s = pt.noun_agent(a)
     if s is None:
         # "X remained on alert", "X completed its withdrawal": the verb's subject is the agent,
@@ -320,6 +328,32 @@ def _confidence(c: Cand, has_src: bool, has_tgt: bool, fallback: bool) -> float:
     return round(max(0.05, min(0.99, conf)), 4)
 
 
+_DATELINE = re.compile(r"[^\n:.!?]{1,40}:\s+")
+
+
+def _evidence(sent: Span, c: Cand) -> TextSpan:
+    """The sentence of the trigger, less what a parser glued to it across a line break or a
+    dateline ("ahmedabad: police arrested ..."): the evidence must be the sentence itself."""
+    text = sent.doc.text
+    s0, s1 = sent.start_char, sent.end_char
+    t0 = sent.doc[c.first].idx
+    t1 = sent.doc[c.last].idx + len(sent.doc[c.last])
+    nl = text.rfind("\n", s0, t0)
+    if nl >= 0:
+        s0 = nl + 1
+    nl = text.find("\n", t1, s1)
+    if nl >= 0:
+        s1 = nl
+    m = _DATELINE.match(text, s0, s1)
+    if m and m.end() <= t0:
+        s0 = m.end()
+    while s0 < s1 and text[s0].isspace():
+        s0 += 1
+    while s1 > s0 and text[s1 - 1].isspace():
+        s1 -= 1
+    return TextSpan(text[s0:s1], s0, s1)
+
+
 def _span(doc: Doc, first: int, last: int) -> TextSpan:
     s = doc[first: last + 1]
     return TextSpan(s.text, s.start_char, s.end_char)
@@ -356,7 +390,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
                 break
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
-    if not sources and c.code.startswith(ARREST_CODES) and lx.is_passive(c.anchor):
+    if not sources and c.code.startswith(ARREST_CODES) and (lx.is_passive(c.anchor) or c.anchor.pos_ in ("NOUN", "PROPN")):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
     info = cameo_get(c.code)
@@ -389,7 +423,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     conf = _confidence(c, bool(sources), bool(targets), fallback)
     if "implied police" in c.notes:
         conf = round(conf - 0.1, 4)
-    evidence = TextSpan(sent.text, sent.start_char, sent.end_char)
+    evidence = _evidence(sent, c)
     trigger = _span(doc, c.first, c.last)
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])
              if not (s is not None and t is not None and s.code == t.code and s.start == t.start)]
@@ -425,9 +459,8 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     for c in acts:
         events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded))
     for r in (c for c in live if c.entry.role == "report"):
-        covered = any(r.anchor in a.anchor.ancestors or r.anchor in (a.frame_target.ancestors if a.frame_target is not None else ()) for a in acts)
-        if not covered:
-            events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True))
+        # a reporting verb is a statement event of its own; it ranks below any act it frames
+        events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded))
     events.sort(key=lambda e: -e.confidence)
     return events
 

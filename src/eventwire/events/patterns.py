@@ -102,8 +102,23 @@ def noun_agent(noun: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     for c in noun.lefts:
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
-            return c
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ in ("NOUN", "PROPN")):
+            return c  # "police firing", "the Iranian request"
+    return None
+
+
+def circumstance_agent(token: Token) -> Token | None:
+    """Agent of an agentless passive from the event it happened in: "killed in police firing"."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                    a = noun_agent(g)
+                    if a is not None:
+                        return a
+                    nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
+                    if nxt is not None and nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"):
+                        return g  # the parser split "in [police] [firing]"
     return None
 
 
