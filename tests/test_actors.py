@@ -178,3 +178,18 @@ def test_dyad_description_is_not_an_actor(nlp):
 def test_igo_officials_are_the_body(nlp):
     doc, idx = _idx(nlp, "NATO officials visited the base.")
     assert idx.for_token(_tok(doc, "officials")).code == "IGOWSTNAT"
+
+
+def test_coordinated_country_modifiers_split(nlp):
+    doc, idx = _idx(nlp, "Dutch and Belgian police raided the warehouse.")
+    subj = _tok(doc, "police")
+    span = doc[subj.left_edge.i:subj.i + 1]
+    assert sorted(a.code for a in idx.for_span(span)) == ["BELCOP", "NLDCOP"]
+    assert idx.for_token(_tok(doc, "Belgian")).code == "BELCOP"
+
+
+def test_town_is_a_location_with_a_country_on_request(nlp):
+    doc, idx = _idx(nlp, "Protesters gathered in Mombasa on Friday.")
+    town = _tok(doc, "Mombasa")
+    assert idx.for_token(town) is None
+    assert idx.for_token(town, locations=True).country == "KEN"

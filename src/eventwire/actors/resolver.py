@@ -56,8 +56,10 @@ class ActorIndex:
     """All actor mentions of one article, looked up by token or span."""
 
     def __init__(self, doc: Doc, mentions: list[Actor], by_token: dict[int, Actor], heads: dict[int, Actor],
-                 places: dict[int, Actor] | None = None, dominant: str | None = None):
+                 places: dict[int, Actor] | None = None, dominant: str | None = None,
+                 extra: dict[int, list[Actor]] | None = None):
         self.doc = doc
+        self._extra = extra or {}
         self.mentions = mentions
         self._by_token = by_token
         self._heads = heads
@@ -91,6 +93,7 @@ class ActorIndex:
                 cur = cur.head
             if not nested:
                 out.append(heads[i])
+                out.extend(self._extra.get(i, ()))
         return out
 
 
@@ -117,6 +120,7 @@ class _Builder:
         self.earlier: list[tuple[Actor, int, bool, int]] = []
         self.sent_of = [0] * self.n
         self.places: dict[int, Actor] = {}
+        self.extra: dict[int, list[Actor]] = {}
         self.dominant: str | None = None
 
     # -- pass 1: lexicon matches and what the article is about -----------------------------
@@ -167,6 +171,10 @@ class _Builder:
                 if iso:
                     counts[iso] += 1
                     first.setdefault(iso, ent.start)
+                    # a town is never an actor by itself, but callers may want its country
+                    last = ent[-1]
+                    self.places[ent.root.i] = Actor(iso, iso, [], country_names().get(iso, iso), ent.text,
+                                                    ent[0].idx, last.idx + len(last), "country")
         if counts:
             best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
             self.dominant = best[0]
@@ -314,7 +322,11 @@ class _Builder:
         lower = tok.lower_
         if tok.pos_ == "PRON":
             return self._pronoun(tok) if lower in aliases.PRONOUNS else None
-        if tok.dep_ == "compound" or (tok.dep_ in ("amod", "poss", "nmod") and entry is not None and entry.kind == DEMONYM):
+        g = tok
+        while g.dep_ == "conj" and g.head.i != g.i:  # "French and Egyptian warships": Egyptian modifies too
+            g = g.head
+        if tok.dep_ == "compound" or (g.dep_ in ("amod", "poss", "nmod", "compound") and entry is not None
+                                      and entry.kind in (DEMONYM, COUNTRY, CAPITAL) and g.head.pos_ in ("NOUN", "PROPN")):
             return None  # a modifier: its head carries the actor
         start = self.span_start(tok)
         end = tok.idx + len(tok)
@@ -389,6 +401,8 @@ class _Builder:
             self.titles[tok.i] = title or ""
         elif is_org and role is None:
             name = name or self._ent_text(tok)
+        if role is not None and role.generic and not sectors and country is None and prefix is None and not is_org:
+            return None  # "the group", "observers": nothing to code them with
         if role is not None and not is_person and country is None and prefix is None and mod_entry is None and origin is None:
             # "the president" after "President X": the same actor
             if role.kind == "person" and title:
@@ -403,6 +417,8 @@ class _Builder:
             name = person or name
         code = _code(country, prefix, sectors)
         actor = Actor(code, country, sectors, name or text, text, cstart, end, kind, person)
+        if mod_entry is not None and not is_person:
+            self._coordinated(tok, actor)
         if is_person:
             names = aliases.name_keys(self._ent_text(tok)) + [tok.text]
             self.book.add_person(actor, names, title)
@@ -456,6 +472,24 @@ class _Builder:
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
         return None
+
+    def _coordinated(self, tok: Token, actor: Actor) -> None:
+        """"US and British forces": one more actor per further coordinated country modifier, with
+        the head's sectors, so that ``for_span`` splits the phrase."""
+        seen = {actor.country}
+        for c in tok.children:
+            if c.dep_ not in MOD_DEPS:
+                continue
+            for g in c.conjuncts:
+                m = self.match[g.i]
+                if m is None or not m[2].country or m[2].country in seen or m[2].kind not in (COUNTRY, DEMONYM):
+                    continue
+                e = m[2]
+                seen.add(e.country)
+                t0, t1 = self.toks[m[0]], self.toks[m[1] - 1]
+                extra = Actor(_code(e.country, None, actor.sectors), e.country, list(actor.sectors), e.name,
+                              self.text[t0.idx:t1.idx + len(t1)], t0.idx, t1.idx + len(t1), actor.kind)
+                self.extra.setdefault(tok.i, []).append(extra)
 
     def _clean_name(self, tok: Token) -> bool:
         """Whether the entity around a token looks like a name (no verbs, no markup residue)."""
@@ -523,13 +557,17 @@ class _Builder:
             if tok.i in by_token:
                 continue
             m = self.match[tok.i]
-            h = tok.head
+            g = tok
+            while g.dep_ == "conj" and g.head.i != g.i:  # "US and British forces": British → forces
+                g = g.head
+            h = g.head
             while h.dep_ == "compound" and h.head.i != h.i and h.i not in heads:
                 h = h.head
-            if h.i in heads and tok.dep_ in MOD_DEPS | {"det"} and tok.i < h.i:
-                by_token[tok.i] = heads[h.i]
+            if h.i in heads and g.dep_ in MOD_DEPS | {"det"} and tok.i < h.i:
+                own = [x for x in self.extra.get(h.i, ()) if m is not None and x.country == m[2].country]
+                by_token[tok.i] = own[0] if own else heads[h.i]
                 continue
-            if m is not None and m[2].kind in (DEMONYM, COUNTRY, ORG, SEAT, CAPITAL) and tok.dep_ in MOD_DEPS:
+            if m is not None and m[2].kind in (DEMONYM, COUNTRY, ORG, SEAT, CAPITAL) and g.dep_ in MOD_DEPS:
                 if h.i in heads or self.is_location(h) or tok.i in self.places:
                     continue
                 e = m[2]
@@ -547,7 +585,10 @@ class _Builder:
         for i in sorted(heads):
             mentions.append(heads[i])
         mentions.sort(key=lambda x: (x.start, x.end))
-        return ActorIndex(doc, mentions, by_token, heads, self.places, self.dominant)
+        for extras in self.extra.values():
+            mentions.extend(extras)
+        mentions.sort(key=lambda x: (x.start, x.end))
+        return ActorIndex(doc, mentions, by_token, heads, self.places, self.dominant, self.extra)
 
 
 def _merge(a: Actor, b: Actor) -> Actor:
