@@ -1,0 +1,175 @@
+"""Quotes: every quotation style, indirect speech, speakers resolved, cue and direct flag."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.quotes import extract_quotes, quote_spans
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp):
+    def run(text: str):
+        qs = extract_quotes(nlp(text), None)
+        for q in qs:  # every span is the body's own text
+            assert text[q.content.start:q.content.end] == q.content.text
+            if q.cue is not None:
+                assert text[q.cue.start:q.cue.end] == q.cue.text
+            if q.speaker is not None:
+                assert text[q.speaker["start"]:q.speaker["end"]] == q.speaker["text"]
+        return qs
+    return run
+
+
+def one(qs, needle):
+    hits = [q for q in qs if needle in q.content.text]
+    assert len(hits) == 1, [q.content.text for q in qs]
+    return hits[0]
+
+
+def test_quote_marks_styles():
+    text = ('He said "the road is shut" today. She said “the bridge is open” later. '
+            "An outlet wrote ''the port is closed again'' and ‘the ferry will not sail tonight’ too.")
+    got = [text[a:b] for a, b in quote_spans(text)]
+    assert got == ['"the road is shut"', "“the bridge is open”", "''the port is closed again''",
+                   "‘the ferry will not sail tonight’"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert quote_spans("The farmers’ union said the minister’s plan won’t work.") == []
+
+
+def test_multi_paragraph_quote_runs_on():
+    text = "“The first paragraph of the statement goes here.\n\n“And the second one closes it,” she said."
+    assert [text[a:b] for a, b in quote_spans(text)] == [text[:text.index(" she said")]]
+
+
+def test_straight_quote_cue_after(quotes):
+    qs = quotes('"We will not withdraw our troops from the border," the defence minister said on Sunday.')
+    q = one(qs, "withdraw")
+    assert q.direct and q.cue.text == "said"
+    assert q.speaker["text"] == "the defence minister"
+
+
+def test_curly_quote_cue_before(quotes):
+    qs = quotes("Ana Varga told reporters: “The ceasefire has collapsed and the shelling resumed at dawn.”")
+    q = one(qs, "ceasefire")
+    assert q.direct and q.cue.text == "told" and q.speaker["text"] == "Ana Varga"
+
+
+def test_split_quote_is_one_record(quotes):
+    text = "“We are ready to negotiate,” the envoy said, “but we will not do it under threat of force.”"
+    qs = quotes(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.content.start == 0 and q.content.end == len(text)
+    assert q.cue.text == "said" and q.speaker["text"] == "the envoy"
+
+
+def test_quote_over_several_sentences(quotes):
+    qs = quotes("“The convoy was hit twice. Nobody came to help us. We walked for nine hours,” the driver said.")
+    q = one(qs, "convoy")
+    assert "nine hours" in q.content.text and q.speaker["text"] == "the driver"
+
+
+def test_indirect_said_that(quotes):
+    qs = quotes("The interior minister said that the curfew would be lifted on Friday.")
+    q = one(qs, "curfew")
+    assert not q.direct and q.cue.text == "said"
+    assert "minister" not in q.content.text and "said" not in q.content.text
+    assert q.speaker["text"] == "The interior minister"
+
+
+def test_indirect_content_before_cue(quotes):
+    qs = quotes("The factory will reopen next month, a company spokesman said.")
+    q = one(qs, "factory")
+    assert q.content.text == "The factory will reopen next month"
+    assert q.speaker["text"] == "a company spokesman"
+
+
+def test_according_to(quotes):
+    qs = quotes("According to the local health office, at least twelve people were taken to hospital.")
+    q = one(qs, "twelve")
+    assert q.cue.text == "According to" and q.speaker["text"] == "the local health office"
+    assert not q.content.text.startswith("According")
+
+
+def test_warned_and_told(quotes):
+    qs = quotes("The general warned that any incursion would be met with force. "
+                "He told reporters the army was on high alert.")
+    assert one(qs, "incursion").cue.text == "warned"
+    assert one(qs, "high alert").cue.text == "told"
+
+
+def test_pronoun_speaker_resolved_to_person(quotes):
+    qs = quotes("Maria Keller arrived in the capital on Monday. She said the talks had failed.")
+    q = one(qs, "talks")
+    assert q.speaker["text"] == "She"
+    assert q.speaker["name"] == "Maria Keller"
+    assert q.speaker["resolved"]["text"] == "Maria Keller"
+
+
+def test_description_speaker_linked_to_named_person(quotes):
+    qs = quotes("Lena Novak, a spokeswoman for the ministry, declined to give figures. "
+                "The spokeswoman said the inquiry would take months.")
+    q = one(qs, "inquiry")
+    assert q.speaker["text"] == "The spokeswoman"
+    assert q.speaker.get("name") == "Lena Novak"
+
+
+def test_transcript_lines(quotes):
+    text = "HOST: Will you run again next year?\nBARTON: I have not decided, and I will not decide today."
+    qs = quotes(text)
+    q = one(qs, "decided")
+    assert q.speaker["text"] == "BARTON" and q.cue.text == ":" and q.direct
+
+
+def test_nested_thinking_inside_a_quote_is_not_a_record(quotes):
+    qs = quotes("“I think the vote will be delayed again,” the senator said.")
+    assert len(qs) == 1 and qs[0].direct
+
+
+def test_short_scare_quote_inside_indirect_speech(quotes):
+    qs = quotes("The mayor said the new rules were “a disaster for small shops.”")
+    q = one(qs, "rules")
+    assert not q.direct and q.content.text.startswith("the new rules")
+
+
+def test_no_quotes_in_plain_narration(quotes):
+    assert quotes("Rain fell over the valley and the river rose by two metres.") == []
+
+
+def test_polnear_dev_floor(nlp, shared_data):
+    """A floor on a slice of the dev gold (content overlap ≥ 0.3, as the scorer counts it)."""
+    import re
+    word = re.compile(r"\w+")
+    d = shared_data / "polnear" / "dev"
+    texts = sorted((d / "text").glob("*.txt"))[:8]
+    tp = n_gold = n_pred = 0
+    for t in texts:
+        anns = sorted((d / "attributions").glob(t.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = t.read_text()
+        spans = {}
+        gold = []
+        for line in anns[0].read_text().splitlines():
+            if line.startswith("T"):
+                tid, mid = line.split("\t")[:2]
+                typ, rest = mid.split(" ", 1)
+                spans[tid] = (typ, [tuple(map(int, p.split())) for p in rest.split(";")])
+            elif line.startswith("E"):
+                rel = dict(kv.split(":") for kv in line.split("\t")[1].split())
+                if rel.get("Content") in spans:
+                    gold.append({a + m.start() for a, b in spans[rel["Content"]][1] for m in word.finditer(text[a:b])})
+        preds = [{q.content.start + m.start() for m in word.finditer(q.content.text)}
+                 for q in extract_quotes(nlp(text), None)]
+        n_gold += len(gold)
+        n_pred += len(preds)
+        used = set()
+        for g in gold:
+            best = max(((len(g & p) / max(len(g), len(p)), j) for j, p in enumerate(preds) if j not in used and p),
+                       default=(0, None))
+            if best[1] is not None and best[0] >= 0.3:
+                tp += 1
+                used.add(best[1])
+    assert tp / n_pred > 0.7 and tp / n_gold > 0.35
