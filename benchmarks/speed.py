@@ -60,7 +60,9 @@ def main() -> None:
         import cProfile
         prof = cProfile.Profile()
     n_events = 0
+    per_article: list[tuple[float, str, int]] = []
     for art, doc in zip(arts, docs):
+        before = sum(cost.values())
         def run(stage, fn):
             nonlocal prof
             t0 = clock()
@@ -78,6 +80,7 @@ def main() -> None:
         n_events += len(evs)
         res = ArticleResult(id=art.id, article=art, events=evs, quotes=qs, places=found)
         run("json", lambda: result_json(res))
+        per_article.append((sum(cost.values()) - before, art.id, len(doc)))
 
     words = sum(len(x.body.split()) for x in arts)
     print(f"{len(arts)} articles, {words} words, {n_events} events; CPU seconds of this process")
@@ -87,6 +90,8 @@ def main() -> None:
         print(f"  {k:8s} {v:6.2f} s  {100 * v / t_parse:5.1f}% of parse")
     print(f"after parsing, all stages {after:.2f} s = {100 * after / t_parse:.1f}% of parse "
           f"(budget about 15%); projected ratio ≈ {t_parse / (t_parse + after + t_prep):.2f} before start-up costs")
+    print("slowest articles after parsing (s, id, tokens):",
+          ", ".join(f"{t:.2f} {i} {n}" for t, i, n in sorted(per_article, reverse=True)[:5]))
     if prof is not None:
         import pstats
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)

@@ -322,6 +322,20 @@ def export(
     typer.echo(f"{n} rows → {output}", err=True)
 
 
+# ---------------------------------------------------------------- serve
+
+@app.command()
+def serve(
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file written by eventwire ingest (none: only the extract endpoint)"),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """The HTTP API and dashboard over a store (docs/http-api.md)."""
+    from . import api
+
+    api.serve(str(db) if db else None, host=host, port=port)  # type: ignore[arg-type]
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

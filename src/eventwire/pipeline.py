@@ -150,16 +150,18 @@ def analyse_parallel(records: Iterable[Record], clean: bool = True, jobs: int | 
     dies takes only its chunk with it: those articles get ``internal`` error results.
     """
     jobs = jobs or default_jobs()
-    if jobs <= 1:
-        for r in analyse_records(records, clean=clean):
+    it = iter(records)
+    first = list(itertools.islice(it, chunk_size + 1))
+    if jobs <= 1 or len(first) <= chunk_size:  # one process, or too little work to be worth forking
+        for r in analyse_records(itertools.chain(first, it), clean=clean):
             yield transform(r)
         return
+    it = itertools.chain(first, it)
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    it = iter(records)
     window: deque[list[Any]] = deque()  # [chunk, future, tries], oldest first
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init)
 
