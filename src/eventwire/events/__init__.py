@@ -104,7 +104,7 @@ def _find_cands(sent: Span) -> tuple[list[Cand], dict[int, Cand]]:
             objs.extend(c for c in o.children if c.dep_ == "conj")
         for o in objs:
             nc = by_tok.get(o.i)
-            if nc is None or nc.entry.role == "report":
+            if nc is None or nc.entry.role in ("report", "topic"):
                 continue
             light = Cand(o, t, nc.entry, nc.code, min(t.i, o.i), max(t.i, o.i))
             light.notes.append("light")
@@ -184,7 +184,7 @@ def _resolve_frames(cands: list[Cand], by_anchor: dict[int, Cand]) -> None:
 def _intent_or_refusal(c: Cand) -> None:
     """Future and negated acts become intents, threats or refusals (CAMEO convention)."""
     a = c.anchor
-    if a.pos_ not in ("VERB", "AUX") or c.entry.family or c.entry.role != "act":
+    if a.pos_ not in ("VERB", "AUX") or c.entry.family or c.entry.role != "act":  # topics, reports, frames
         return
     root = _root_of(c.code)
     if lx.negated(a) and 4 <= root <= 8:
@@ -453,7 +453,7 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     live = [c for c in cands if not c.consumed]
     for c in live:
         _intent_or_refusal(c)
-    acts = [c for c in live if c.entry.role != "report"]
+    acts = [c for c in live if c.entry.role not in ("report", "topic")]
     coded = {c.anchor.i for c in live}
     events: list[Event] = []
     for c in acts:

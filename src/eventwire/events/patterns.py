@@ -18,7 +18,7 @@ TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "acl", "advcl", "attr", "oprd"})
 EMBED_PREPS = frozenset({"for", "on", "to", "of", "about", "into", "upon", "in"})
 #: Clause links through which a verb without a subject takes its subject from its head.
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "dep"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "relcl", "dep", "acomp"})
 
 
 def expand_conj(token: Token) -> list[Token]:
@@ -191,6 +191,7 @@ def embedded_heads(token: Token) -> Iterator[Token]:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     yield g
+                    yield from (x for x in g.children if x.dep_ == "conj")
                     # "called on Iran to ...": the act hangs from the addressee
                     for x in g.children:
                         if x.dep_ in ("acl", "relcl", "xcomp", "ccomp"):

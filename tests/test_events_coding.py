@@ -1,0 +1,174 @@
+"""Event coding on sentences written for these tests: codes, ranking and arguments."""
+import pytest
+
+from eventwire.events import code_sentence, extract_events
+from eventwire.events.lexicon import family_code, lexicon, topic_of
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    from eventwire import actors
+
+    def run(text: str):
+        doc = nlp(text)
+        index = actors.resolve(doc, None)
+        return extract_events(doc, index, [], None)
+    return run
+
+
+def first(events):
+    assert events, "no event coded"
+    return events[0]
+
+
+def country(actor):
+    return None if actor is None else (actor.country or actor.code[:3])
+
+
+# ------------------------------------------------------------------ lexicon data
+
+
+def test_lexicon_covers_every_root():
+    roots = {e.code[:2] for rows in lexicon().values() for e in rows if e.code != "-"}
+    assert roots >= {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_frame_tables():
+    assert topic_of("072") == "MILAID"
+    assert family_code("02", "MILAID") == "0232"
+    assert family_code("12", "RELEASE") == "1243"
+    assert family_code("13", "SANCTIONS") == "1312"
+
+
+# ------------------------------------------------------------------ one code per root
+
+
+@pytest.mark.parametrize("text,prefix", [
+    ("The minister said the economy was recovering.", "01"),
+    ("Kenya appealed to donors for food assistance.", "02"),
+    ("Chile promised to share intelligence with Peru.", "03"),
+    ("The Japanese premier visited Canberra on Friday.", "04"),
+    ("The Swedish foreign minister praised Ghana for its elections.", "05"),
+    ("Norway and Finland extradited the smuggler to Poland.", "06"),
+    ("Germany sent medicine and tents to Nepal.", "07"),
+    ("The junta released forty political prisoners.", "08"),
+    ("Prosecutors opened an investigation into the bank's corruption.", "09"),
+    ("The opposition demanded the resignation of the prime minister.", "10"),
+    ("Brazil accused Venezuela of massing troops on the border.", "11"),
+    ("Turkey rejected the proposal for a ceasefire.", "12"),
+    ("Iran warned Israel that it would strike back.", "13"),
+    ("Thousands of students demonstrated in the capital.", "14"),
+    ("Pakistan mobilized its troops along the frontier.", "15"),
+    ("Canada expelled two Russian diplomats.", "16"),
+    ("Police arrested twelve protesters in Lagos.", "17"),
+    ("Gunmen kidnapped three aid workers near Kandahar.", "18"),
+    ("Rebels shelled the northern town for a second day.", "19"),
+    ("The militia massacred hundreds of villagers.", "20"),
+])
+def test_each_root(code, text, prefix):
+    assert first(code(text)).cameo.startswith(prefix), [e.cameo for e in code(text)]
+
+
+# ------------------------------------------------------------------ specific before parent
+
+
+def test_appeal_for_military_aid_is_specific(code):
+    assert first(code("Kiev appealed for weapons and military aid from its allies.")).cameo == "0232"
+    assert first(code("Haiti appealed for aid after the storm.")).cameo == "023"
+    assert first(code("The mayor appealed for calm.")).cameo.startswith("02")
+
+
+def test_threat_refined_by_embedded_act(code):
+    assert first(code("Moscow threatened to impose sanctions on Latvia.")).cameo == "1312"
+    assert first(code("The rebels threatened to attack the capital.")).cameo.startswith("138")
+
+
+def test_refusal_refined(code):
+    assert first(code("The government refused to release the detained journalists.")).cameo == "1243"
+
+
+def test_light_verbs(code):
+    assert first(code("Sudan and Chad held talks in Doha.")).cameo == "046"
+    assert first(code("Insurgents carried out an attack on the army base.")).cameo.startswith("19")
+    assert first(code("The army imposed a curfew on the city.")).cameo == "1723"
+    assert first(code("Police opened fire on the crowd.")).cameo == "193"
+
+
+def test_lift_reverses_the_noun(code):
+    assert first(code("The council lifted the curfew in the old town.")).cameo == "0813"
+    assert first(code("Washington lifted sanctions on Belarus.")).cameo == "085"
+
+
+# ------------------------------------------------------------------ ranking
+
+
+def test_reported_act_outranks_reporting_verb(code):
+    ev = code("Officials said Syrian troops attacked the rebel town of Idlib.")
+    assert first(ev).cameo.startswith("19")
+    assert any(e.cameo == "010" for e in ev[1:])
+
+
+def test_future_cooperation_is_intent(code):
+    assert first(code("Egypt will host the Sudanese president next month.")).cameo == "036"
+
+
+def test_negated_cooperation_is_rejection(code):
+    assert first(code("Hungary will not accept any more refugees.")).cameo.startswith("12")
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def test_active_source_and_target(code):
+    e = first(code("Russia attacked Georgia in August."))
+    assert country(e.source) == "RUS" and country(e.target) == "GEO"
+
+
+def test_passive_with_agent(code):
+    e = first(code("Georgia was attacked by Russia in August."))
+    assert e.cameo.startswith("19")
+    assert country(e.source) == "RUS" and country(e.target) == "GEO"
+
+
+def test_coordination_gives_one_event_per_actor(code):
+    ev = [e for e in code("France and Germany condemned Belarus.") if e.cameo.startswith("11")]
+    assert {country(e.source) for e in ev} == {"FRA", "DEU"}
+    assert all(country(e.target) == "BLR" for e in ev)
+
+
+def test_xcomp_chain_inherits_subject(code):
+    ev = code("The Greek foreign minister is due to fly to Ankara next week to hold talks with Turkish officials.")
+    talks = [e for e in ev if e.cameo.startswith(("04", "03"))]
+    assert talks and country(talks[0].source) == "GRC"
+
+
+def test_object_control(code):
+    e = first(code("Britain urged Iran to release the sailors."))
+    assert e.cameo == "0253"
+    assert country(e.source) == "GBR" and country(e.target) == "IRN"
+
+
+def test_nominal_event_with_target(code):
+    ev = code("An airstrike on the Yemeni port killed nine people.")
+    assert any(e.cameo == "195" for e in ev)
+
+
+def test_agentless_arrest_gets_implied_police(code):
+    e = first(code("Five men were arrested after the riot."))
+    assert e.cameo == "173"
+    assert e.source is not None and "COP" in e.source.sectors
+    assert "implied" in e.source.name
+
+
+def test_evidence_offsets_point_into_text(nlp):
+    text = "Kabul: Police detained two reporters.\nLater the army shelled the hills."
+    doc = nlp(text)
+    for e in extract_events(doc, None, [], None):
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert "\n" not in e.evidence.text and not e.evidence.text.startswith("Kabul")
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+
+
+def test_code_sentence_without_actor_index(nlp):
+    sent = next(nlp("The union called off the strike.").sents)
+    assert code_sentence(sent)[0].cameo == "082"
