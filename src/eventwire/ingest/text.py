@@ -331,12 +331,18 @@ def _glued(text: str, m: int) -> bool:
     return it[m].group()[0].isupper() and not any(c in gap for c in ".!?:;,")
 
 
-def _link_lines(lines: list[_Line], links: set[str] | frozenset[str]) -> None:
-    """HTML only: a short line that is mostly the text of one link is a teaser ('headline + dek' items too)."""
-    for ln in lines:
+def _link_lines(lines: list[_Line], links: set[str] | frozenset[str],
+                headings: set[str] | frozenset[str] = frozenset()) -> None:
+    """HTML only: a short line that is mostly the text of one link is a teaser ('headline + dek' items too).
+
+    A linked sub-heading between paragraphs (product names in a buying guide) is content.
+    """
+    for k, ln in enumerate(lines):
         if ln.label != "story" or ln.n > 40 or ln.n < 2:
             continue
         bullet = ln.text.lstrip().startswith(_BULLETS)
+        if not bullet and ln.key in headings and k + 1 < len(lines) and lines[k + 1].story_like:
+            continue
         low = [w.lower() for w in ln.words]
         for m in range(min(len(low), 24), 1, -1):
             if " ".join(low[:m]) in links:
@@ -396,7 +402,7 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
         return CleanedLines(kept=[])
     _classify(lines, headings, runs=not links)
     if links:
-        _link_lines(lines, links)
+        _link_lines(lines, links, headings)
     if captions:
         for ln in lines:
             if ln.label == "story" and ln.key and ln.n <= 80 and (ln.key in captions or any(ln.key in c for c in captions if ln.n >= 6)):
