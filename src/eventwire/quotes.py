@@ -44,6 +44,10 @@ emphasize emphasise note advocate favor favour fear recognize acknowledge admit 
 promise vow demand seek request urge mention cite""".split())
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
 NOT_CUES = frozenset("""be have do make let seem appear become get go come take give keep help look sound""".split())
+#: nouns that carry someone's claim in a clause: "Smith's claim that …", "the ministry's call to …"
+NOUN_CUES = frozenset("""claim statement assertion allegation warning argument suggestion promise pledge call demand
+insistence belief view decision plan proposal accusation charge comment remark announcement admission denial
+vow threat hope fear contention prediction assessment estimate conclusion insistence""".split())
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
@@ -416,6 +420,11 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
                 out.append(q)
             continue
         lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma in NOUN_CUES:
+            q = _noun_cue(doc, text, t, speakers)
+            if q is not None and not in_covered(q.content.start):
+                out.append(q)
+            continue
         if t.pos_ != "VERB" or lemma in NOT_CUES:
             continue
         q = _indirect(doc, text, t, lemma, speakers, inside)
@@ -491,6 +500,14 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if inside(v.idx):
         return None
     subj = _subject(v)
+    if comp is None and (lemma in NP_CUES or lemma in SPEECH):
+        # passive: "the plan was criticised by the opposition" → the opposition says so about the plan
+        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None and subj is not None and subj.dep_ == "nsubjpass":
+            a, b = _np_span(subj)
+            cue_end = agent.idx + len(agent.text)
+            return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
     if subj is None:
         return None
     if comp.dep_ == "prep":
@@ -518,6 +535,24 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers) -> Quote | None:
+    """ "Smith's claim that the vote was rigged": the possessor says the clause."""
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its", "their", "our", "my", "your"):
+        if owner is None:
+            return None
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and c.i > n.i), None)
+    if clause is None:
+        return None
+    toks = list(clause.subtree)
+    a, b = _trim(text, *_span_chars(toks))
+    if b > a and text[b - 1] in ".!?":
+        b -= 1
+    if len(_WORD.findall(text[a:b])) < 3:
+        return None
+    return Quote(speakers.make(owner, text), _tspan(text, n.idx, n.idx + len(n.text)), _tspan(text, a, b), False)
 
 
 def _dedupe(qs: list[Quote]) -> list[Quote]:
