@@ -520,8 +520,13 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if not toks:
         return None
     a, b = _span_chars(toks)
-    if a <= v.idx < b:  # the clause wraps the verb (odd parse): keep the part after the verb
-        a = v.idx + len(v.text)
+    # a report never runs over a paragraph break ('…” \n\n Lenox was …, Mr. Clarke said')
+    pa = text.rfind("\n", 0, v.idx) + 1
+    pb = text.find("\n", v.idx)
+    a, b = max(a, pa), min(b, len(text) if pb < 0 else pb)
+    if b <= a:
+        return None
+    # "The plant, she said, will close": the content is interrupted by its cue; keep it whole
     a, b = _trim(text, a, b)
     if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
         b -= 1
