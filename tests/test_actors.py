@@ -193,3 +193,22 @@ def test_town_is_a_location_with_a_country_on_request(nlp):
     town = _tok(doc, "Mombasa")
     assert idx.for_token(town) is None
     assert idx.for_token(town, locations=True).country == "KEN"
+
+
+def test_ethnic_group_coded_by_residence(nlp):
+    doc, idx = _idx(nlp, "Ethnic Hungarian activists rallied in Romania.")
+    assert idx.for_token(_tok(doc, "activists")).country == "ROU"
+    doc, idx = _idx(nlp, "The Armenians of Georgia asked for schools.")
+    assert idx.for_token(_tok(doc, "Armenians")).country == "GEO"
+
+
+def test_rights_group_without_country_is_transnational(nlp):
+    doc, idx = _idx(nlp, "In Chad, a human rights group condemned the arrests.")
+    a = idx.for_token(_tok(doc, "group"))
+    assert a.code == "NGO" and a.country is None
+
+
+def test_more_igos(nlp):
+    doc, idx = _idx(nlp, "The ILO and the African Union criticised Togo.")
+    assert idx.for_token(_tok(doc, "ILO")).code == "IGOUNOLABILO"
+    assert idx.for_token(_tok(doc, "Union")).code == "IGOAFRAU"

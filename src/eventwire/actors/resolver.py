@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article
 from . import aliases
 from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, phrase_key, phrase_table
-from .roles import Role, role_of, role_pairs
+from .roles import Role, pair_role, role_of, role_pairs
 
 #: Prepositions whose object is a place where something happens, not a party to it.
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
@@ -102,7 +102,7 @@ def _code(country: str | None, prefix: str | None, sectors: list[str]) -> str:
     body are the body itself, so "IGOUNO" takes no GOV)."""
     base = prefix or country or ""
     igo = base.startswith(("IGO", "NGO"))
-    return base + "".join(s for s in sectors if (s not in base[3:] or not base) and not (igo and s == "GOV"))
+    return base + "".join(s for s in sectors if (s not in base[3:] or not base) and not (igo and s in ("GOV", base[:3])))
 
 
 class _Builder:
@@ -121,6 +121,7 @@ class _Builder:
         self.sent_of = [0] * self.n
         self.places: dict[int, Actor] = {}
         self.extra: dict[int, list[Actor]] = {}
+        self.counts: Counter[str] = Counter()
         self.dominant: str | None = None
 
     # -- pass 1: lexicon matches and what the article is about -----------------------------
@@ -159,7 +160,7 @@ class _Builder:
                 continue
             for k in range(a, b):
                 self.match[k] = hit
-            if entry.country:
+            if entry.country and not (a > 0 and texts[a - 1].lower() == "ethnic"):  # an ethnicity says nothing of where
                 counts[entry.country] += 1.0
                 first.setdefault(entry.country, a)
             i = b
@@ -175,6 +176,7 @@ class _Builder:
                     last = ent[-1]
                     self.places[ent.root.i] = Actor(iso, iso, [], country_names().get(iso, iso), ent.text,
                                                     ent[0].idx, last.idx + len(last), "country")
+        self.counts = counts
         if counts:
             best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
             self.dominant = best[0]
@@ -280,7 +282,7 @@ class _Builder:
             elif c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and c.lower_ in ADJ_ROLES):
                 r = role_of(c.lemma_, c.text)
                 if r is not None:
-                    sub = next((pairs[(g.lower_, c.lemma_.lower())] for g in c.children if (g.lower_, c.lemma_.lower()) in pairs), None)
+                    sub = next((r2 for g in c.children if g.dep_ in MOD_DEPS and (r2 := pair_role(g, c)) is not None), None)
                     r = sub or r
                     if role is None or not r.generic:
                         role = r
@@ -345,9 +347,7 @@ class _Builder:
         is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok)
         role = None
         if tok.pos_ in ("NOUN", "PROPN") and not is_person:
-            pairs = role_pairs()
-            role = next((pairs[(c.lemma_.lower(), tok.lemma_.lower())] for c in tok.children
-                         if c.dep_ in MOD_DEPS and (c.lemma_.lower(), tok.lemma_.lower()) in pairs), None)
+            role = next((r2 for c in tok.children if c.dep_ in MOD_DEPS and (r2 := pair_role(c, tok)) is not None), None)
             role = role or role_of(tok.lemma_, tok.text)
         info = self._modifier_info(tok)
         mod_entry, mod_role, title, leader_name = info.entry, info.role, info.title, info.person
@@ -375,6 +375,8 @@ class _Builder:
                 kind = "person"
         if mod_entry is not None:
             country, prefix, name = mod_entry.country, (mod_entry.code if mod_entry.kind in (ORG, LEADER) else None), mod_entry.name
+            if mod_entry.kind == DEMONYM and self._ethnic(tok):
+                country = self._residence(tok, mod_entry.country, depth, force=True)
             if mod_entry.kind in (ORG, SEAT) and not sectors:
                 sectors = list(mod_entry.sectors)
             if mod_entry.actor_kind == "igo" or (mod_entry.code and not mod_entry.country):
@@ -409,6 +411,8 @@ class _Builder:
                 known = self.book.titled(title)
                 if known is not None:
                     return aliases.as_mention(known, text, cstart, end)
+        if country is None and prefix is None and sectors == ["NGO"]:
+            prefix = "NGO"  # a non-governmental body named without a country is transnational (CAMEO)
         if country is None and prefix is None and self.dominant and (role is not None or is_person or (is_org and not self._transnational(tok))):
             country = self.dominant
         if country and not name:
@@ -455,8 +459,11 @@ class _Builder:
                 return None
             return place
         if e.kind == DEMONYM:
-            # a demonym as a head: "the Chinese", "two Americans", "Israelis"
-            return Actor(e.code, e.country, [], e.name, text, start, end, "group")
+            # a demonym as a head: "the Chinese", "two Americans", "Israelis"; an ethnic group is
+            # coded by where it lives ("ethnic Albanians in Serbia", "the Albanians of Serbia")
+            country = self._residence(tok, e.country, depth)
+            name = country_names().get(country, e.name) if country != e.country else e.name
+            return Actor(country, country, [], name, text, start, end, "group")
         if e.kind == LEADER:
             a = Actor(e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,
                       e.country, list(e.sectors), e.name, text, start, end, "person", e.name)
@@ -472,6 +479,27 @@ class _Builder:
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
         return None
+
+    def _ethnic(self, tok: Token) -> bool:
+        """Whether "ethnic" qualifies this head or one of its modifiers ("ethnic Albanian rebels")."""
+        for c in tok.children:
+            if c.lower_ == "ethnic":
+                return True
+            if c.dep_ in MOD_DEPS and any(g.lower_ == "ethnic" for g in c.children):
+                return True
+        return False
+
+    def _residence(self, tok: Token, own: str | None, depth: int, force: bool = False) -> str | None:
+        """Where an ethnic group lives: the place in its own "of/in" phrase, else (for a group
+        called ethnic) the article's most-named other country; else its own country."""
+        origin = self._origin(tok, depth)
+        if origin is not None and origin.country and origin.country != own:
+            return origin.country
+        if force or self._ethnic(tok):
+            others = [(n, c) for c, n in self.counts.items() if c != own]
+            if others:
+                return max(others)[1]
+        return own
 
     def _coordinated(self, tok: Token, actor: Actor) -> None:
         """"US and British forces": one more actor per further coordinated country modifier, with
@@ -543,7 +571,7 @@ class _Builder:
         # appositives share what they know: "Antony Blinken, the U.S. secretary of state"
         for i, a in list(heads.items()):
             tok = self.toks[i]
-            if tok.dep_ == "appos" and tok.head.i in heads:
+            if tok.dep_ == "appos" and tok.head.i in heads and "person" in (a.kind, heads[tok.head.i].kind):
                 h = heads[tok.head.i]
                 merged = _merge(h, a)
                 if merged is not h:

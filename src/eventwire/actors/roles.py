@@ -50,3 +50,14 @@ def role_of(lemma: str, text: str = "") -> Role | None:
     """The Role of a word, by lemma first, then by its lower-cased surface form."""
     table = roles()
     return table.get(lemma.lower()) or (table.get(text.lower()) if text else None)
+
+
+def pair_role(modifier, head) -> Role | None:
+    """The Role of a two-word role ("foreign minister", "human rights group"), by lemma or form."""
+    pairs = role_pairs()
+    for m in (modifier.lemma_.lower(), modifier.lower_):
+        for h in (head.lemma_.lower(), head.lower_):
+            r = pairs.get((m, h))
+            if r is not None:
+                return r
+    return None
