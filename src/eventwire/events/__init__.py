@@ -313,16 +313,33 @@ def _main_country(actors, places: list[Place]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _confidence(c: Cand, has_src: bool, has_tgt: bool, fallback: bool) -> float:
+def _background(tok: Token) -> bool:
+    """Inside a relative or participle clause on a noun ("farmers killed in ..."): background."""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _confidence(c: Cand, has_src: bool, has_tgt: bool, fallback: bool, coded: set[int]) -> float:
     if fallback:
         return round(0.2 + 0.05 * has_src, 3)
     conf = 0.6 + 0.02 * len(c.code)
     root = _root_of(c.code)
     if root == 1:
-        conf -= 0.15
+        conf -= 0.1
     if c.anchor.pos_ not in ("VERB", "AUX", "ADJ") and "light" not in c.notes:
         conf -= 0.12  # a bare event noun is often background ("after the attack")
-    conf -= 0.07 * min(_depth(c.anchor), 3)
+        gv = pt.governing_verb(c.anchor)
+        if gv is not None and gv.i in coded:
+            conf -= 0.1  # an act named as the object of another ("condemned the attack")
+    if _background(c.anchor):
+        conf -= 0.1
+    conf -= 0.1 * min(_depth(c.anchor), 3)
     conf += 0.05 * has_src + 0.03 * has_tgt
     conf -= 0.0005 * (c.token.i - c.token.sent.start)
     return round(max(0.05, min(0.99, conf)), 4)
@@ -420,7 +437,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
             fatalities = _fatalities_for(c.anchor)
         except Exception:
             log.exception("fatalities_for failed")
-    conf = _confidence(c, bool(sources), bool(targets), fallback)
+    conf = _confidence(c, bool(sources), bool(targets), fallback, coded or set())
     if "implied police" in c.notes:
         conf = round(conf - 0.1, 4)
     evidence = _evidence(sent, c)

@@ -123,7 +123,13 @@ def _object_lemmas(token: Token) -> set[str]:
 
 
 def _particles(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
+    out = set()
+    for c in token.children:
+        if c.dep_ in PARTICLE_DEPS:
+            out.add(c.lower_)
+        elif c.dep_ in ("advcl", "ccomp", "xcomp"):  # "pushed for Congress to act": "for" marks the clause
+            out.update(g.lower_ for g in c.children if g.dep_ == "mark")
+    return out
 
 
 def _under(token: Token) -> set[str]:
@@ -168,7 +174,7 @@ def match(token: Token, skip_light: bool = True) -> Entry | None:
                 continue
         if e.objects:
             objs = _object_lemmas(token) if objs is None else objs
-            if not (e.objects & objs):
+            if not (e.objects & objs) and not ("*" in e.objects and objs):
                 continue
         if e.anywhere:
             under = _under(token) if under is None else under
