@@ -48,6 +48,8 @@ NOT_CUES = frozenset("""be have do make let seem appear become get go come take 
 NOUN_CUES = frozenset("""claim statement assertion allegation warning argument suggestion promise pledge call demand
 insistence belief view decision plan proposal accusation charge comment remark announcement admission denial
 vow threat hope fear contention prediction assessment estimate conclusion insistence""".split())
+#: reporting verbs whose bare object is not a claim ("said nothing", "told him", "asked them")
+_BARE_SPEECH = frozenset({"say", "tell", "ask", "add", "continue", "write", "answer", "reply", "post", "tweet"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
@@ -488,7 +490,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 comp = c
                 break
     np_tail: list[Token] = []
-    if comp is None and lemma in NP_CUES:
+    if comp is None and (lemma in NP_CUES or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
         for c in v.children:
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in ("it", "this", "that", "them"):
                 comp = c
@@ -531,7 +533,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
         b -= 1
     n = len(_WORD.findall(text[a:b]))
-    if n < (2 if lemma in SPEECH else 3):
+    if n < (1 if np_tail is not None and comp.dep_ == "dobj" and comp.pos_ == "PROPN" else 2 if lemma in SPEECH else 3):
         return None
     if lemma in CLAUSE_ONLY and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
