@@ -65,7 +65,14 @@ def link_texts(html: str) -> frozenset[str]:
     """Keys (lower-cased words) of the texts of all links with two words or more."""
     out = set()
     for m in _ANCHOR.finditer(html):
-        key = _key(htmllib.unescape(_TAG.sub(" ", m.group(1))))
+        inner = m.group(1)
+        if len(inner) > 800:  # a block wrapped in a link, not a teaser headline
+            continue
+        if "<" in inner:
+            inner = _TAG.sub(" ", inner)
+        if "&" in inner:
+            inner = htmllib.unescape(inner)
+        key = _key(inner)
         if " " in key:
             out.add(key)
     return frozenset(out)

@@ -17,7 +17,6 @@ from importlib import resources
 from .lang import english_stopwords
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_ALPHA = re.compile(r"[^\W\d_]")
 _MARKUP = re.compile(r"\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_]+\s*=|\{\{|\}\}|</?(?:div|span|p|a|img|script|iframe|br|figure|noscript)\b[^>]*>|^\s*(?:var|function|window\.|document\.)\b", re.I)
 _SKELETON = re.compile(r"[\w\s'’.-]+")
 #: Most teaser lines taken after one section label ("Related", "Most read" ...).
@@ -116,14 +115,22 @@ def _norm(text: str) -> str:
 
 
 def _line(text: str) -> _Line:
+    """Features of one line, computed once (words, key, stop-word share, capitalisation, finish)."""
     words = _WORD.findall(text)
     stop = english_stopwords()
-    alpha = [w for w in words if _ALPHA.match(w)]
-    nstop = sum(1 for w in alpha if w.lower() in stop)
-    content = [w for w in alpha if w.lower() not in stop]
-    caps = (sum(1 for w in content if w[0].isupper()) / len(content)) if content else 0.0
-    return _Line(text=text, words=words, key=_norm(text),
-                 stop=(nstop / len(alpha)) if alpha else 0.0, caps=caps, ends=bool(_END_SENT.search(text)))
+    nalpha = nstop = ncontent = ncaps = 0
+    for w in words:
+        if w[0].isdigit():
+            continue
+        nalpha += 1
+        if w.lower() in stop:
+            nstop += 1
+        else:
+            ncontent += 1
+            ncaps += w[0].isupper()
+    key = " ".join(words).lower() if "’" not in text else _norm(text)
+    return _Line(text=text, words=words, key=key, stop=(nstop / nalpha) if nalpha else 0.0,
+                 caps=(ncaps / ncontent) if ncontent else 0.0, ends=bool(_END_SENT.search(text)))
 
 
 _URLISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|co|uk|ru|de|fr)(?:/\S*)?\b", re.I)
