@@ -63,6 +63,7 @@ class Cand:
     consumed: bool = False
     embedded: "Cand | None" = None
     frame_target: Token | None = None
+    frame_source: Token | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -181,27 +182,60 @@ def _resolve_frames(cands: list[Cand], by_anchor: dict[int, Cand]) -> None:
         f.code = code
 
 
+OBLIGATION_AUX = frozenset({"must", "should"})
+MAYBE_AUX = frozenset({"may", "might", "could"})
+
+
+def _reporting_head(tok: Token) -> Token | None:
+    """The reporting verb a clause is the content of ("Russia said Sudan must ...")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or t.head.i == t.i:
+            return None
+        t = t.head
+        rows = lx.candidates(t)
+        if rows and rows[0].role == "report":
+            return t
+    return None
+
+
 def _intent_or_refusal(c: Cand) -> None:
-    """Future and negated acts become intents, threats or refusals (CAMEO convention)."""
-    a = c.anchor
-    if a.pos_ not in ("VERB", "AUX") or c.entry.family or c.entry.role != "act":  # topics, reports, frames
+    """Future, obligatory and negated acts become intents, threats, demands or refusals (CAMEO usage)."""
+    if c.entry.family or c.entry.role != "act":  # topics, reports and frames are coded already
         return
+    a = c.anchor
+    if a.pos_ not in ("VERB", "AUX"):
+        a = pt.governing_verb(a)  # "would tighten the blockade"
+        if a is None or lx.candidates(a):
+            return
     root = _root_of(c.code)
+    topic = _topic(c.code)
     if lx.negated(a) and 4 <= root <= 8:
-        c.code = lx.family_code("12", _topic(c.code)) or "120"
+        c.code = lx.family_code("12", topic) or "120"
         c.notes.append("negated")
         return
-    if any(x.dep_ == "aux" and x.lower_ in FUTURE_AUX for x in a.children):
-        topic = _topic(c.code)
+    auxes = {x.lower_ for x in a.children if x.dep_ == "aux"}
+    if auxes & OBLIGATION_AUX:
+        rep = _reporting_head(a)
+        if rep is not None:  # "Russia said Sudan must return the helicopter": a demand by Russia
+            c.code = lx.family_code("10", topic) or "100"
+            c.frame_source = pt.subject(rep)
+            c.frame_target = pt.subject(a)
+            c.notes.append("demand")
+            return
+    if auxes & FUTURE_AUX:
         if 4 <= root <= 8:
             c.code = lx.family_code("03", topic) or "030"
             c.notes.append("intent")
-        elif root >= 14 and root != 14:
+        elif root >= 15:
             c.code = lx.family_code("13", topic) or "130"
             c.notes.append("threat")
         elif root == 14:
             c.code = "133"
             c.notes.append("threat")
+    elif auxes & MAYBE_AUX and root >= 15:
+        c.code = lx.family_code("13", topic) or "130"
+        c.notes.append("threat")
 
 
 # ---------------------------------------------------------------- arguments
@@ -259,7 +293,7 @@ def _source_token(c: Cand, coded: set[int]) -> Token | None:
 
 
 def _target_tokens(c: Cand) -> list[Token]:
-    slots: list[Token] = []
+    slots: list[Token] = [c.frame_target] if c.frame_target is not None else []
     a = c.anchor
     inner = c.embedded.token if c.embedded is not None else None
     if c.token is not a:  # light verb + event noun
@@ -379,7 +413,7 @@ def _span(doc: Doc, first: int, last: int) -> TextSpan:
 def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False,
                 coded: set[int] | None = None) -> list[Event]:
     doc = sent.doc
-    src_tok = _source_token(c, coded or set())
+    src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
     targets: list[Actor] = []
     src_keys = {(a.start, a.end) for a in sources}

@@ -103,8 +103,15 @@ def pos_key(token: Token) -> str | None:
     return None
 
 
+#: Lemmas the small English model gets wrong for "-ed/-es" forms of verbs we code ("staged" → "stag").
+_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "hop": "hope", "rap": "rape"}
+
+
 def lemma_of(token: Token) -> str:
     lem = token.lemma_.lower()
+    fixed = _LEMMA_FIXES.get(lem)
+    if fixed is not None and token.lower_ in (fixed + "d", fixed + "s"):
+        return fixed
     if token.pos_ == "VERB" and lem.endswith("ing") and (lem, "V") not in lexicon():
         # the small model sometimes leaves gerunds unlemmatised ("arresting")
         for cand in (lem[:-3], lem[:-3] + "e", lem[:-4] if len(lem) > 5 and lem[-4] == lem[-5] else ""):
