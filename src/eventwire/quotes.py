@@ -345,7 +345,8 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
     pending: int | None = None  # start of an uncued quote that the next quote's cue may claim
     while i < len(qspans):
         qa, qb = qspans[i]
-        if n_words[i] < 4 or any(a <= qa < b for a, b in covered):
+        if (n_words[i] < 4 and not (n_words[i] >= 2 and _sentence_like(text, qa, qb))) or \
+                any(a <= qa < b for a, b in covered):
             i += 1
             pending = None
             continue
@@ -497,8 +498,6 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
                            (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to")))]
                 break
-    if comp is None:
-        return None
     if inside(v.idx):
         return None
     subj = _subject(v)
@@ -510,6 +509,10 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             a, b = _np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+    if comp is None and lemma in _BARE_SPEECH | {"claim", "argue", "insist", "warn", "note", "explain", "predict"}:
+        return _unparsed_report(doc, text, v, speakers)
+    if comp is None:
+        return None
     if subj is None:
         return None
     if comp.dep_ == "prep":
@@ -542,6 +545,37 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _unparsed_report(doc: Doc, text: str, v: Token, speakers: _Speakers) -> Quote | None:
+    """A reporting verb the parser left without a clause: take the rest of the sentence
+    ("experts say the cost it takes …") or, for a trailing cue, the part before "…, she said"."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") for c in v.children if c.i > v.i and
+           c.dep_ != "dobj" or c.dep_ == "dobj" and c.pos_ == "PRON"):
+        return None
+    subj = _subject(v)
+    if subj is None:
+        return None
+    sent = v.sent
+    pa = text.rfind("\n", 0, v.idx) + 1
+    pb = text.find("\n", v.idx)
+    pb = len(text) if pb < 0 else pb
+    nxt = v.i + 1
+    while nxt < sent.end and (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod", "npadvmod") and doc[nxt].i <= v.i + 3
+                              or doc[nxt].lower_ == "that"):
+        nxt += 1
+    if subj.i < v.i and nxt < sent.end - 1 and not doc[nxt].is_punct:
+        a, b = doc[nxt].idx, min(sent.end_char, pb)
+    elif subj.i < v.i and subj.left_edge.i > sent.start + 3 and doc[subj.left_edge.i - 1].text == ",":
+        a, b = max(sent.start_char, pa), doc[subj.left_edge.i - 1].idx
+    else:
+        return None
+    a, b = _trim(text, a, b)
+    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
+        b -= 1
+    if len(_WORD.findall(text[a:b])) < 4:
+        return None
+    return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
 
 
 def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers) -> Quote | None:
