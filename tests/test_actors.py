@@ -212,3 +212,17 @@ def test_more_igos(nlp):
     doc, idx = _idx(nlp, "The ILO and the African Union criticised Togo.")
     assert idx.for_token(_tok(doc, "ILO")).code == "IGOUNOLABILO"
     assert idx.for_token(_tok(doc, "Union")).code == "IGOAFRAU"
+
+
+def test_lower_case_text_still_finds_countries(nlp):
+    text = ("the pakistani army said on monday that its troops had repulsed an attack near the border. "
+            "officials in islamabad said the situation was calm and that talks with afghanistan would go on. "
+            "local residents said they had heard shelling through the night and many had fled their homes.")
+    doc, idx = _idx(nlp, text)
+    assert idx.for_token(_tok(doc, "army")).code == "PAKMIL"
+    assert idx.dominant == "PAK"
+
+
+def test_mojibake_is_no_actor(nlp):
+    doc, idx = _idx(nlp, "Police in Lagos said â€ the suspects fled.")
+    assert all("€" not in m.text for m in idx.mentions)

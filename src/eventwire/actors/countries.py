@@ -152,6 +152,26 @@ def phrase_table() -> dict[str, list[tuple[str, Entry]]]:
 
 
 @functools.lru_cache(maxsize=1)
+def lowercase_table() -> dict[str, list[tuple[str, Entry]]]:
+    """The phrase table for text written all in lower case (some scraped and wire copy is): every
+    phrase of four letters or more, lower-cased, except names that are then ordinary words."""
+    text = resources.files("eventwire.actors").joinpath("data", "lowercase_stop.txt").read_text(encoding="utf-8")
+    stop = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    for cands in phrase_table().values():
+        for phrase, entry in cands:
+            low = phrase.lower()
+            if len(low) < 4 or low in stop or (phrase.isupper() and len(phrase) < 5):
+                continue
+            lst = table.setdefault(phrase_key(low), [])
+            if all(p != low for p, _ in lst):
+                lst.append((low, entry))
+    for v in table.values():
+        v.sort(key=lambda x: -len(x[0]))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
 def city_countries():
     """A function: place name → ISO3 of its most prominent namesake, used only to weigh which
     country an article is about, never to make an actor of a place.

@@ -7,6 +7,7 @@ is memoised by token index.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article
 from . import aliases
-from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, phrase_key, phrase_table
+from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, lowercase_table, phrase_key, phrase_table
 from .roles import Role, pair_role, role_of, role_pairs
 
 #: Prepositions whose object is a place where something happens, not a party to it.
@@ -28,6 +29,8 @@ ACT_PREPS = {"by", "with", "against", "on", "toward", "towards", "between", "upo
 #: "a spokeswoman for the ministry", "soldiers from Chad", "police in Cairo".
 ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
+#: What a name's head word looks like (mojibake such as "â€" and markup residue are no names).
+NAME_SHAPE = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\-]*")
 PLURAL_TAGS = {"NNS", "NNPS"}
 #: Adjectives that carry a sector when they modify a role noun ("military officials").
 ADJ_ROLES = {"military", "civilian", "paramilitary"}
@@ -97,6 +100,16 @@ class ActorIndex:
         return out
 
 
+def _lower_cased(texts: list[str]) -> bool:
+    """Whether a text is written (nearly) all in lower case, so names lose their capitals."""
+    alpha = caps = 0
+    for t in texts[:400]:
+        if t[:1].isalpha():
+            alpha += 1
+            caps += t[:1].isupper()
+    return alpha >= 20 and caps <= alpha * 0.02
+
+
 def _code(country: str | None, prefix: str | None, sectors: list[str]) -> str:
     """CAMEO code: country or body prefix + sectors ("USA"+"GOV"; "IGOUNO"+"MIL"; officials of a
     body are the body itself, so "IGOUNO" takes no GOV)."""
@@ -132,6 +145,8 @@ class _Builder:
         idxs = [t.idx for t in toks]
         text = self.text
         table = phrase_table()
+        if _lower_cased(texts):
+            table, text = lowercase_table(), text.lower()
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         i = 0
@@ -343,7 +358,7 @@ class _Builder:
             known = self.book.person(tok.text)
             if known is not None and (tok.i + 1 >= self.n or self.toks[tok.i + 1].pos_ != "PROPN"):
                 return aliases.as_mention(known, text, cstart, end)
-        is_person = tok.ent_type_ == "PERSON"
+        is_person = tok.ent_type_ == "PERSON" and self._clean_name(tok)
         is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok)
         role = None
         if tok.pos_ in ("NOUN", "PROPN") and not is_person:
@@ -527,6 +542,8 @@ class _Builder:
         b = tok.i + 1
         while b < self.n and self.toks[b].ent_iob_ == "I":
             b += 1
+        if not NAME_SHAPE.fullmatch(tok.text):
+            return False
         return not any(self.toks[k].pos_ in ("VERB", "AUX") or "&" in self.toks[k].text and len(self.toks[k]) > 1
                        for k in range(a, b))
 
