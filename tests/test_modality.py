@@ -190,3 +190,10 @@ def test_passive_quote_with_outlet_agent(nlp):
 def test_noun_through_misparsed_xcomp_is_not_content(nlp):
     doc = nlp("\u201cWe won,\u201d he said to applause at a rally.")
     assert assess(next(t for t in doc if t.text == "rally"), None)[0] == "asserted"
+
+
+def test_denying_a_request_is_a_refusal_not_a_dispute(nlp):
+    m, _ = run(nlp, "The ministry denied a request to hand over the files.", "hand")
+    assert m != "denied"
+    m, links = run(nlp, "The ministry denied the raid on the depot.", "raid")
+    assert m == "denied" and links[0].denied

@@ -28,7 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Event
-from .modality import _find_speaker, is_anonymous, reporting_verbs, sentence_index, speaker_span
+from .modality import _find_speaker, is_anonymous, refusable_nouns, reporting_verbs, sentence_index, speaker_span
 
 #: How many sentences back a denial may reach.
 WINDOW = 6
@@ -181,7 +181,8 @@ def find_denials(doc: Doc) -> list[Denial]:
         if kind in ("deny", "reject"):
             if _non_denial(t):
                 continue
-            objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")]
+            objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")
+                    and c.lemma_.lower() not in refusable_nouns()]  # "denied a request" is a refusal
             if kind == "reject":
                 objs = [c for c in objs if c.dep_ == "ccomp" or c.lemma_.lower() in claim_words]
             if not objs:

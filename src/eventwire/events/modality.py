@@ -66,6 +66,12 @@ def anonymous_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def refusable_nouns() -> frozenset[str]:
+    """Nouns whose denial is a refusal, not a dispute of fact ("denied a request", "denied entry")."""
+    return frozenset(row[0] for row in _data_lines("modality_denials.tsv") if len(row) > 1 and row[1] == "refusable")
+
+
+@functools.lru_cache(maxsize=1)
 def outlet_words() -> frozenset[str]:
     return frozenset(row[0] for row in _data_lines("modality_outlets.tsv"))
 
@@ -157,7 +163,8 @@ def _find_speaker(v: Token) -> Token | None:
                         return g
             if c.dep_ == "nsubjpass" and cur.lemma_ == "quote":
                 return c
-        if cur.dep_ in ("advcl", "xcomp", "pcomp", "prep", "conj", "acl") and cur.head.i != cur.i:
+        if (cur.dep_ in ("advcl", "xcomp", "pcomp", "prep", "conj", "acl") or (cur.dep_ == "ccomp" and cur.tag_ == "VBG")) \
+                and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -334,13 +341,13 @@ def _quote_regions(doc) -> list[tuple[int, int, int | None]]:
                 w = doc[j]
                 if w.is_sent_start and j > t.i + 1 or w.text in _OPEN or w.text in _AMBI:
                     break
-                if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report":
+                if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report" and w.dep_ not in ("amod", "acl", "relcl"):
                     verb = j
                     break
             if verb is None:  # 'the colonel said: "…"' / 'he told reporters, "…'
                 for j in range(open_at - 1, max(open_at - 8, -1), -1):
                     w = doc[j]
-                    if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report":
+                    if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report" and w.dep_ not in ("amod", "acl", "relcl"):
                         verb = j
                         break
                     if w.is_sent_start and not w.is_punct:
@@ -443,7 +450,8 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
             if via_eff == "xcomp" and prev.pos_ not in ("VERB", "AUX"):
                 via_eff = "adjunct"  # "said to applause": a noun is never the content through xcomp
             content = (via_eff in _COMPLEMENT or via_eff == "prep"
-                       or (via_eff == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT))
+                       or (via_eff == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT
+                           and prev.lemma_.lower() not in refusable_nouns()))
             if kind == "reject" and not (via_eff in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
                 kind = None
             if kind == "report" and content:
@@ -550,8 +558,9 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
 
     if not links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
         verb = quote_speaker_verb(trigger)
-        if verb is not None:
-            add(_find_speaker(verb), verb.lemma_.lower(), verb)
+        spk = _find_speaker(verb) if verb is not None else None
+        if spk is not None:
+            add(spk, verb.lemma_.lower(), verb)
             found.append("reported")
             under_report = True
     embedded_question = "question" in found  # "asked whether X would …": the modal belongs to the question
