@@ -261,6 +261,11 @@ def _actor_at(tok: Token | None, actors) -> Actor | None:
             found = actors.for_span(right)
             if found:
                 return found[0]
+        for m in tok.lefts:  # "Iraqi towns", "Palestinian homes": the country they belong to
+            if m.dep_ in ("amod", "compound", "poss", "nmod"):
+                a = actors.for_token(m)
+                if a is not None:
+                    return a
     return None
 
 
@@ -418,27 +423,25 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     targets: list[Actor] = []
     src_keys = {(a.start, a.end) for a in sources}
     src_codes = {a.code for a in sources}
-    for slot in _target_tokens(c):
-        if src_tok is not None and slot.i == src_tok.i:
-            continue
+    slots = [t for t in _target_tokens(c) if src_tok is None or t.i != src_tok.i]
+    for slot in slots:
         found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
         if found:
             targets = found
             break
     if not targets and c.entry.role != "report":
-        for slot in pt.nearby_heads(c.anchor):
-            if src_tok is not None and slot.i == src_tok.i:
-                continue
+        near = [t for t in pt.nearby_heads(c.anchor) if src_tok is None or t.i != src_tok.i]
+        for slot in near:
             found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes]
             if found:
                 targets = found
                 break
-    if not targets:
-        for slot in _target_tokens(c) + pt.nearby_heads(c.anchor):
-            pa = _place_actor(slot, places)
-            if pa is not None:
-                targets = [pa]
-                break
+        if not targets:  # "lifted the curfew in Montenegro": a place named where the target would be
+            for slot in slots + near:
+                pa = _place_actor(slot, places)
+                if pa is not None:
+                    targets = [pa]
+                    break
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
     if not sources and c.code.startswith(ARREST_CODES) and (lx.is_passive(c.anchor) or c.anchor.pos_ in ("NOUN", "PROPN")):

@@ -105,6 +105,9 @@ def is_outlet(span: Span) -> bool:
     return any(t.lower_.strip(".") in words for t in span)
 
 
+_QUANTIFIERS = {"some", "several", "many", "few", "both", "all", "most", "none", "one", "two", "three", "four", "five"}
+
+
 def is_anonymous(head: Token, verb: Token | None = None) -> bool:
     """An unnamed source: "officials", "a senior diplomat", "sources familiar with …", "who spoke on condition of anonymity"."""
     nouns, markers = anonymous_words()
@@ -115,7 +118,7 @@ def is_anonymous(head: Token, verb: Token | None = None) -> bool:
     texts = [head.doc[sub[0].i:sub[-1].i + 1].text] if sub else []
     if verb is not None:  # "..., speaking on condition of anonymity, said" / "said on condition of anonymity"
         for c in verb.children:
-            if c.dep_ in ("advcl", "prep", "npadvmod", "advmod") and c.i != head.i:
+            if c.dep_ in ("advcl", "prep", "npadvmod", "advmod") and c.i != head.i and c.lemma_ not in ("cite", "quote"):
                 st = list(c.subtree)
                 if any(t.lower_ in markers for t in st):
                     return True
@@ -124,6 +127,11 @@ def is_anonymous(head: Token, verb: Token | None = None) -> bool:
         return True
     if named:
         return False
+    if head.like_num or head.lower_ in _QUANTIFIERS:  # "two of the officials", "some of the diplomats"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if inner is not None:
+            head = inner
     if head.lemma_.lower() in nouns or head.lower_ in nouns:
         return True
     return head.lower_ in ("sources", "someone", "somebody") or (head.lemma_ == "source")
