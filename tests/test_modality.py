@@ -197,3 +197,10 @@ def test_denying_a_request_is_a_refusal_not_a_dispute(nlp):
     assert m != "denied"
     m, links = run(nlp, "The ministry denied the raid on the depot.", "raid")
     assert m == "denied" and links[0].denied
+
+
+def test_anonymity_of_counted_sources_and_outlets_citing_them(nlp):
+    m, links = run(nlp, "Two of the officials said the envoy had resigned.", "resigned")
+    assert links[0].anonymous
+    m, links = run(nlp, "The Daily Courier reported, citing unnamed sources, that the envoy had resigned.", "resigned")
+    assert links[0].text == "The Daily Courier" and not links[0].anonymous
