@@ -65,6 +65,12 @@ def test_capital_acting_as_government_is_metonymic(places):
     assert by_text(found, "Geneva").metonymic is False
 
 
+def test_capital_tagged_as_a_person_is_still_a_place(places):
+    _, found = places("Kyiv said the shelling had stopped. Ankara rejected the offer.")
+    assert by_text(found, "Kyiv").country == "UKR" and by_text(found, "Kyiv").metonymic
+    assert by_text(found, "Ankara").country == "TUR"
+
+
 def test_demonym_noun_is_not_a_place_but_adjective_points_at_country(places):
     _, found = places("The Russians arrived late. Syrian troops shelled the town.")
     assert not [p for p in found if p.text == "Russians"]

@@ -116,6 +116,27 @@ def test_description_speaker_linked_to_named_person(quotes):
     assert q.speaker.get("name") == "Lena Novak"
 
 
+def test_speaker_name_prefers_the_person_over_the_country(nlp):
+    from eventwire.actors import resolve
+    text = "Defence Minister Olga Brandt visited the troops. “We will hold the line,” the minister told reporters."
+    doc = nlp(text)
+    q = one(extract_quotes(doc, resolve(doc)), "hold the line")
+    assert q.speaker["name"] == "Olga Brandt"
+
+
+def test_possessor_of_a_claim_noun(quotes):
+    qs = quotes("The governor's claim that the dam was safe angered residents.")
+    q = one(qs, "dam was safe")
+    assert q.cue.text == "claim"
+    assert q.speaker["text"].startswith("The governor")
+
+
+def test_passive_stance_with_agent(quotes):
+    qs = quotes("The new border law was condemned by the opposition leader.")
+    q = one(qs, "border law")
+    assert q.speaker["text"] == "the opposition leader" and q.cue.text.startswith("condemned")
+
+
 def test_transcript_lines(quotes):
     text = "HOST: Will you run again next year?\nBARTON: I have not decided, and I will not decide today."
     qs = quotes(text)

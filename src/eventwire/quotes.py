@@ -235,10 +235,10 @@ class _Speakers:
             ante = self._antecedent(tok, pool)
         elif tok.lemma_.lower() in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in tok.subtree):
             ante = self._role_antecedent(tok) if tok.tag_ == "NN" else self._antecedent(tok, self.groups)
-        if act is not None:
-            out["name"] = getattr(act, "person", None) or act.name
-        elif ante is not None:
-            out["name"] = ante.text
+        person = getattr(act, "person", None) if act is not None else None
+        if person or ante is not None or act is not None:
+            # the person behind the words first; a country name is only the actor's affiliation
+            out["name"] = person or (ante.text if ante is not None else act.name)
         if ante is not None:
             out["resolved"] = {"text": ante.text, "start": ante.start_char, "end": ante.end_char}
             if out["code"] is None:

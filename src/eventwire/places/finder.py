@@ -59,7 +59,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         elif ent.label_ in ("ORG", "PERSON", "NORP"):
             whole = g.names.get(norm(ent.text))
             if whole and max(e.prior for e in whole) >= PRIOR_COUNTRY_MIN and ent.label_ != "PERSON" or \
-                    whole and ent.label_ == "PERSON" and max(e.prior for e in whole) >= 9.0:
+                    whole and ent.label_ == "PERSON" and (max(e.prior for e in whole) >= 9.0 or
+                                                          norm(ent.text) in g.capitals):
                 a = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 take(a, ent.end, "ent")  # a place the tagger took for an organisation: "EU", "DPRK"
             elif ent.label_ == "ORG":
@@ -93,7 +94,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 if not ents:
                     continue
                 top = max(e.prior for e in ents)
-                if top >= PRIOR_COUNTRY_MIN or (top >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(t))):
+                if top >= PRIOR_COUNTRY_MIN or (top >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(t))) or \
+                        (top >= 6.0 and not t.is_stop and t.lower_ not in _COMMON):
                     hit = ("scan", k)
                     break
         if hit:

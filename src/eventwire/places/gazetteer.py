@@ -79,6 +79,11 @@ class Gazetteer:
     states: dict[str, Entry]  # US state code → entry
     abbrevs: dict[str, Entry]  # "calif." → California: matched with their full stop only
 
+    @property
+    def capitals(self) -> frozenset[str]:
+        """Normalised names of national capitals: "Ankara" tagged as a person is still Ankara."""
+        return _capitals()
+
     def lookup(self, text: str) -> list[Entry]:
         return self.names.get(norm(text), [])
 
@@ -93,6 +98,11 @@ class Gazetteer:
 
     def adjective(self, text: str) -> Entry | None:
         return self.adjectives.get(norm(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(norm(r["capital"]) for r in _rows("countries.tsv") if r["capital"])
 
 
 def _add(names: dict[str, list[Entry]], key: str, e: Entry) -> None:
