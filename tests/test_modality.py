@@ -204,3 +204,9 @@ def test_anonymity_of_counted_sources_and_outlets_citing_them(nlp):
     assert links[0].anonymous
     m, links = run(nlp, "The Daily Courier reported, citing unnamed sources, that the envoy had resigned.", "resigned")
     assert links[0].text == "The Daily Courier" and not links[0].anonymous
+
+
+def test_outlet_told_by_an_anonymous_source_is_not_anonymous(nlp):
+    m, links = run(nlp, "A veteran agent, who spoke on condition of anonymity, told Fox News the warnings were ignored.",
+                   "ignored")
+    assert [(a.text, a.anonymous) for a in links] == [("Fox News", False), ("A veteran agent", True)]

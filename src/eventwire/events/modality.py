@@ -478,7 +478,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
                             add(outer, "quote", node)
                     outlet = _outlet_of_tell(node) if lemma == "tell" else None
                     if outlet is not None:  # "officials told the Wall Street Journal"
-                        add(outlet, "report", node)
+                        add(outlet, "report", None)  # (anonymity words near the verb describe the speaker)
                 found.append("reported")
                 under_report = True
             elif kind in ("deny", "reject") and content and (prev.i > node.i or via_eff == "parataxis"):
