@@ -226,3 +226,19 @@ def test_lower_case_text_still_finds_countries(nlp):
 def test_mojibake_is_no_actor(nlp):
     doc, idx = _idx(nlp, "Police in Lagos said â€ the suspects fled.")
     assert all("€" not in m.text for m in idx.mentions)
+
+
+def test_his_country_and_the_country(nlp):
+    doc, idx = _idx(nlp, "The Ghanaian envoy said his country would not sign. The country has refused before.")
+    assert idx.for_token(_tok(doc, "country", 0)).code == "GHA"
+    assert idx.for_token(_tok(doc, "country", 1)).code == "GHA"
+
+
+def test_his_government_takes_the_speaker_country(nlp):
+    doc, idx = _idx(nlp, "Peruvian Foreign Minister Ana Rojas said her government would protest.")
+    assert idx.for_token(_tok(doc, "government")).code == "PERGOV"
+
+
+def test_surname_without_arabic_article(nlp):
+    doc, idx = _idx(nlp, "Syrian President Bashar al-Assad met envoys. Assad then left for Moscow.")
+    assert idx.for_token(_tok(doc, "Assad", 1)).code == "SYRGOV"

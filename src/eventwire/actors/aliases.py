@@ -23,10 +23,22 @@ PRONOUN_WINDOW = 12
 NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 
 
+ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "az-", "ar-")
+
+
 def name_keys(full: str) -> list[str]:
-    """Keys a person is later called by: the full name and the surname ("Lowell Reed Jr." → Reed)."""
+    """Keys a person is later called by: the full name and the surname ("Lowell Reed Jr." → Reed;
+    "Bashar al-Assad" → al-Assad and Assad, as news writes both)."""
     words = [w for w in full.replace(",", " ").split() if w not in NAME_SUFFIXES]
-    return [full] + ([words[-1]] if len(words) > 1 else [])
+    keys = [full]
+    if len(words) > 1:
+        last = words[-1]
+        keys.append(last)
+        low = last.lower()
+        for art in ARTICLES:
+            if low.startswith(art) and len(last) > len(art) + 1:
+                keys.append(last[len(art):])
+    return keys
 
 
 class AliasBook:

@@ -126,7 +126,9 @@ def _leader_entries() -> list[tuple[str, Entry]]:
         e = Entry(LEADER, None if igo else code, code, sectors, full, "person")
         out.append((full, e))
         if _col(row, 3) == "y":
-            out.append((full.split()[-1], e))
+            from .aliases import name_keys
+
+            out.extend((k, e) for k in name_keys(full)[1:])
     return out
 
 

@@ -31,6 +31,10 @@ ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
 #: What a name's head word looks like (mojibake such as "â€" and markup residue are no names).
 NAME_SHAPE = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\-]*")
+#: Nouns that stand for a country when the text says which ("his country", "the nation").
+COUNTRY_NOUNS = {"country", "nation", "homeland", "motherland", "fatherland"}
+#: Possessive pronouns and the subject pronoun whose antecedent they share.
+POSS_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 #: Adjectives that carry a sector when they modify a role noun ("military officials").
 ADJ_ROLES = {"military", "civilian", "paramilitary"}
@@ -366,6 +370,14 @@ class _Builder:
             role = role or role_of(tok.lemma_, tok.text)
         info = self._modifier_info(tok)
         mod_entry, mod_role, title, leader_name = info.entry, info.role, info.title, info.person
+        if not (is_person or is_org or role) and tok.tag_ == "NN" and tok.lower_ in COUNTRY_NOUNS \
+                and mod_entry is None and not self.is_location(tok):
+            iso = self._poss_country(tok)
+            if iso is None and any(c.lower_ in ("the", "this") for c in tok.children) \
+                    and not any(c.dep_ in ("amod", "compound") for c in tok.children):
+                iso = self.dominant  # "the country" is the one the article is about
+            if iso:
+                return Actor(iso, iso, [], country_names().get(iso, iso), text, cstart, end, "country")
         if not (is_person or is_org or role):
             if mod_role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN") and not self.is_location(tok):
                 role = mod_role  # "police vehicles", "army convoy": the sector's own things
@@ -397,6 +409,8 @@ class _Builder:
             if mod_entry.actor_kind == "igo" or (mod_entry.code and not mod_entry.country):
                 country = None
         origin = None
+        if country is None and prefix is None and role is not None:
+            country = self._poss_country(tok)  # "his government", "their army"
         if country is None and prefix is None:
             origin = self._origin(tok, depth)
             if origin is not None:
@@ -493,6 +507,17 @@ class _Builder:
                 country = (mod_entry.country if mod_entry else None) or self.dominant
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
+        return None
+
+    def _poss_country(self, tok: Token) -> str | None:
+        """The country behind a possessive pronoun on this head ("his country", "their army")."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
+                verb = tok.head.i
+                earlier = [(a, s, subj, self.toks[j].tag_ in PLURAL_TAGS) for a, s, subj, j in self.earlier
+                           if self.toks[j].head.i != verb or j < tok.i]
+                a = aliases.antecedent(POSS_PRONOUNS[c.lower_], earlier, self.sent_of[tok.i])
+                return a.country if a is not None else None
         return None
 
     def _ethnic(self, tok: Token) -> bool:
