@@ -34,6 +34,17 @@ def test_quote_marks_styles():
                    "‘the ferry will not sail tonight’"]
 
 
+def test_curly_quotes_nest():
+    text = "“I would rather live in what he calls “chaos” than under his rule,” she wrote."
+    assert [text[a:b] for a, b in quote_spans(text)] == [text[:text.index(" she wrote")]]
+
+
+def test_testimonial_dash_speaker(quotes):
+    qs = quotes("“The clinic saved my daughter and I will never forget it.”\n― Rosa Delgado")
+    q = one(qs, "clinic")
+    assert q.speaker["text"] == "Rosa Delgado" and q.cue.text == "―" and q.direct
+
+
 def test_apostrophes_are_not_quotes():
     assert quote_spans("The farmers’ union said the minister’s plan won’t work.") == []
 

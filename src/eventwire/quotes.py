@@ -91,6 +91,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((carry, _last_nonspace(text, ps)))
             carry = None
         open_at: int | None = None
+        depth = 0  # curly quotes nest: “… he calls “hell” than …”
         for m in _MARKS.finditer(text, ps, pe):
             mark, i = m.group(), m.start()
             at_start = i == ps or text[i - 1] in " \t(\n—―-"
@@ -98,13 +99,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if mark == "“" or ((mark in ('"', "''") or (mark == "”" and i - ps <= 2)) and at_start):
                     open_at = i if carry is None else carry
                     carry = None
+                    depth = 1
                 continue
-            if mark == "“" and at_start:
-                open_at = i  # a new opening before a close: restart
+            if mark == "“":
+                depth += 1
+                continue
+            if mark == "”" and depth > 1:
+                depth -= 1
                 continue
             if mark in ("”", '"', "''"):
                 spans.append((open_at, m.end()))
                 open_at = None
+                depth = 0
         if open_at is not None:
             carry = open_at  # runs on if the next paragraph opens with a quote
     if carry is not None:
@@ -371,7 +377,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             while i + 1 < len(qspans):
                 na, nb = qspans[i + 1]
                 gap = text[end:na]
-                if "\n" in gap or len(gap) > 120 or n_words[i + 1] < 2:
+                if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2:
                     break
                 other = _cue_for_quote(doc, text, na, nb, inside)
                 if other is not None and other.i != cue.i:
@@ -531,6 +537,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     a, b = max(a, pa), min(b, len(text) if pb < 0 else pb)
     if b <= a:
         return None
+    semi = text.find(";", a, b)
+    if semi > 0 and v.idx < a:  # "X said the timing was chance; they only learned of it later"
+        b = semi
     # "The plant, she said, will close": the content is interrupted by its cue; keep it whole
     a, b = _trim(text, a, b)
     if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
