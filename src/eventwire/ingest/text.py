@@ -177,7 +177,8 @@ def _is_ui(ln: _Line, ui: frozenset[str]) -> bool:
     return all(w.lower() in ui or w.isdigit() for w in ln.words) and not (ln.n >= 4 and ln.ends and ln.stop > 0.5)
 
 
-def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True) -> None:
+def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True,
+              dedupe: bool = True) -> None:
     """Label every line in place; the label decides whether it stays in the body."""
     t = _tables()
     seen: dict[str, int] = {}
@@ -209,13 +210,13 @@ def _classify(lines: list[_Line], headings: set[str] | frozenset[str] = frozense
             j = seen.get(ln.key)
             if j is not None:
                 between = lines[j + 1:i]
-                if (len(between) <= 1 and all(b.label != "story" for b in between) and 4 <= ln.n <= 35
+                if (len(between) <= 1 and all(b.label != "story" for b in between) and 4 <= ln.n <= 35 and "|" not in ln.text
                         and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j])
                         and not (ln.story_like and _REPORTING.search(ln.text))):
                     # printed twice close together: the alt text and the caption of one picture
                     lines[j].label = "caption"
                     ln.label = "caption"
-                elif ln.label == "story" and ln.n >= 12 and not _in_list(ln, lines[j]):
+                elif dedupe and ln.label == "story" and ln.n >= 12 and not _in_list(ln, lines[j]):
                     ln.label = "duplicate"
             else:
                 seen[ln.key] = i
@@ -407,7 +408,9 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
     lines = [_line(s) for s in texts if s.strip()]
     if not lines:
         return CleanedLines(kept=[])
-    _classify(lines, headings, runs=not links)
+    # HTML (links known): the extractor already drops repeated blocks, and a page that repeats a
+    # paragraph (an interview's recurring question) means it; scraped text repeats by accident
+    _classify(lines, headings, runs=not links, dedupe=not links)
     if links:
         _link_lines(lines, links, headings)
     if captions:
