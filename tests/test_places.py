@@ -89,6 +89,16 @@ def test_dateline_in_capitals_and_hyphenated_country(places):
     assert by_text(found, "U.S.").country == "USA"
 
 
+def test_city_mistagged_as_organisation_after_preposition(places):
+    _, found = places("There are no direct flights between Harare and Lusaka this year.")
+    assert by_text(found, "Harare").country == "ZWE"
+
+
+def test_washington_dc_is_one_name(places):
+    _, found = places("She flew to Washington, D.C., on Monday.")
+    assert [p.text for p in found] == ["Washington, D.C."]
+
+
 def test_unknown_word_is_not_a_town(places):
     _, found = places("The man said the day had been long.")
     assert found == []

@@ -63,6 +63,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                                                           norm(ent.text) in g.capitals):
                 a = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 take(a, ent.end, "ent")  # a place the tagger took for an organisation: "EU", "DPRK"
+            elif _mislabelled_city(ent, g):
+                take(ent.start, ent.end, "ent")  # "flights between Harare and London": a city, whatever the tag
             elif ent.label_ == "ORG":
                 _embedded(ent, g, take)
     # gazetteer scan for what the tagger missed (all-caps datelines, untagged countries, adjectives)
@@ -110,6 +112,18 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
             take(i, i + 1, "adj")
         i += 1
     out.sort()
+    return _join_dc(out, body)
+
+
+def _join_dc(cands: list[tuple[int, int, str, str]], body: str) -> list[tuple[int, int, str, str]]:
+    """ "Washington, D.C." is one name, not a city and a container."""
+    out: list[tuple[int, int, str, str]] = []
+    for c in cands:
+        if out and c[2] in ("D.C.", "DC") and out[-1][2].lower() == "washington" and body[out[-1][1]:c[0]].strip() == ",":
+            s, _, _, how = out[-1]
+            out[-1] = (s, c[1], body[s:c[1]], how)
+            continue
+        out.append(c)
     return out
 
 
@@ -127,6 +141,28 @@ _COMMON = frozenset({"university", "state", "city", "county", "north", "south", 
                      "orange", "victoria", "aurora", "florence", "charlotte", "jackson", "lincoln", "troy",
                      "hope", "union", "independence", "liberty", "of", "and", "valley", "san", "island", "delta", "metro",
                      "republic", "enterprise", "harvey", "man", "states", "roma"})
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "between", "of", "outside", "around", "across", "into",
+                          "via", "toward", "towards", "through", "throughout"})
+
+
+def _mislabelled_city(ent: Span, g: Gazetteer) -> bool:
+    """A city the tagger called an organisation or a person, told apart by its preposition."""
+    if ent.label_ not in ("ORG", "PERSON") or len(ent) > 3:
+        return False
+    ents = g.primary(ent.text)
+    if not ents:
+        return False
+    top = max(e.prior for e in ents)
+    root = ent.root
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    locative = t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS
+    if ent.label_ == "ORG":
+        return top >= 5.0 and (locative or top >= 6.0 or root.dep_ in ("compound", "poss", "appos"))
+    return top >= 5.0 and locative
 
 
 def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take) -> bool:
