@@ -62,6 +62,9 @@ _OPEN = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _DASHES = ("―", "—", "–")
 _WORD = re.compile(r"\w+")
+#: capitalised line labels that are not people talking
+_NOT_SPEAKERS = frozenset({"clarification", "correction", "update", "updated", "note", "editor's note", "watch",
+                           "read more", "related", "photo", "video", "source", "sources", "q", "a", "by", "ap", "more"})
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
 
@@ -316,7 +319,8 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
 
     # 1. transcript lines "NAME: …" (interviews, debates) and headlines "Name: …"
     turns = [m for m in _TRANSCRIPT.finditer(text)
-             if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]]
+             if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]
+             and text[m.start(1):m.end(1)].lower().strip(".") not in _NOT_SPEAKERS]
     head = _HEADLINE.match(text)
     if head and not any(m.start() == 0 for m in turns):
         turns.insert(0, head)
@@ -488,7 +492,7 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
     comp = None
     for c in v.children:
-        if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and lemma in SPEECH):
+        if c.dep_ == "ccomp" and (lemma in SPEECH or _claim_clause(v, c)) or (c.dep_ == "parataxis" and lemma in SPEECH):
             comp = c
             break
     if comp is None and lemma in XCOMP_CUES:
@@ -554,6 +558,16 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _claim_clause(v: Token, c: Token) -> bool:
+    """For a verb outside the lexicon, only a following that-clause with its own subject is a
+    claim ("we recognise that the risk is real"); a clause before it is usually a misparse."""
+    if c.i < v.i:
+        return False
+    kids = list(c.children)
+    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids) and \
+        (any(k.dep_ == "mark" and k.lower_ in ("that", "whether", "if") for k in kids) or c.i <= v.i + 3)
 
 
 def _unparsed_report(doc: Doc, text: str, v: Token, speakers: _Speakers) -> Quote | None:
