@@ -51,6 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", type=int, default=0, help="print N misses per role")
     ap.add_argument("--ner", type=int, default=400, help="cameo_ner sentences to check (0: skip)")
+    ap.add_argument("--re3d", type=int, default=1, help="check re3d entities (0: skip)")
     args = ap.parse_args()
     recs = [r for r in json.loads(DATA.read_text()) if r.get("event") != "DOCUMENT"]
     nlp = load_nlp()
@@ -84,6 +85,8 @@ def main() -> None:
         pct = lambda a, b: 100.0 * a / b if b else 0.0
         print(f"{role}: gold actors {n}; country among mentions {pct(cov, n):.1f}%; "
               f"head maps to country {pct(mapped, found):.1f}% (with locations {pct(mapped_loc, found):.1f}%) of {found} found in text")
+    if args.re3d and (SHARED / "re3d").is_dir():
+        re3d_check(nlp, args.show)
     if args.ner and NER.exists():
         ner_recall(nlp, args.ner, args.show)
     print(f"time: parse {t_parse:.2f}s, actors {t_act:.3f}s ({100 * t_act / t_parse:.1f}% of parse) over {len(recs)} sentences")
@@ -136,6 +139,43 @@ def ner_recall(nlp, limit: int, show: int) -> None:
                 shown += 1
                 print(f"  {tag} no actor: {sp.text!r} | {text[:120]}")
     print("cameo_ner spans with an actor: " + "  ".join(f"{k} {100.0 * hit[k] / n[k]:.1f}% of {n[k]}" for k in n if n[k]))
+
+
+def re3d_check(nlp, show: int) -> None:
+    """re3d (Dstl): recall of Organisation/Person/Nationality entities among our mentions, and how
+    often an entity annotated only as a Location is made an actor (should be rare)."""
+    root = SHARED / "re3d"
+    docs, ents = {}, {}
+    for sub in sorted(p for p in root.iterdir() if p.is_dir()):
+        for line in (sub / "documents.json").read_text(encoding="utf-8-sig").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                docs[d["_id"]] = d["text"]
+        for line in (sub / "entities.json").read_text(encoding="utf-8-sig").splitlines():
+            if line.strip():
+                e = json.loads(line)
+                ents.setdefault(e["documentId"], []).append(e)
+    ids = [i for i in docs if i in ents]
+    n = hit = nloc = loc_actor = 0
+    shown = 0
+    for i, doc in zip(ids, nlp.pipe([docs[i] for i in ids])):
+        idx = resolve(doc)
+        spans = [(m.start, m.end) for m in idx.mentions]
+        actorish = {(e["begin"], e["end"]) for e in ents[i] if e["type"] in ("Organisation", "Person", "Nationality")}
+        for e in ents[i]:
+            b, k = e["begin"], e["end"]
+            over = any(s < k and b < t for s, t in spans)
+            if e["type"] in ("Organisation", "Person", "Nationality"):
+                n += 1
+                hit += over
+                if not over and shown < show:
+                    shown += 1
+                    print(f"  re3d {e['type']} not found: {e['value']!r}")
+            elif e["type"] == "Location" and (b, k) not in actorish:
+                nloc += 1
+                loc_actor += any(s <= b and k <= t for s, t in spans if t - s <= (k - b) + 12)
+    print(f"re3d: Organisation/Person/Nationality found {100.0 * hit / n:.1f}% of {n}; "
+          f"Location-only entities made actors {100.0 * loc_actor / nloc:.1f}% of {nloc}")
 
 
 if __name__ == "__main__":

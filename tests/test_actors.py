@@ -242,3 +242,9 @@ def test_his_government_takes_the_speaker_country(nlp):
 def test_surname_without_arabic_article(nlp):
     doc, idx = _idx(nlp, "Syrian President Bashar al-Assad met envoys. Assad then left for Moscow.")
     assert idx.for_token(_tok(doc, "Assad", 1)).code == "SYRGOV"
+
+
+def test_place_of_phrase_and_tagged_town_are_locations(nlp):
+    doc, idx = _idx(nlp, "Shelling hit the town of Kobani as the SDF advanced.")
+    assert idx.for_token(_tok(doc, "Kobani")) is None
+    assert idx.for_token(_tok(doc, "SDF")).code == "SYRREB"

@@ -31,6 +31,9 @@ ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
 #: What a name's head word looks like (mojibake such as "â€" and markup residue are no names).
 NAME_SHAPE = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\-]*")
+#: Nouns whose "of" phrase names a place, not a party ("the city of Aleppo").
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "area", "state",
+               "suburb", "outskirts", "centre", "center", "county", "governorate", "neighbourhood", "neighborhood"}
 #: Nouns that stand for a country when the text says which ("his country", "the nation").
 COUNTRY_NOUNS = {"country", "nation", "homeland", "motherland", "fatherland"}
 #: Possessive pronouns and the subject pronoun whose antecedent they share.
@@ -242,8 +245,13 @@ class _Builder:
         return cur.dep_, cur.head
 
     def is_location(self, tok: Token) -> bool:
+        """A place where something happens: "in Kabul", "the city of Aleppo"."""
         dep, head = self.effective_dep(tok)
-        return dep == "pobj" and head.lower_ in LOC_PREPS
+        if dep != "pobj":
+            return False
+        if head.lower_ in LOC_PREPS:
+            return True
+        return head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
 
     def acts(self, tok: Token) -> bool:
         dep, head = self.effective_dep(tok)
@@ -362,8 +370,9 @@ class _Builder:
             known = self.book.person(tok.text)
             if known is not None and (tok.i + 1 >= self.n or self.toks[tok.i + 1].pos_ != "PROPN"):
                 return aliases.as_mention(known, text, cstart, end)
-        is_person = tok.ent_type_ == "PERSON" and self._clean_name(tok)
-        is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok)
+        is_person = tok.ent_type_ == "PERSON" and self._clean_name(tok) and not self.is_location(tok)
+        is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok) \
+            and not self.is_location(tok)
         role = None
         if tok.pos_ in ("NOUN", "PROPN") and not is_person:
             role = next((r2 for c in tok.children if c.dep_ in MOD_DEPS and (r2 := pair_role(c, tok)) is not None), None)
