@@ -42,6 +42,10 @@ try:
 except ImportError:  # pragma: no cover
     _event_date = None
 try:
+    from ..actors.roles import role_of as _role_of
+except ImportError:  # pragma: no cover
+    _role_of = None
+try:
     from ..places import place_for as _place_for
 except ImportError:  # pragma: no cover
     _place_for = None
@@ -251,6 +255,7 @@ def _actor_at(tok: Token | None, actors) -> Actor | None:
         found = actors.for_span(tok.doc[tok.i: tok.head.i + 1])
         if found:
             return found[0]
+        return _role_actor(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         span = tok.doc[tok.left_edge.i: tok.i + 1]
         found = actors.for_span(span) if len(span) > 0 else []
@@ -266,7 +271,19 @@ def _actor_at(tok: Token | None, actors) -> Actor | None:
                 a = actors.for_token(m)
                 if a is not None:
                     return a
-    return None
+    return _role_actor(tok)
+
+
+def _role_actor(tok: Token) -> Actor | None:
+    """A security-force word used as a modifier ("police firing", "army shelling") that the actor
+    index leaves alone: coded from the actors module's own role table, country unknown."""
+    if _role_of is None:
+        return None
+    role = _role_of(tok.lemma_, tok.text)
+    if role is None or not set(role.sectors) & {"COP", "MIL"}:
+        return None
+    return Actor(code="".join(role.sectors), country=None, sectors=list(role.sectors), name=tok.lemma_.lower(),
+                 text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), kind="group")
 
 
 def _actors_of(tok: Token | None, actors) -> list[Actor]:

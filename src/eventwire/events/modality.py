@@ -31,7 +31,6 @@ _COMPLEMENT = {"ccomp", "xcomp", "parataxis"}
 _SUBJ = {"nsubj", "csubj"}
 _COND_MARKS = {"if", "unless", "provided", "providing"}
 _QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", "see"}
-_NEG_WORDS = {"not", "n't", "never", "no", "nobody", "none", "neither", "nor"}
 _FUTURE_TIME = re.compile(r"^(tomorrow|next\b|later this\b|coming\b|this coming\b)", re.I)
 _ANON_PHRASE = re.compile(r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I)
 _SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "prep", "pobj",
@@ -148,7 +147,7 @@ def _find_speaker(v: Token) -> Token | None:
         subjs = [c for c in cur.children if c.dep_ in _SUBJ]
         # nearest subject: a mis-parse can hang the content clause on the verb as a second subject
         subj = min(subjs, key=lambda c: abs(cur.i - c.i)) if subjs else None
-        if cur is not v and cur.lemma_ == "quote":  # "X was quoted as saying" / "R quoted X as saying"
+        if cur.i != v.i and cur.lemma_ == "quote":  # "X was quoted as saying" / "R quoted X as saying"
             for c in cur.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c
@@ -236,14 +235,13 @@ def _according_to(t: Token) -> Token | None:
 
 
 def _aux_class(t: Token, under_report: bool) -> str | None:
+    """The modality a modal auxiliary of ``t`` gives ("will" → future, "may" → hypothetical)."""
     aux = cues().get("aux", {})
     best = None
     for c in t.children:
-        if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" or c.lower_ in aux and c.dep_ in ("aux", "auxpass"):
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in aux:
             w = c.lower_
-            cls = aux.get(w)
-            if cls is None:
-                continue
+            cls = aux[w]
             if w in ("would", "'d") and under_report:
                 cls = "future"  # "said it would attack": future seen from the statement
             if best is None or PRECEDENCE[cls] > PRECEDENCE[best]:
@@ -252,6 +250,7 @@ def _aux_class(t: Token, under_report: bool) -> str | None:
 
 
 def _has_neg(t: Token) -> bool:
+    """"did not attack", "never met", "no attack", "without an agreement"."""
     for c in t.children:
         if c.dep_ == "neg":
             return True
@@ -415,169 +414,221 @@ def _has_subject(t: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in t.children)
 
 
+class _Chain:
+    """What the climb from one trigger has found so far: modality cues and attribution links."""
+
+    def __init__(self, actors):
+        self.actors = actors
+        self.found: list[str] = []
+        self.links: list[Attribution] = []  # innermost first; reversed at the end
+        self.used: set[int] = set()  # speaker tokens already linked
+        self.under_report = False
+        self.last_report: Token | None = None  # the last reporting verb passed ("saying" under "was quoted as")
+
+    def add(self, spk: Token | None, cue: str, verb: Token | None, denied: bool = False) -> None:
+        if spk is not None and spk.i in self.used:
+            return
+        self.links.append(_attribution(spk, cue, self.actors, verb, denied))
+        if spk is not None:
+            self.used.add(spk.i)
+
+    def hedge(self, word: Token) -> None:
+        """"reportedly", "the alleged attack": an unnamed source as a link."""
+        self.links.append(Attribution(text=word.text, code=None, cue=word.lower_, anonymous=True,
+                                      start=word.idx, end=word.idx + len(word.text)))
+
+
+def _effective_link(node: Token, via: str, prev: Token, kind: str | None) -> str:
+    """The dependency link from ``prev`` up to ``node``, corrected for known mis-parses."""
+    if via == "prep":  # reached through a preposition we did not step over: not content
+        return "prep" if prev.lower_ in _CONTENT_PREPS and prev.pos_ == "ADP" else "adjunct"
+    if via in ("nsubj", "nsubjpass") and kind == "report" and _second_subject(node, prev):
+        return "ccomp"  # "X killed 23, medics said" parsed with X as a subject of "said"
+    if via == "xcomp" and prev.pos_ not in ("VERB", "AUX"):
+        return "adjunct"  # "said to applause": a noun is never the content through xcomp
+    return via
+
+
+def _report_link(ch: _Chain, node: Token, lemma: str) -> None:
+    """A reporting verb above the event: its speaker (and outlet) join the chain."""
+    if lemma == "quote" and any(c.i in ch.used for c in node.children if c.dep_ in ("dobj", "nsubjpass")):
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is None:  # "X was quoted as saying … by the Associated Press"
+            subj = _agent(node) or (_agent(ch.last_report) if ch.last_report is not None else None)
+        if subj is not None:  # "Reuters quoted X as saying": Reuters is the outer link
+            ch.add(subj, "quote", node)
+    else:
+        ch.last_report = node
+        ch.add(_find_speaker(node), lemma, node)
+        if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
+            outer = _agent(node)
+            if outer is not None:
+                ch.add(outer, "quote", node)
+        outlet = _outlet_of_tell(node) if lemma == "tell" else None
+        if outlet is not None:  # "officials told the Wall Street Journal"
+            ch.add(outlet, "report", None)  # (anonymity words near the verb describe the speaker)
+    ch.found.append("reported")
+    ch.under_report = True
+
+
+def _noun_link(ch: _Chain, node: Token, lemma: str, cls: str) -> None:
+    """"reports that …", "plans to …", "Tehran's claim that …"."""
+    ch.found.append(cls)
+    if cls != "reported":
+        return
+    owner = next((c for c in node.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in node.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if owner is not None and owner.pos_ in ("PROPN", "NOUN", "PRON"):
+        ch.add(owner, lemma, node)
+
+
+def _head_cue(node: Token, lemma: str, prev: Token) -> str | None:
+    """"plans to", "is set to", "is to", "is going to", "asked X to", "refused to" … above the trigger."""
+    cls = cues().get("head", {}).get(lemma)
+    if lemma == "be" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
+        return None  # only "is to meet"
+    if lemma == "set" and not any(c.dep_ == "auxpass" for c in node.children):
+        return None  # only "is set to"
+    if lemma == "go" and node.tag_ != "VBG":
+        return None  # only "is going to"
+    return cls
+
+
+def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bool) -> bool | None:
+    """Judge the link from ``prev`` up to ``node``; return whether we are still in the trigger's own
+    clause chain, or None to step over a content preposition."""
+    lemma = node.lemma_.lower()
+    noun_cues, light = cues().get("noun", {}), cues().get("light", {})
+    if via in ("pcomp", "pobj") and node.pos_ == "ADP":
+        if node.lower_ in ("against", "without") and first:
+            # "warned Moscow against delivering …", "left without paying": not done
+            ch.found.append("hypothetical" if node.lower_ == "against" else "negated")
+        if node.lower_ in _CONTENT_PREPS:
+            return None  # judge the link at the word the preposition hangs on
+    kind = reporting_verbs().get(lemma) if node.pos_ in ("VERB", "AUX") else None
+    link = _effective_link(node, via, prev, kind)
+    content = (link in _COMPLEMENT or link == "prep"
+               or (link == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT
+                   and prev.lemma_.lower() not in refusable_nouns()))
+    if kind == "reject" and not (link in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
+        kind = None
+    if kind == "report" and content:
+        _report_link(ch, node, lemma)
+    elif kind in ("deny", "reject") and content and (prev.i > node.i or link == "parataxis"):
+        ch.add(_find_speaker(node), lemma, node, denied=True)
+        ch.found.append("denied")
+    elif node.pos_ in ("NOUN", "PROPN") and link in ("acl", "ccomp", "prep") and lemma in noun_cues and (
+            noun_cues[lemma] == "reported" or link != "acl" or _is_infinitive(prev)):
+        _noun_link(ch, node, lemma, noun_cues[lemma])
+    elif local and (link in ("xcomp", "acomp") or (link == "ccomp" and _is_infinitive(prev))):
+        cls = _head_cue(node, lemma, prev)
+        if cls:
+            ch.found.append(cls)
+    if link == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in prev.children):
+        ch.found.append("conditional")  # the event is itself the condition ("if X attacks, …")
+    return local and (
+        link == "xcomp" or (link == "ccomp" and _is_infinitive(prev))
+        or (link == "conj" and not _has_subject(prev))
+        or (link in ("dobj", "nsubj", "nsubjpass") and prev.pos_ in ("NOUN", "PROPN") and lemma in light)
+    )
+
+
+def _local_markers(ch: _Chain, node: Token, first: bool, prev: Token | None) -> None:
+    """Negation, tense/time, conditions and questions marked on the trigger's own clause chain."""
+    amod_cues = cues().get("amod", {})
+    if _has_neg(node):
+        ch.found.append("negated")
+    if _future_time(node):
+        ch.found.append("future")
+    is_report = reporting_verbs().get(node.lemma_.lower()) == "report"
+    for c in node.children:
+        if c.dep_ == "amod" and first and node.pos_ in ("NOUN", "PROPN") and c.lower_ in amod_cues:
+            ch.found.append(amod_cues[c.lower_])
+            if amod_cues[c.lower_] == "reported":
+                ch.hedge(c)
+        elif c.dep_ == "mark" and c.lower_ in _COND_MARKS:
+            if node.dep_ == "ccomp" and node.head.lemma_ in _QUESTION_HEADS:
+                ch.found.append("question")  # "asked if X would attack"
+            else:
+                ch.found.append("conditional")
+        elif c.dep_ == "mark" and c.lower_ == "whether":
+            ch.found.append("question")
+        elif c.dep_ == "advcl" and (prev is None or c.i != prev.i) and any(
+                m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children) and not (
+                is_report and any(g.dep_ == "ccomp" for g in node.children)):
+            ch.found.append("conditional")  # "X will strike if Y …"
+
+
+def _hedges(ch: _Chain, node: Token, prev: Token | None, local: bool) -> None:
+    """"reportedly", "allegedly", "possibly" and "according to X" anywhere up the chain."""
+    adv_cues = cues().get("advmod", {})
+    for c in node.children:
+        if prev is not None and c.i == prev.i:
+            continue
+        if c.dep_ == "advmod" and c.lower_ in adv_cues:
+            cls = adv_cues[c.lower_]
+            if cls != "reported" and not local:
+                continue
+            ch.found.append(cls)
+            if cls == "reported":
+                ch.hedge(c)
+        elif c.lower_ == "according":
+            src = _according_to(c)
+            if src is not None:
+                ch.add(src, "according to", c)
+                ch.found.append("reported")
+
+
+def _trailing_report(ch: _Chain, node: Token, prev: Token | None) -> None:
+    """A reporting verb hanging *below* the event clause: "X attacked Y, residents said"."""
+    rep = reporting_verbs()
+    for c in node.children:
+        if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
+                and rep.get(c.lemma_.lower()) == "report"
+                and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
+            spk = _find_speaker(c)
+            if spk is not None:
+                ch.add(spk, c.lemma_.lower(), c)
+                ch.found.append("reported")
+                ch.under_report = True
+
+
 def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
     """Modality of the event at ``trigger`` and its attribution chain, outermost first."""
-    found: list[str] = []
-    links: list[Attribution] = []  # innermost first; reversed at the end
-    used: set[int] = set()
-    rep = reporting_verbs()
-    table = cues()
-    head_cues, amod_cues, adv_cues = table.get("head", {}), table.get("amod", {}), table.get("advmod", {})
-    noun_cues, light = table.get("noun", {}), table.get("light", {})
-
-    def add(spk: Token | None, cue: str, verb: Token | None, denied: bool = False) -> None:
-        if spk is not None and spk.i in used:
-            return
-        links.append(_attribution(spk, cue, actors, verb, denied))
-        if spk is not None:
-            used.add(spk.i)
-
-    path = _climb(trigger)
-    under_report = False
+    ch = _Chain(actors)
     local = True  # the node is in the trigger's own clause chain (auxiliaries and negation apply)
     prev: Token | None = None
-    prev_content: Token | None = None  # the last reporting verb passed ("saying" under "was quoted as")
     auxes: list[Token] = []
-    for k, (node, via) in enumerate(path):
-        lemma = node.lemma_.lower()
+    for k, (node, via) in enumerate(_climb(trigger)):
         if k:
-            if via in ("pcomp", "pobj") and node.pos_ == "ADP" and node.lower_ in ("against", "without") and k == 1:
-                # "warned Moscow against delivering …" (not done), "left without paying" (not done)
-                found.append("hypothetical" if node.lower_ == "against" else "negated")
-            prep_route = via in ("pcomp", "pobj") and node.pos_ == "ADP" and node.lower_ in _CONTENT_PREPS
-            if prep_route:  # step over the preposition: judge the link at the word it hangs on
+            step = _step(ch, node, via, prev, local, k == 1)
+            if step is None:
                 prev = node
                 continue
-            if via == "prep":  # reached through a preposition we did not step over: not content
-                via_eff = "prep" if prev is not None and prev.lower_ in _CONTENT_PREPS and prev.pos_ == "ADP" else "adjunct"
-            else:
-                via_eff = via
-            kind = rep.get(lemma) if node.pos_ in ("VERB", "AUX") else None
-            if via_eff in ("nsubj", "nsubjpass") and kind == "report" and _second_subject(node, prev):
-                via_eff = "ccomp"  # "X killed 23, medics said" parsed with X as a subject of "said"
-            if via_eff == "xcomp" and prev.pos_ not in ("VERB", "AUX"):
-                via_eff = "adjunct"  # "said to applause": a noun is never the content through xcomp
-            content = (via_eff in _COMPLEMENT or via_eff == "prep"
-                       or (via_eff == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT
-                           and prev.lemma_.lower() not in refusable_nouns()))
-            if kind == "reject" and not (via_eff in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
-                kind = None
-            if kind == "report" and content:
-                if lemma == "quote" and any(c.i in used for c in node.children if c.dep_ in ("dobj", "nsubjpass")):
-                    subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                    if subj is None:  # "X was quoted as saying … by the Associated Press"
-                        subj = _agent(node) or (_agent(prev_content) if prev_content is not None else None)
-                    if subj is not None:  # "Reuters quoted X as saying": Reuters is the outer link
-                        add(subj, "quote", node)
-                else:
-                    prev_content = node
-                    add(_find_speaker(node), lemma, node)
-                    if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
-                        outer = _agent(node)
-                        if outer is not None:
-                            add(outer, "quote", node)
-                    outlet = _outlet_of_tell(node) if lemma == "tell" else None
-                    if outlet is not None:  # "officials told the Wall Street Journal"
-                        add(outlet, "report", None)  # (anonymity words near the verb describe the speaker)
-                found.append("reported")
-                under_report = True
-            elif kind in ("deny", "reject") and content and (prev.i > node.i or via_eff == "parataxis"):
-                add(_find_speaker(node), lemma, node, denied=True)
-                found.append("denied")
-            elif node.pos_ in ("NOUN", "PROPN") and via_eff in ("acl", "ccomp", "prep") and lemma in noun_cues and (
-                    noun_cues[lemma] == "reported" or via_eff != "acl" or _is_infinitive(prev)):
-                found.append(noun_cues[lemma])  # "reports that …", "plans to …", "a request for …"
-                if noun_cues[lemma] == "reported":  # "Tehran's claim that …", "allegations by the rebels that …"
-                    owner = next((c for c in node.children if c.dep_ == "poss"), None)
-                    if owner is None:
-                        by = next((c for c in node.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-                        owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-                    if owner is not None and owner.pos_ in ("PROPN", "NOUN", "PRON"):
-                        add(owner, lemma, node)
-            elif local and (via_eff in ("xcomp", "acomp") or (via_eff == "ccomp" and _is_infinitive(prev))) and lemma in head_cues:
-                cls: str | None = head_cues[lemma]
-                if lemma == "be" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
-                    cls = None  # only "is to meet"
-                if lemma == "set" and not any(c.dep_ == "auxpass" for c in node.children):
-                    cls = None  # only "is set to"
-                if lemma == "go" and node.tag_ != "VBG":
-                    cls = None  # only "is going to"
-                if cls:
-                    found.append(cls)
-            if via_eff == "advcl" and prev is not None:
-                if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in prev.children):
-                    found.append("conditional")  # the event is itself the condition ("if X attacks, …")
-            local = local and (
-                via_eff == "xcomp" or (via_eff == "ccomp" and _is_infinitive(prev))
-                or (via_eff == "conj" and not _has_subject(prev))
-                or (via_eff in ("dobj", "nsubj", "nsubjpass") and prev.pos_ in ("NOUN", "PROPN") and lemma in light)
-            )
-        # --- markers on the trigger's own clause chain
+            local = step
         if local:
-            if _has_neg(node):
-                found.append("negated")
             auxes.append(node)
-            if _future_time(node):
-                found.append("future")
-            for c in node.children:
-                if c.dep_ == "amod" and k == 0 and node.pos_ in ("NOUN", "PROPN") and c.lower_ in amod_cues:
-                    found.append(amod_cues[c.lower_])
-                    if amod_cues[c.lower_] == "reported":
-                        links.append(Attribution(text=c.text, code=None, cue=c.lower_, anonymous=True,
-                                                 start=c.idx, end=c.idx + len(c.text)))
-                elif c.dep_ == "mark" and c.lower_ in _COND_MARKS:
-                    if node.dep_ == "ccomp" and node.head.lemma_ in _QUESTION_HEADS:
-                        found.append("question")  # "asked if X would attack"
-                    else:
-                        found.append("conditional")
-                elif c.dep_ == "mark" and c.lower_ == "whether":
-                    found.append("question")
-                elif c.dep_ == "advcl" and (prev is None or c.i != prev.i) and any(
-                        m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children) and not (
-                        rep.get(lemma) == "report" and any(g.dep_ == "ccomp" for g in node.children)):
-                    found.append("conditional")  # "X will strike if Y …"
-        # --- hedges and "according to" anywhere up the chain
-        for c in node.children:
-            if c.dep_ == "advmod" and c.lower_ in adv_cues and (prev is None or c.i != prev.i):
-                cls = adv_cues[c.lower_]
-                if cls != "reported" and not local:
-                    continue
-                found.append(cls)
-                if cls == "reported":
-                    links.append(Attribution(text=c.text, code=None, cue=c.lower_, anonymous=True,
-                                             start=c.idx, end=c.idx + len(c.text)))
-            elif c.lower_ == "according" and (prev is None or c.i != prev.i):
-                src = _according_to(c)
-                if src is not None:
-                    add(src, "according to", c)
-                    found.append("reported")
-        # --- a reporting verb hanging *below* the event clause: "X attacked Y, residents said"
+            _local_markers(ch, node, k == 0, prev)
+        _hedges(ch, node, prev, local)
         if node.pos_ in ("VERB", "AUX") and (local or k == 0):
-            for c in node.children:
-                if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
-                        and rep.get(c.lemma_.lower()) == "report"
-                        and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
-                    spk = _find_speaker(c)
-                    if spk is not None:
-                        add(spk, c.lemma_.lower(), c)
-                        found.append("reported")
-                        under_report = True
+            _trailing_report(ch, node, prev)
         prev = node
-
-    if not links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
+    if not ch.links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
         verb = quote_speaker_verb(trigger)
         spk = _find_speaker(verb) if verb is not None else None
         if spk is not None:
-            add(spk, verb.lemma_.lower(), verb)
-            found.append("reported")
-            under_report = True
-    embedded_question = "question" in found  # "asked whether X would …": the modal belongs to the question
+            ch.add(spk, verb.lemma_.lower(), verb)
+            ch.found.append("reported")
+            ch.under_report = True
+    embedded_question = "question" in ch.found  # "asked whether X would …": the modal belongs to the question
     for node in auxes:  # after the climb, when we know whether a reporting verb is above
-        aux = _aux_class(node, under_report)
-        if aux and not (embedded_question and aux == "future" or embedded_question and node.i == trigger.i and aux == "hypothetical"):
-            found.append(aux)
+        aux = _aux_class(node, ch.under_report)
+        if aux and not (embedded_question and (aux == "future" or (node.i == trigger.i and aux == "hypothetical"))):
+            ch.found.append(aux)
     if _is_question(trigger):
-        found.append("question")
-    modality = max(found, key=lambda m: PRECEDENCE[m]) if found else "asserted"
-    links.reverse()
-    return modality, links
+        ch.found.append("question")
+    modality = max(ch.found, key=lambda m: PRECEDENCE[m]) if ch.found else "asserted"
+    ch.links.reverse()
+    return modality, ch.links

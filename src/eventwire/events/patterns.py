@@ -67,8 +67,14 @@ def direct_object(token: Token) -> Token | None:
     return None
 
 
+#: Verbs whose grammatical subject is the victim ("97 died in police firing").
+UNACCUSATIVE = frozenset({"die"})
+
+
 def subject(token: Token, depth: int = 0) -> Token | None:
     """Agent of a verb, inherited through xcomp/conj/advcl/relcl chains when it has none."""
+    if token.lemma_.lower() in UNACCUSATIVE:
+        return circumstance_agent(token)
     s = own_subject(token)
     if s is not None or depth > 4 or token.dep_ == "ROOT":
         return s
@@ -112,7 +118,7 @@ def circumstance_agent(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
             for g in c.children:
-                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"):
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "VERB"):  # "firing" is often tagged VERB
                     a = noun_agent(g)
                     if a is not None:
                         return a
@@ -152,6 +158,8 @@ def prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
 def target_slots(token: Token) -> list[Token]:
     """Candidate heads for the target, best first: object, then prepositional arguments."""
     slots: list[Token] = []
+    if token.lemma_.lower() in UNACCUSATIVE:
+        slots.extend(c for c in token.children if c.dep_ == "nsubj")
     obj = direct_object(token)
     if obj is not None:
         slots.append(obj)
