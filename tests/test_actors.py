@@ -248,3 +248,8 @@ def test_place_of_phrase_and_tagged_town_are_locations(nlp):
     doc, idx = _idx(nlp, "Shelling hit the town of Kobani as the SDF advanced.")
     assert idx.for_token(_tok(doc, "Kobani")) is None
     assert idx.for_token(_tok(doc, "SDF")).code == "SYRREB"
+
+
+def test_the_group_points_back_at_the_named_body(nlp):
+    doc, idx = _idx(nlp, "Al-Shabaab attacked a base on Monday. The group later released a statement.")
+    assert idx.for_token(_tok(doc, "group")).code == "SOMREBSHB"

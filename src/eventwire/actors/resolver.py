@@ -31,6 +31,8 @@ ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
 #: What a name's head word looks like (mojibake such as "â€" and markup residue are no names).
 NAME_SHAPE = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\-]*")
+#: Nouns that, with "the", point back at the organisation last named ("the group said").
+BODY_NOUNS = {"group", "organization", "organisation", "movement"}
 #: Nouns whose "of" phrase names a place, not a party ("the city of Aleppo").
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "area", "state",
                "suburb", "outskirts", "centre", "center", "county", "governorate", "neighbourhood", "neighborhood"}
@@ -142,6 +144,7 @@ class _Builder:
         self.places: dict[int, Actor] = {}
         self.extra: dict[int, list[Actor]] = {}
         self.counts: Counter[str] = Counter()
+        self.last_body: Actor | None = None
         self.dominant: str | None = None
 
     # -- pass 1: lexicon matches and what the article is about -----------------------------
@@ -442,7 +445,10 @@ class _Builder:
         elif is_org and role is None:
             name = name or self._ent_text(tok)
         if role is not None and role.generic and not sectors and country is None and prefix is None and not is_org:
-            return None  # "the group", "observers": nothing to code them with
+            if tok.lemma_.lower() in BODY_NOUNS and self.last_body is not None \
+                    and any(c.lower_ == "the" for c in tok.children):
+                return aliases.as_mention(self.last_body, text, cstart, end)  # "the group" = the body just named
+            return None  # "observers", "a group": nothing to code them with
         if role is not None and not is_person and country is None and prefix is None and mod_entry is None and origin is None:
             # "the president" after "President X": the same actor
             if role.kind == "person" and title:
@@ -617,6 +623,9 @@ class _Builder:
                 continue
             heads[tok.i] = a
             by_token[tok.i] = a
+            m = self.match[tok.i]
+            if a.kind in ("group", "igo") and (tok.ent_type_ == "ORG" or (m is not None and m[2].kind == ORG)):
+                self.last_body = a
             subj = tok.dep_ in ("nsubj", "nsubjpass")
             self.earlier.append((a, self.sent_of[tok.i], subj, tok.i))
         # appositives share what they know: "Antony Blinken, the U.S. secretary of state"
