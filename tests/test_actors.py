@@ -253,3 +253,12 @@ def test_place_of_phrase_and_tagged_town_are_locations(nlp):
 def test_the_group_points_back_at_the_named_body(nlp):
     doc, idx = _idx(nlp, "Al-Shabaab attacked a base on Monday. The group later released a statement.")
     assert idx.for_token(_tok(doc, "group")).code == "SOMREBSHB"
+
+
+def test_headline_country_counts_for_bare_agents(nlp):
+    from eventwire.model import Article
+
+    doc = nlp("Police fired tear gas at protesters on Sunday.")
+    idx = resolve(doc, Article(id="t", body=doc.text, title="Unrest spreads across Zambia"))
+    assert idx.for_token(doc[0]).code == "ZMBCOP"
+    assert resolve(doc, None).for_token(doc[0]).country is None

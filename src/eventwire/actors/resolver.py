@@ -119,6 +119,24 @@ def _lower_cased(texts: list[str]) -> bool:
     return alpha >= 20 and caps <= alpha * 0.02
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _title_countries(title: str) -> list[str]:
+    """Countries named in a headline (not parsed: phrases at word starts, ending at a word end)."""
+    if not title:
+        return []
+    table = phrase_table()
+    out = []
+    for m in _WORD.finditer(title):
+        for phrase, entry in table.get(m.group(0), ()):
+            end = m.start() + len(phrase)
+            if entry.country and title.startswith(phrase, m.start()) and (end == len(title) or not title[end].isalnum()):
+                out.append(entry.country)
+                break
+    return out
+
+
 def _code(country: str | None, prefix: str | None, sectors: list[str]) -> str:
     """CAMEO code: country or body prefix + sectors ("USA"+"GOV"; "IGOUNO"+"MIL"; officials of a
     body are the body itself, so "IGOUNO" takes no GOV)."""
@@ -137,7 +155,7 @@ class _Builder:
         self.n = len(self.toks)
         self.match: list[tuple[int, int, Entry] | None] = [None] * self.n
         self.memo: dict[int, Actor | None] = {}
-        self.titles: dict[int, str] = {}
+        self.title = (article.title or "") if article is not None else ""
         self.book = aliases.AliasBook()
         self.earlier: list[tuple[Actor, int, bool, int]] = []
         self.sent_of = [0] * self.n
@@ -201,6 +219,9 @@ class _Builder:
                     last = ent[-1]
                     self.places[ent.root.i] = Actor(iso, iso, [], country_names().get(iso, iso), ent.text,
                                                     ent[0].idx, last.idx + len(last), "country")
+        for iso in _title_countries(self.title):  # the headline says what the story is about
+            counts[iso] += 1.0
+            first.setdefault(iso, -1)
         self.counts = counts
         if counts:
             best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
@@ -441,7 +462,6 @@ class _Builder:
                 if known is not None:
                     country, prefix, sectors, person = known.country, self._prefix(known), list(known.sectors), known.person or person
                     title = title or None
-            self.titles[tok.i] = title or ""
         elif is_org and role is None:
             name = name or self._ent_text(tok)
         if role is not None and role.generic and not sectors and country is None and prefix is None and not is_org:
