@@ -441,11 +441,19 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     src_keys = {(a.start, a.end) for a in sources}
     src_codes = {a.code for a in sources}
     slots = [t for t in _target_tokens(c) if src_tok is None or t.i != src_tok.i]
+    src_countries = {a.country for a in sources if a.country}
     for slot in slots:
         found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
         if found:
             targets = found
             break
+    if targets and src_countries and all(t.country in src_countries for t in targets) and c.entry.role != "report":
+        # "France is ready to send troops to Liberia": the French troops are the means, not the target
+        for slot in slots[slots.index(slot) + 1:] + pt.nearby_heads(c.anchor):
+            other = [a for a in _actors_of(slot, actors) if a.country and a.country not in src_countries]
+            if other:
+                targets = other
+                break
     if not targets and c.entry.role != "report":
         near = [t for t in pt.nearby_heads(c.anchor) if src_tok is None or t.i != src_tok.i]
         for slot in near:

@@ -222,12 +222,12 @@ def nearby_heads(token: Token, max_depth: int = 4) -> list[Token]:
     resort for a target that hangs from a purpose clause or a deeper phrase."""
     out: list[Token] = []
     frontier = [token]
-    for _ in range(max_depth):
+    for depth in range(max_depth):
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in SKIP_DEPS:
-                    continue
+                if c.dep_ in SKIP_DEPS and (depth == 0 or c.dep_ not in SUBJ_DEPS):
+                    continue  # the trigger's own subject is the source; a sub-clause's may be the target
                 if c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_:
                     out.append(c)
                 nxt.append(c)
