@@ -83,19 +83,20 @@ def main() -> None:
     r = tp / len(true_pairs) if true_pairs else 1.0
     print(f"syndicated copies: {len(found_pairs)} pairs found, {len(true_pairs)} true; precision {p:.3f} recall {r:.3f}")
 
-    same = sum(1 for ids, *_ in merged if len({triplet[i] for i in ids}) == 1)
-    covered = {triplet[ids[0]] for ids, *_ in merged
-               if len({triplet[i] for i in ids}) == 1 and len({i.removesuffix("-copy") for i in ids}) >= 2}
+    # only merges across independently written articles count here (an article and its copy is trivial)
+    cross = [m for m in merged if len({i.removesuffix("-copy") for i in m[0]}) >= 2]
+    same = sum(1 for ids, *_ in cross if len({triplet[i] for i in ids}) == 1)
+    covered = {triplet[ids[0]] for ids, *_ in cross if len({triplet[i] for i in ids}) == 1}
     n_trip = len({r["_triplet"] for r in recs})
-    prec = same / len(merged) if merged else 0.0
-    print(f"merged events across ≥2 articles: {len(merged)}; all from one triplet: {same} ({100 * prec:.1f}%)")
+    prec = same / len(cross) if cross else 0.0
+    print(f"merged events across ≥2 independent articles: {len(cross)}; all from one triplet: {same} ({100 * prec:.1f}%)")
     print(f"triplets with an event merged across ≥2 of their outlets: {len(covered)} of {n_trip} ({100 * len(covered) / n_trip:.1f}%)")
-    if merged:
-        avg = lambda k: sum(m[k] for m in merged) / len(merged)  # noqa: E731
+    if cross:
+        avg = lambda k: sum(m[k] for m in cross) / len(cross)  # noqa: E731
         print(f"cross-article merged events: mean num_sources {avg(1):.2f}, num_articles {avg(2):.2f}, "
               f"num_stories {avg(3):.2f}, num_mentions {avg(4):.2f}")
     print(f"RESULT dedup copy_p={p:.3f} copy_r={r:.3f} merge_same_triplet={prec:.3f} "
-          f"triplet_coverage={len(covered) / n_trip:.3f} merged={len(merged)}")
+          f"triplet_coverage={len(covered) / n_trip:.3f} merged_cross={len(cross)}")
 
 
 if __name__ == "__main__":
