@@ -52,3 +52,10 @@ def test_actorless_events_need_same_trigger():
 
 def test_empty():
     assert merge_within_article([]) == []
+
+
+def test_one_sided_events_need_same_trigger():
+    evs = [event(0, 0.5, tgt=None, trigger="said"), event(40, 0.6, tgt=None, trigger="wrote"),
+           event(80, 0.7, tgt=None, trigger="said")]
+    out = merge_within_article(evs)
+    assert len(out) == 2 and len(out[0].mentions) == 1

@@ -10,8 +10,8 @@ Key: (source code, target code, CAMEO code, date, modality class), where the mod
 - ``negative``: negated, denied;
 - ``irrealis``: future, hypothetical, conditional, question.
 
-Events with neither a source nor a target code are merged only when their trigger word is the same
-too (two unrelated "attack" events without actors must not collapse into one).
+Events missing a source or a target code are merged only when their trigger word is the same too
+(two unrelated statements by one speaker, or two "attack" events without actors, must not collapse).
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def dedup_key(e: Event) -> tuple:
     """What makes two event records the same happening."""
     src, tgt = _code(e.source), _code(e.target)
     key: tuple = (src, tgt, e.cameo, e.date, MODALITY_CLASS.get(e.modality, e.modality))
-    if src is None and tgt is None:
+    if src is None or tgt is None:  # one-sided: only the same word is safely the same happening
         key += ((e.trigger.text or "").lower(),)
     return key
 
