@@ -239,14 +239,17 @@ def _context(doc: Doc, cands, g: Gazetteer) -> tuple[Counter, Counter, Counter]:
 
 
 def _score(e: Entry, key: str, named: Counter, sub: Counter, states: Counter) -> float:
-    """Prominence plus article context; context nudges, it cannot turn a town into a capital."""
+    """Prominence plus article context; context nudges, it cannot turn a town into a capital.
+
+    The country bonus grows with that country's share of the article's places, so a British
+    story that mentions Washington once still reads "Cambridge" as the English one.
+    """
     s = e.prior + (0.5 if norm(e.name) == key else 0.0)
     if e.feature == "country" or not e.country:
         return s
-    if named.get(e.country):
-        s += 1.0 if e.feature == "city" else 1.5
-    if sub.get(e.country):
-        s += 0.5 if e.feature == "city" else 1.0
+    total = sum(named.values()) + sum(sub.values())
+    share = (named.get(e.country, 0) + sub.get(e.country, 0)) / total if total else 0.0
+    s += (2.0 if e.feature == "city" else 3.0) * share
     if e.admin1 and e.feature == "city" and states.get(e.admin1):
         s += 1.5
     if e.feature == "admin1" and sum(sub.values()) >= 2 and sub.get(e.country, 0) * 2 >= sum(sub.values()):
