@@ -134,3 +134,39 @@ def test_fast_json_equals_to_dict(nlp):
     r = extract("Officials in Ankara said Turkey would send troops to the border, and Greece protested. "
                 "\"We will not accept this,\" the Greek foreign minister said on Friday.", published="2020-08-14")
     assert result_json(r) == json.dumps(r.to_dict(), ensure_ascii=False)
+
+
+def test_ingest_query_export_commands(tmp_path, nlp):
+    import csv
+    import io
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"q{i}", "text": t, "published": "2023-01-1" + str(i), "outlet": "Post"}) + "\n"
+                           for i, t in enumerate(STORIES)) + '{"id": "bad"\n', encoding="utf-8")
+    db = tmp_path / "ew.duckdb"
+    runner = CliRunner()
+    r = runner.invoke(app, ["ingest", str(src), "--db", str(db), "-j", "1", "--summary", str(tmp_path / "s.json")])
+    assert r.exit_code == 0, r.output
+    assert "3 new, 0 skipped (already in), 1 failed" in r.output
+    s = json.loads((tmp_path / "s.json").read_text())
+    assert (s["new"], s["failed"], s["error_kinds"]) == (3, 1, {"bad_json": 1})
+    r = runner.invoke(app, ["ingest", str(src), "--db", str(db), "-j", "1"])
+    assert "0 new, 3 skipped (already in), 1 failed" in r.output
+
+    r = runner.invoke(app, ["query", "--db", str(db), "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    import duckdb
+    n_events = duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM events").fetchone()[0]
+    assert len(rows) == n_events and all(row["article_id"] in {"q0", "q1", "q2"} for row in rows)
+    r = runner.invoke(app, ["query", "--db", str(db), "--until", "2023-01-10", "--format", "jsonl"])
+    assert all(json.loads(x)["date"] <= "2023-01-10" for x in r.stdout.splitlines())
+    if rows:
+        r = runner.invoke(app, ["query", "--db", str(db)])
+        assert r.exit_code == 0 and rows[0]["cameo"] in r.stdout and "→" in r.stdout
+    r = runner.invoke(app, ["export", str(tmp_path / "g.tsv"), "--db", str(db), "--format", "gdelt"])
+    assert r.exit_code == 0, r.output
+    lines = (tmp_path / "g.tsv").read_text().splitlines()
+    assert len(lines) == n_events + 1 and len(lines[0].split("\t")) == 61
+    r = runner.invoke(app, ["query", "--db", str(tmp_path / "none.duckdb")])
+    assert r.exit_code == 2

@@ -69,26 +69,25 @@ class Summary:
 
 def count_inputs(paths: Iterable[str]) -> Optional[int]:
     """A cheap article count for the progress bar's ETA (None when it cannot be known up front)."""
-    from .ingest.readers import KNOWN_EXT, _walk, kind_of
+    from .ingest.readers import _walk, kind_of
 
     total = 0
     for p in paths:
         if p == "-":
             return None
         path = Path(p)
-        files = list(_walk(path)) if path.is_dir() else [path]
-        for f in files:
-            k = kind_of(f)
-            if k in ("warc", "feed"):
-                return None
-            if k == "jsonl" and not f.name.lower().endswith(".gz"):
-                try:
-                    with f.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    total += 1
-            elif k != "jsonl" or f.name.lower().endswith(KNOWN_EXT):
+        for f in (_walk(path) if path.is_dir() else [path]):
+            kind = kind_of(f)
+            if kind in ("warc", "feed") or f.name.lower().endswith(".jsonl.gz"):
+                return None  # many articles per file, not countable without reading them
+            if kind != "jsonl":
                 total += 1
+                continue
+            try:
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1  # it will give one error line
     return total
 
 
@@ -214,15 +213,17 @@ def ingest(
             else:
                 result["db"] = ingest_db(inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance,
                                          run_dedup=not no_dedup)
-    main_counts = result.get("db") if "db" in result and not (dask or parquet) else result.get("parquet", result.get("db", {}))
+    # the analysing step's counts (the Parquet run when there was one; loading it into --db only copies)
+    main_counts = result.get("parquet") or result.get("db") or {}
     summ.counts = {k: main_counts.get(k, 0) for k in ("new", "skipped", "failed")}
     summ.counts["articles"] = sum(summ.counts.values())
+    summ.error_kinds = dict(main_counts.get("failure_kinds") or {})
     summ.extra = result
     summ.emit(quiet, summary)
     if not quiet:
         c = summ.counts
         typer.echo(f"{c['new']} new, {c['skipped']} skipped (already in), {c['failed']} failed", err=True)
-        for kind, n in sorted((main_counts.get("failure_kinds") or {}).items()):
+        for kind, n in sorted(summ.error_kinds.items()):
             typer.echo(f"  failed: {n} × {kind}", err=True)
 
 
