@@ -210,3 +210,9 @@ def test_outlet_told_by_an_anonymous_source_is_not_anonymous(nlp):
     m, links = run(nlp, "A veteran agent, who spoke on condition of anonymity, told Fox News the warnings were ignored.",
                    "ignored")
     assert [(a.text, a.anonymous) for a in links] == [("Fox News", False), ("A veteran agent", True)]
+
+
+def test_outlet_citing_sources(nlp):
+    m, links = run(nlp, "Oman has sold fuel to Yemen, Reuters reported, citing two sources familiar with the deal.", "sold")
+    assert [(a.text, a.cue, a.anonymous) for a in links] == [
+        ("Reuters", "report", False), ("two sources familiar with the deal", "cite", True)]

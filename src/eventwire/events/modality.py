@@ -449,7 +449,7 @@ def _effective_link(node: Token, via: str, prev: Token, kind: str | None) -> str
     return via
 
 
-def _report_link(ch: _Chain, node: Token, lemma: str) -> None:
+def _report_link(ch: _Chain, node: Token, lemma: str, prev: Token | None = None) -> None:
     """A reporting verb above the event: its speaker (and outlet) join the chain."""
     if lemma == "quote" and any(c.i in ch.used for c in node.children if c.dep_ in ("dobj", "nsubjpass")):
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -459,6 +459,13 @@ def _report_link(ch: _Chain, node: Token, lemma: str) -> None:
             ch.add(subj, "quote", node)
     else:
         ch.last_report = node
+        # "Reuters reported, citing two sources …": the cited sources are the inner link (the parser may
+        # hang "citing" on the reported clause instead of the reporting verb)
+        for c in [*node.children, *(prev.children if prev is not None else ())]:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in ("cite", "quote") and c.tag_ == "VBG":
+                cited = next((g for g in c.children if g.dep_ == "dobj"), None)
+                if cited is not None:
+                    ch.add(cited, "cite", c)
         ch.add(_find_speaker(node), lemma, node)
         if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
             outer = _agent(node)
@@ -515,7 +522,7 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
     if kind == "reject" and not (link in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
         kind = None
     if kind == "report" and content:
-        _report_link(ch, node, lemma)
+        _report_link(ch, node, lemma, prev)
     elif kind in ("deny", "reject") and content and (prev.i > node.i or link == "parataxis"):
         ch.add(_find_speaker(node), lemma, node, denied=True)
         ch.found.append("denied")
