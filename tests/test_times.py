@@ -100,3 +100,8 @@ def test_date_of_an_object_modifier_is_not_the_event_date(nlp):
 def test_month_names_need_a_word_boundary():
     assert resolve("last decade", PUB) is None
     assert resolve("Dec. 24", "2007-01-09") == "2006-12-24"
+
+
+def test_modal_clause_reads_weekdays_forward_without_hint(nlp):
+    tok = _tok(nlp, "The ministers could sign the accord on Friday.", "sign")
+    assert event_date(tok, PUB) == "2015-09-18"

@@ -223,7 +223,7 @@ def resolve(expr: str, published: str | None, tense: str = "past") -> str | None
 
 # ---------------------------------------------------------------- events
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "could", "can", "should", "must"}  # forward-looking: dates read ahead
 _FUTURE_HEADS = {"plan", "intend", "set", "due", "schedule", "expect", "aim", "prepare", "go", "vow", "pledge",
                  "promise", "agree", "decide", "hope", "want", "seek", "threaten", "propose", "ask", "urge"}
 
@@ -237,8 +237,8 @@ def clause_tense(trigger: Token) -> str:
         t = t.head
     auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
-    if words & _FUTURE_AUX or "would" in words:
-        return "future"
+    if (words & _FUTURE_AUX or "would" in words) and not words & {"have", "'ve"}:
+        return "future"  # ("could have struck on Friday" is past)
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in _FUTURE_HEADS:
         return "future"
     if t.i != trigger.i and t.lemma_.lower() in _FUTURE_HEADS and trigger.dep_ in ("nsubj", "nsubjpass"):
