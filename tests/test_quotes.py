@@ -82,6 +82,12 @@ def test_quote_over_several_sentences(quotes):
     assert "nine hours" in q.content.text and q.speaker["text"] == "the driver"
 
 
+def test_next_paragraph_of_quotation_continues_the_speaker(quotes):
+    text = "“The water came in the night,” the farmer said.\n“By morning the whole field was gone.”"
+    qs = quotes(text)
+    assert len(qs) == 1 and qs[0].content.end == len(text) and qs[0].speaker["text"] == "the farmer"
+
+
 def test_indirect_said_that(quotes):
     qs = quotes("The interior minister said that the curfew would be lifted on Friday.")
     q = one(qs, "curfew")

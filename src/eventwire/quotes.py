@@ -389,6 +389,13 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
                 end = nb
                 i += 1
         if cue is None and dash_spk is None:
+            # a paragraph that is all quotation, right after a cued quote, goes on with the same voice
+            prev = out[-1] if out else None
+            if prev is not None and prev.direct and _whole_paragraph(text, qa, qb) and \
+                    text.count("\n", prev.content.end, qa) <= 2 and text[prev.content.end:qa].strip().count("\n") == 0 \
+                    and qa - prev.content.end < 150:
+                out[-1] = Quote(prev.speaker, prev.cue, _tspan(text, prev.content.start, qb), True)
+                covered[-1] = (prev.content.start, qb)
             i += 1
             continue
         if cue is not None and end == qb:
@@ -445,6 +452,11 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             out.append(q)
     out.sort(key=lambda q: q.content.start)
     return _dedupe(out)
+
+
+def _whole_paragraph(text: str, a: int, b: int) -> bool:
+    """The quotation is the whole paragraph (newspaper continuation of a speaker's words)."""
+    return (a == 0 or text[a - 1] == "\n") and (b >= len(text) or text[b:b + 1] == "\n")
 
 
 def _sentence_like(text: str, a: int, b: int) -> bool:
