@@ -45,6 +45,17 @@ def test_testimonial_dash_speaker(quotes):
     assert q.speaker["text"] == "Rosa Delgado" and q.cue.text == "―" and q.direct
 
 
+def test_question_quote_with_cue_after(quotes):
+    qs = quotes("“Who will pay for the repairs now?” the mayor asked. The council did not answer.")
+    q = one(qs, "repairs")
+    assert q.cue.text == "asked" and q.speaker["text"] == "the mayor" and q.direct
+
+
+def test_dash_speaker_after_no_break_space(quotes):
+    qs = quotes("“We only want the road reopened before winter.” ―\u00a0Tomas Weber.\n")
+    assert one(qs, "road").speaker["text"] == "Tomas Weber"
+
+
 def test_apostrophes_are_not_quotes():
     assert quote_spans("The farmers’ union said the minister’s plan won’t work.") == []
 

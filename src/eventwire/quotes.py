@@ -25,7 +25,7 @@ from .model import Quote, TextSpan
 SPEECH = frozenset("""say tell add note write claim argue warn announce report state declare explain insist
 reply respond continue answer ask suggest acknowledge admit concede deny confirm stress emphasize emphasise
 recall remark observe predict promise pledge vow threaten urge caution complain allege assert contend maintain
-boast joke quip tweet post testify concur agree disagree repeat reiterate mention point indicate reveal
+boast joke quip tweet post testify yell shout chant scream exclaim whisper comment read sing concur agree disagree repeat reiterate mention point indicate reveal
 disclose signal show find estimate conclude believe think know feel hope fear expect worry say. declare.
 describe call label brand accuse criticize criticise blast praise demand charge counter retort lament
 acknowledge assure reassure inform advise conclude project forecast calculate""".split())
@@ -263,9 +263,12 @@ _ENDS_SENTENCE = re.compile(r"[.!?]['\"”’]*\s")
 
 
 def text_ends_open(text: str, qa: int, qb: int) -> bool:
-    """The quotation ends with a comma (or no stop) inside its marks: '“…,” she said'."""
+    """The sentence goes on after the quotation: '“…,” she said', '“Why?” he asked'."""
     inner = text[qa:qb].rstrip(_QUOTE_CHARS + " ")
-    return not inner.endswith((".", "!", "?"))
+    if not inner.endswith((".", "!", "?")):
+        return True
+    after = text[qb:qb + 3].lstrip(" \u00a0")
+    return inner.endswith(("!", "?")) and after[:1].islower()
 
 
 def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | None:
@@ -469,12 +472,12 @@ def _sentence_like(text: str, a: int, b: int) -> bool:
 def _dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | None:
     """ '“…” ― Jane Doe' : the dash and the name after a closing quote."""
     j = qb
-    while j < len(text) and text[j] in " \t\n" and j - qb < 4:
+    while j < len(text) and text[j].isspace() and j - qb < 4:
         j += 1
     if j >= len(text) or text[j] not in _DASHES:
         return None
     k = j + 1
-    while k < len(text) and text[k] in " \t":
+    while k < len(text) and text[k].isspace() and text[k] != "\n":  # NBSP after the dash is common
         k += 1
     m = re.match(r"(?:[A-Z][\w.'’-]*\s?){1,4}", text[k:k + 60])
     if not m:
