@@ -482,7 +482,10 @@ def _dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] |
     m = re.match(r"(?:[A-Z][\w.'’-]*\s?){1,4}", text[k:k + 60])
     if not m:
         return None
-    return j, (k, k + len(m.group().rstrip()))
+    name = m.group().rstrip()
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):  # a closing full stop, not "Jr." / "J."
+        name = name[:-1] if not name.endswith(("Jr.", "Sr.")) else name
+    return j, (k, k + len(name))
 
 
 def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | None:
