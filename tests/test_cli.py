@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,24 @@ def test_ingest_query_export_commands(tmp_path, nlp):
     assert len(lines) == n_events + 1 and len(lines[0].split("\t")) == 61
     r = runner.invoke(app, ["query", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 2
+
+
+_MAIN_PID = os.getpid()
+
+
+def _die_on_boom(result):
+    """A transform that kills its worker process on one article (stands in for a segfault or OOM kill)."""
+    if result.id == "boom" and os.getpid() != _MAIN_PID:
+        os._exit(3)
+    return result.id, result.error.kind if result.error else None
+
+
+def test_a_worker_that_dies_loses_only_its_article(nlp):
+    from eventwire.pipeline import analyse_parallel
+
+    recs = [{"id": f"k{i}", "text": f"Delegates from Peru met in Lima for round {i}."} for i in range(40)]
+    recs.insert(17, {"id": "boom", "text": "This article crashes the worker."})
+    got = list(analyse_parallel(recs, jobs=2, transform=_die_on_boom, chunk_size=8))
+    assert [g[0] for g in got] == [r["id"] for r in recs]
+    assert dict(got)["boom"] == "internal"
+    assert all(kind is None for rid, kind in got if rid != "boom")

@@ -168,6 +168,23 @@ def analyse_parallel(records: Iterable[Record], clean: bool = True, jobs: int | 
     def submit(chunk: list[Record]) -> Any:
         return pool.submit(_work_chunk, chunk, clean, transform)
 
+    def new_pool() -> None:
+        nonlocal pool
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init)
+
+    def one_by_one(chunk: list[Record]) -> list[Any]:
+        """Find the article that kills workers: run the chunk's records singly; only it is lost."""
+        out = []
+        for r in chunk:
+            try:
+                out.extend(submit([r]).result())
+            except BrokenProcessPool:
+                log.error("a worker process died on article %s", r.get("id"))
+                new_pool()
+                out.append(transform(_lost(r, "a worker process died while analysing this article")))
+        return out
+
     try:
         while True:
             while len(window) < 2 * jobs + 1:
@@ -181,20 +198,19 @@ def analyse_parallel(records: Iterable[Record], clean: bool = True, jobs: int | 
             try:
                 out = fut.result()
             except BrokenProcessPool:
-                # the pool is gone with every chunk in it: start a new one, run them all again,
-                # and give up on the oldest chunk if it was already retried once
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init)
+                # the pool died with every chunk in it: run them again in a new one; a chunk that
+                # breaks it twice is run article by article so only the culprit is lost
+                new_pool()
                 if tries >= 1:
-                    log.error("a worker process died twice on a chunk; %d articles lost", len(chunk))
                     window.popleft()
-                    out = [transform(_lost(r, "a worker process died while analysing this article")) for r in chunk]
+                    out = one_by_one(chunk)
                     for w in window:
                         w[1] = submit(w[0])
                     yield from out
                 else:
+                    window[0][2] += 1
                     for w in window:
-                        w[1], w[2] = submit(w[0]), w[2] + (w is window[0])
+                        w[1] = submit(w[0])
                 continue
             except Exception as e:  # pickling trouble and the like: never stop the run
                 log.exception("chunk failed")
