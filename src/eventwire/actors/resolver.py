@@ -412,8 +412,8 @@ class _Builder:
             if iso:
                 return Actor(iso, iso, [], country_names().get(iso, iso), text, cstart, end, "country")
         if not (is_person or is_org or role):
-            if mod_role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN") and not self.is_location(tok):
-                role = mod_role  # "police vehicles", "army convoy": the sector's own things
+            if mod_role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN"):
+                role = mod_role  # "police vehicles", "army convoy", "(killed in) police firing": the sector's own
             elif mod_entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NON_ACTOR_ENTS \
                     and info.countries < 2 and not self.is_location(tok):
                 return self._attributive(tok, mod_entry, text, cstart, end)
