@@ -117,3 +117,9 @@ def test_prepare_clean_vs_no_clean():
     assert prepare({"id": "a", "text": text}, clean=False).body == text
     cleaned = prepare({"id": "a", "text": text}, clean=True)
     assert cleaned.body == f"{P1}\n{P2}" and cleaned.removed == ["Menu", "Advertisement"]
+
+
+def test_record_title_removes_its_copy_even_when_it_ends_like_a_sentence():
+    title = "Will the blockade end before the harvest?"
+    a = prepare({"id": "t", "text": f"{title}\n{P1}\n{P2}", "title": title})
+    assert a.title == title and a.body == f"{P1}\n{P2}"

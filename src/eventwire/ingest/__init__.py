@@ -108,7 +108,7 @@ def _from_text(record: dict[str, Any], clean: bool) -> Article:
     if clean:
         from .text import clean_text
 
-        cleaned = clean_text(text)
+        cleaned = clean_text(text, title=title)
         body = cleaned.body
         if not body.strip():
             raise ArticleError("empty", "nothing but page residue in the text")

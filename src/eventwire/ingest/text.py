@@ -429,8 +429,8 @@ def clean_lines(texts: list[str], title: str | None = None, headings: set[str] |
                 _cut_words(ln, len(tkeys[0].split()))  # headline glued to the first paragraph
     if headings:
         _leading_headings(lines, headings, headlines)
-    found = None
-    if find_title:
+    found = next((ln.text.strip() for ln in lines if ln.label == "title"), None)
+    if find_title and found is None:
         first = next((ln for ln in lines if ln.label == "story"), None)
         if (first is not None and lines.index(first) <= 2 and first.headline_like and first.n <= 25
                 and sum(1 for ln in lines if ln.label == "story") > 1 and not first.text.lstrip().startswith(("-", "•", "*"))):
@@ -510,13 +510,14 @@ def _same_title(key: str, tkey: str) -> bool:
     return len(a) >= 4 and len(a & b) / len(a | b) >= 0.75
 
 
-def clean_text(text: str, find_title: bool = True) -> Cleaned:
+def clean_text(text: str, find_title: bool = True, title: str | None = None) -> Cleaned:
     """Split ``text`` into story and residue; the body keeps the story lines in order.
 
-    Paragraph separators follow the input: blank-line separated input gives "\\n\\n" between kept
+    A known ``title`` (from the record) takes its copy off the top of the text even when that copy
+    does not look like a headline. Paragraph separators follow the input: blank-line separated input gives "\\n\\n" between kept
     paragraphs, single-line separated input "\\n".
     """
-    res = clean_lines([s.strip() for s in text.splitlines()], find_title=find_title)
+    res = clean_lines([s.strip() for s in text.splitlines()], find_title=find_title, title=title)
     sep = "\n\n" if re.search(r"\n[ \t]*\n", text) else "\n"
     return Cleaned(body=sep.join(res.kept), title=res.title, byline=res.byline, captions=res.captions,
                    removed=res.removed, labels=res.labels)
