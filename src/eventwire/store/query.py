@@ -97,10 +97,10 @@ def rich_table(con: Any, f: Filters, title: str | None = None) -> Any:
                                 "cameo, name, modality, evidence_text, evidence_start, trigger_text, confidence")
     t = Table(title=title, show_lines=False, header_style="bold", expand=True)
     t.add_column("date", no_wrap=True, min_width=10)
-    t.add_column("who → whom", min_width=18)
-    t.add_column("CAMEO", min_width=14)
+    t.add_column("who → whom", min_width=16, max_width=30)
+    t.add_column("CAMEO", min_width=14, max_width=30)
     t.add_column("modality", no_wrap=True)
-    t.add_column("evidence", ratio=1, min_width=30)
+    t.add_column("evidence", ratio=1, min_width=40)
     for d, sc, st, tc, tt, cameo, name, mod, ev, _, trig, conf in cur.fetchall():
         who = f"[bold]{sc or '—'}[/] → [bold]{tc or '—'}[/]"
         names = " / ".join(escape(x) for x in (st, tt) if x)
