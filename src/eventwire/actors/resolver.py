@@ -16,15 +16,17 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article
 from . import aliases
 from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, lowercase_table, phrase_key, phrase_table
-from .roles import Role, pair_role, role_of, role_pairs
+from .roles import Role, pair_role, role_of
 
 #: Prepositions whose object is a place where something happens, not a party to it.
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
-             "through", "along", "off", "beyond", "across", "via", "outside", "onto", "en"}
+             "through", "along", "off", "beyond", "via", "onto", "en"}
 #: Dependencies in which a capital or seat of power acts for its government (metonymy).
 ACT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "appos", "poss", "attr", "npadvmod"}
 #: Prepositions whose object, when a capital, is a party: "talks with Moscow", "pressure on Beijing".
 ACT_PREPS = {"by", "with", "against", "on", "toward", "towards", "between", "upon", "among"}
+#: Verbs of going: "to Moscow" after them is a destination, after others a party ("wrote to Moscow").
+MOTION_VERBS = {"go", "travel", "return", "fly", "come", "move", "flee", "arrive", "head", "sail", "drive", "walk"}
 #: Prepositions that give a role noun its country or body: "the government of India",
 #: "a spokeswoman for the ministry", "soldiers from Chad", "police in Cairo".
 ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
@@ -278,10 +280,15 @@ class _Builder:
         return head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
 
     def acts(self, tok: Token) -> bool:
+        """Whether a capital stands in a party's slot (subject, object, "with/against/by" X)."""
         dep, head = self.effective_dep(tok)
         if dep in ACT_DEPS:
             return True
-        return dep == "pobj" and head.lower_ in ACT_PREPS or (dep == "pobj" and head.lower_ == "to" and head.head.pos_ == "VERB" and head.head.lemma_ not in ("go", "travel", "return", "fly", "come", "move", "flee", "arrive"))
+        if dep != "pobj":
+            return False
+        if head.lower_ in ACT_PREPS:
+            return True
+        return head.lower_ == "to" and head.head.pos_ == "VERB" and head.head.lemma_ not in MOTION_VERBS
 
     def span_start(self, tok: Token) -> int:
         """Leftmost token of the head's own modifiers (titles, demonyms, compounds, possessors)."""
@@ -318,7 +325,6 @@ class _Builder:
         adj_role = False
         countries: set[str] = set()
         stack = [(c, 0) for c in tok.children if c.dep_ in MOD_DEPS]
-        pairs = role_pairs()
         while stack:
             c, lvl = stack.pop()
             m = self.match[c.i]
