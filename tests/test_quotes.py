@@ -165,6 +165,12 @@ def test_passive_stance_with_agent(quotes):
     assert q.speaker["text"] == "the opposition leader" and q.cue.text.startswith("condemned")
 
 
+def test_relative_pronoun_speaker_points_at_its_noun(quotes):
+    qs = quotes("The bill was drafted by Senator Ruth Ames, who said the cuts were reckless.")
+    q = one(qs, "cuts were reckless")
+    assert q.speaker["text"] == "who" and q.speaker["name"] == "Senator Ruth Ames"
+
+
 def test_transcript_lines(quotes):
     text = "HOST: Will you run again next year?\nBARTON: I have not decided, and I will not decide today."
     qs = quotes(text)

@@ -64,7 +64,8 @@ _DASHES = ("―", "—", "–")
 _WORD = re.compile(r"\w+")
 #: capitalised line labels that are not people talking
 _NOT_SPEAKERS = frozenset({"clarification", "correction", "update", "updated", "note", "editor's note", "watch",
-                           "read more", "related", "photo", "video", "source", "sources", "q", "a", "by", "ap", "more"})
+                           "read more", "related", "photo", "video", "source", "sources", "q", "a", "by", "ap", "more",
+                           "the latest", "breaking", "exclusive", "analysis", "opinion", "poll", "live"})
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
 
@@ -183,9 +184,13 @@ def _np_span(head: Token) -> tuple[int, int]:
             break
         right = c.right_edge.i
     doc = head.doc
-    while right > left and doc[right].is_punct:
+    for i in range(head.i - 1, left - 1, -1):  # a subject never reaches back over a line break
+        if "\n" in doc[i].text_with_ws:
+            left = i + 1
+            break
+    while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    while left < right and doc[left].is_punct:
+    while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
@@ -242,6 +247,10 @@ class _Speakers:
         if low in PRONOUNS and tok.pos_ == "PRON":
             pool = self.people if low in ("he", "she", "him", "her") else self.groups
             ante = self._antecedent(tok, pool)
+        elif tok.tag_ in ("WDT", "WP") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.head.i:
+            head = tok.head.head  # "the senator, who said …": the relative pronoun stands for the senator
+            a2, b2 = _np_span(head)
+            ante = self.doc.char_span(a2, b2, alignment_mode="expand")
         elif tok.lemma_.lower() in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in tok.subtree):
             ante = self._role_antecedent(tok) if tok.tag_ == "NN" else self._antecedent(tok, self.groups)
         person = getattr(act, "person", None) if act is not None else None
@@ -325,7 +334,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
              if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]
              and text[m.start(1):m.end(1)].lower().strip(".") not in _NOT_SPEAKERS]
     head = _HEADLINE.match(text)
-    if head and not any(m.start() == 0 for m in turns):
+    if head and not any(m.start() == 0 for m in turns) and head.group(1).lower().strip(".") not in _NOT_SPEAKERS:
         turns.insert(0, head)
     turn_starts = [m.start() for m in turns]
     for k, m in enumerate(turns):
