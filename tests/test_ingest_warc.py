@@ -64,3 +64,16 @@ def test_damaged_archive_gives_error_record(tmp_path):
     recs = list(iter_warc(bad))
     assert recs[0].get("html")
     assert recs[-1]["error"]["kind"] == "read_error"
+
+
+def test_response_without_content_type_is_sniffed(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    p = tmp_path / "untyped.warc"
+    with open(p, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for url, body in (("https://news.example/page", PAGE.encode()), ("https://news.example/data", b"id,value\n1,2\n")):
+            headers = StatusAndHeaders("200 OK", [("Server", "test")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    assert [r["url"] for r in iter_warc(p)] == ["https://news.example/page"]

@@ -15,6 +15,7 @@ Record = dict[str, Any]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xhtml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_SNIFF = re.compile(rb"\s*(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 #: A single response larger than this is not a news article (and would blow the memory budget).
 MAX_RECORD_BYTES = 20_000_000
 
@@ -72,10 +73,13 @@ def _convert(rec) -> Record | None:
         ctype = rec.http_headers.get_header("Content-Type") or ""
     else:
         ctype = rec.rec_headers.get_header("Content-Type") or ""
-    if not ctype.lower().split(";")[0].strip() in _HTML_TYPES:
+    mime = ctype.lower().split(";")[0].strip()
+    if mime and mime not in _HTML_TYPES:
         return None
     rid = _record_id(rec)
     raw = rec.content_stream().read(MAX_RECORD_BYTES + 1)
+    if not mime and not _SNIFF.match(raw[:1024]):
+        return None  # no declared type: only markup that announces itself counts as a page
     if getattr(rec.raw_stream, "limit", 0) > 0 and len(raw) <= MAX_RECORD_BYTES:
         # fewer bytes than the record declares: the archive was cut off inside this record
         raise EOFError(f"record for {url} is truncated")
