@@ -262,3 +262,15 @@ def test_headline_country_counts_for_bare_agents(nlp):
     idx = resolve(doc, Article(id="t", body=doc.text, title="Unrest spreads across Zambia"))
     assert idx.for_token(doc[0]).code == "ZMBCOP"
     assert resolve(doc, None).for_token(doc[0]).country is None
+
+
+def test_congress_belongs_to_the_article_country(nlp):
+    doc, idx = _idx(nlp, "Protests grew in Manila. Congress rejected the budget of the Philippine government.")
+    assert idx.for_token(_tok(doc, "Congress")).code == "PHLLEG"
+    doc, idx = _idx(nlp, "The U.S. Congress passed the bill.")
+    assert idx.for_token(_tok(doc, "Congress")).code == "USALEG"
+
+
+def test_possessor_role_does_not_make_an_event_noun_an_actor(nlp):
+    doc, idx = _idx(nlp, "The governor's resignation surprised Nairobi residents.")
+    assert idx.for_token(_tok(doc, "resignation")) is None

@@ -56,7 +56,7 @@ NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "O
 
 class ModInfo(NamedTuple):
     """What a head's modifiers say: a country/body entry, a role, a title word, a leader's name,
-    whether the role came from an adjective, and how many distinct countries were named."""
+    whether the role came from anything but a noun compound, and how many distinct countries were named."""
 
     entry: Entry | None
     role: Role | None
@@ -293,12 +293,10 @@ class _Builder:
     def span_start(self, tok: Token) -> int:
         """Leftmost token of the head's own modifiers (titles, demonyms, compounds, possessors)."""
         left = tok.i
-        if tok.ent_type_ and tok.ent_iob_ != "O":
-            # extend to the start of the entity the head belongs to
-            k = tok.i
-            while k > 0 and self.toks[k].ent_iob_ == "I":
-                k -= 1
-            left = min(left, k)
+        if tok.ent_iob_ != "O":
+            a, b = self._ent_bounds(tok)
+            if not (a <= tok.head.i < b) or tok.head.i == tok.i:
+                left = a  # the head of a name speaks for the whole name
         m = self.match[tok.i]
         if m:
             left = min(left, m[0])
@@ -343,7 +341,7 @@ class _Builder:
                     r = sub or r
                     if role is None or not r.generic:
                         role = r
-                        adj_role = c.pos_ == "ADJ"
+                        adj_role = c.pos_ == "ADJ" or c.dep_ != "compound"
                         if r.kind == "person":
                             title = c.lemma_.lower()
             if lvl < 2:
@@ -394,6 +392,10 @@ class _Builder:
 
         if entry is not None:
             return self._from_entry(tok, entry, text, cstart, end, depth)
+        if tok.ent_type_ == "ORG":
+            a, b = self._ent_bounds(tok)
+            if a <= tok.head.i < b and tok.head.i != tok.i:
+                return None  # a word inside an organisation's name ("Ministry of Civilian Household")
 
         if (tok.pos_ == "PROPN" or tok.is_title) and tok.ent_type_ != "PERSON" and self.book.by_name and tok.dep_ != "compound":
             # a surname seen before with a full name, whatever the tagger calls it now
@@ -477,7 +479,7 @@ class _Builder:
             return None  # "observers", "a group": nothing to code them with
         if role is not None and not is_person and country is None and prefix is None and mod_entry is None and origin is None:
             # "the president" after "President X": the same actor
-            if role.kind == "person" and title:
+            if role.kind == "person" and title and tok.tag_ not in PLURAL_TAGS:
                 known = self.book.titled(title)
                 if known is not None:
                     return aliases.as_mention(known, text, cstart, end)
@@ -505,15 +507,20 @@ class _Builder:
             return None
         return a.code[:6] if a.code.startswith(("IGO", "NGO")) else (a.code or None)
 
-    def _ent_text(self, tok: Token) -> str:
+    def _ent_bounds(self, tok: Token) -> tuple[int, int]:
+        """Token range of the named entity around a token (the token alone outside entities)."""
         if tok.ent_iob_ == "O":
-            return tok.text
+            return tok.i, tok.i + 1
         a = tok.i
         while a > 0 and self.toks[a].ent_iob_ == "I":
             a -= 1
         b = tok.i + 1
         while b < self.n and self.toks[b].ent_iob_ == "I":
             b += 1
+        return a, b
+
+    def _ent_text(self, tok: Token) -> str:
+        a, b = self._ent_bounds(tok)
         last = self.toks[b - 1]
         return self.text[self.toks[a].idx:last.idx + len(last)]
 
@@ -602,12 +609,7 @@ class _Builder:
 
     def _clean_name(self, tok: Token) -> bool:
         """Whether the entity around a token looks like a name (no verbs, no markup residue)."""
-        a = tok.i
-        while a > 0 and self.toks[a].ent_iob_ == "I":
-            a -= 1
-        b = tok.i + 1
-        while b < self.n and self.toks[b].ent_iob_ == "I":
-            b += 1
+        a, b = self._ent_bounds(tok)
         if not NAME_SHAPE.fullmatch(tok.text):
             return False
         return not any(self.toks[k].pos_ in ("VERB", "AUX") or "&" in self.toks[k].text and len(self.toks[k]) > 1
