@@ -96,6 +96,22 @@ def _headings(doc) -> tuple[set[str], set[str]]:
     return every, h1
 
 
+_SITE_SEP = re.compile(r"\s+[|–—·•»:-]{1,2}\s+")
+
+
+def _strip_site(title: str | None, site: str | None) -> str | None:
+    """'Headline | Site Name' → 'Headline' (when the tail is the site's name or a short label)."""
+    if not title:
+        return title
+    parts = _SITE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    tail = parts[-1]
+    if (site and _key(tail) == _key(site)) or (len(tail.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4):
+        return title[: title.rfind(tail)].rstrip(" |–—·•»:-")
+    return title
+
+
 def extract_html(html: str, url: str | None = None) -> Page:
     """Extract the main article of one HTML page (title, byline, date, outlet, body, captions)."""
     import trafilatura
@@ -116,7 +132,9 @@ def extract_html(html: str, url: str | None = None) -> Page:
     headings, h1 = _headings(doc)
     cleaned = clean_lines([s for s in lines if s], title=title, headings=headings, headlines=h1,
                           captions={_key(c) for c in captions}, links=link_texts(html))
-    return Page(body="\n".join(cleaned.kept), title=title, byline=doc.author or cleaned.byline,
+    shown = next((text.strip() for label, text in cleaned.labels if label == "title"), None)
+    return Page(body="\n".join(cleaned.kept), title=shown or _strip_site(title, doc.sitename),
+                byline=doc.author or cleaned.byline,
                 published=doc.date, outlet=doc.sitename or None, url=doc.url or url,
                 language=doc.language, captions=captions + [c for c in cleaned.captions if c not in captions],
                 removed=cleaned.removed)
