@@ -77,3 +77,9 @@ def test_gerund_event_and_elliptical_passive(nlp):
     assert fatalities_for(next(t for t in doc if t.text == "killed")) == 2
     doc = nlp("Police have killed three suspects.")
     assert fatalities_for(next(t for t in doc if t.text == "killed")) == 3
+
+
+def test_coordinated_verb_is_its_own_event(nlp):
+    doc = nlp("Police arrested 40 rioters and shot dead 9 others.")
+    assert fatalities_for(next(t for t in doc if t.text == "arrested")) is None
+    assert fatalities_for(next(t for t in doc if t.text == "shot")) == 9

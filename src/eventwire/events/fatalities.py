@@ -263,6 +263,8 @@ def _cues_in_clause(trigger: Token, skip: Token | None = None) -> list[Token]:
             seen.add(c.i)
             if c.dep_ in ("relcl", "acl") and t.i != trigger.i:
                 continue  # "arrested men who had killed two": another event
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t.i == trigger.i:
+                continue  # "arrested 40 and shot dead 9": the coordinated verb is its own event
             if c.dep_ == "ccomp" and _is_reporting(t):
                 continue
             if c.dep_ == "prep" and c.lower_ not in _RESULT_PREPS:
