@@ -394,8 +394,9 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             while i + 1 < len(qspans):
                 na, nb = qspans[i + 1]
                 gap = text[end:na]
-                if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2:
-                    break
+                if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2 or \
+                        len(_WORD.findall(gap)) > 1.0 * (len(_WORD.findall(text[qa:end])) + n_words[i + 1]):
+                    break  # a long narrative gap: the second quotation is its own record
                 other = _cue_for_quote(doc, text, na, nb, inside)
                 if other is not None and other.i != cue.i:
                     break
@@ -569,6 +570,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     a, b = max(a, pa), min(b, len(text) if pb < 0 else pb)
     if b <= a:
         return None
+    if b < len(text) and text[b] in _QUOTE_CHARS and text.count(text[b], a, b) % 2 == 1 or \
+            text[b:b + 2] in (',"', ",”", ".”", '."'):  # keep the closing mark of a quotation it contains
+        b = b + (1 if text[b] in _QUOTE_CHARS else 2)
     semi = text.find(";", a, b)
     if semi > 0 and v.idx < a:  # "X said the timing was chance; they only learned of it later"
         b = semi
