@@ -309,6 +309,7 @@ class _Builder:
 
     # -- pass 2: heads → actors ----------------------------------------------------------------
     def actor_at(self, i: int, depth: int = 0) -> Actor | None:
+        """Memoised ``_actor`` by token index (heads are looked at from several places)."""
         if i in self.memo:
             return self.memo[i]
         self.memo[i] = None  # guards against cycles
@@ -370,6 +371,8 @@ class _Builder:
         return None
 
     def _actor(self, tok: Token, depth: int) -> Actor | None:
+        """The actor a token heads, if any: lexicon entries first, then aliases, then names and
+        role nouns with what their modifiers and phrases say."""
         if tok.pos_ not in NOMINAL:
             return None
         m = self.match[tok.i]
@@ -410,23 +413,37 @@ class _Builder:
             role = next((r2 for c in tok.children if c.dep_ in MOD_DEPS and (r2 := pair_role(c, tok)) is not None), None)
             role = role or role_of(tok.lemma_, tok.text)
         info = self._modifier_info(tok)
-        mod_entry, mod_role, title, leader_name = info.entry, info.role, info.title, info.person
-        if not (is_person or is_org or role) and tok.tag_ == "NN" and tok.lower_ in COUNTRY_NOUNS \
-                and mod_entry is None and not self.is_location(tok):
+        if not (is_person or is_org or role):
+            role = self._owned_role(tok, info)
+            if role is None:
+                return self._nameless(tok, info, text, cstart, end)
+        return self._compose(tok, depth, role, info, is_person, is_org, text, cstart, end)
+
+    def _owned_role(self, tok: Token, info: ModInfo) -> Role | None:
+        """"police vehicles", "army convoy", "(killed in) police firing": a sector's own things."""
+        if info.role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN"):
+            return info.role
+        return None
+
+    def _nameless(self, tok: Token, info: ModInfo, text: str, cstart: int, end: int) -> Actor | None:
+        """A noun that is no role or name: "his country", "the nation", "Iraqi towns", or nothing."""
+        if tok.tag_ == "NN" and tok.lower_ in COUNTRY_NOUNS and info.entry is None and not self.is_location(tok):
             iso = self._poss_country(tok)
             if iso is None and any(c.lower_ in ("the", "this") for c in tok.children) \
                     and not any(c.dep_ in ("amod", "compound") for c in tok.children):
                 iso = self.dominant  # "the country" is the one the article is about
             if iso:
                 return Actor(iso, iso, [], country_names().get(iso, iso), text, cstart, end, "country")
-        if not (is_person or is_org or role):
-            if mod_role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN"):
-                role = mod_role  # "police vehicles", "army convoy", "(killed in) police firing": the sector's own
-            elif mod_entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NON_ACTOR_ENTS \
-                    and info.countries < 2 and not self.is_location(tok):
-                return self._attributive(tok, mod_entry, text, cstart, end)
-            else:
-                return None
+        if info.entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NON_ACTOR_ENTS \
+                and info.countries < 2 and not self.is_location(tok):
+            return self._attributive(tok, info.entry, text, cstart, end)
+        return None
+
+    def _compose(self, tok: Token, depth: int, role: Role | None, info: ModInfo, is_person: bool, is_org: bool,
+                 text: str, cstart: int, end: int) -> Actor | None:
+        """A person, organisation or role noun: country and sectors from its own words, modifiers,
+        possessor, "of/for/in" phrase, earlier mentions, and last the article's country."""
+        mod_entry, mod_role, title, leader_name = info.entry, info.role, info.title, info.person
         sectors: list[str] = []
         kind = "group"
         country = prefix = None
@@ -503,6 +520,7 @@ class _Builder:
         return actor
 
     def _prefix(self, a: Actor) -> str | None:
+        """The body code an actor without a country carries ("IGOUNO", "NGO"), for reuse."""
         if a.country:
             return None
         return a.code[:6] if a.code.startswith(("IGO", "NGO")) else (a.code or None)
