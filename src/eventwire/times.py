@@ -49,7 +49,6 @@ RE_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|t
                     r"(day|week|month|year|fortnight)s?\s+(ago|earlier|before)\b")
 RE_PERIOD = re.compile(r"\b(last|past|previous|next|coming|this|earlier this|later this|early this|late this)\s+"
                        r"(week|month|year|weekend)\b")
-_PAST_ONLY = ("ago",)
 _DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|several|few|many|\w+-)\s*(hours?|days?|weeks?|months?|years?|decades?)$")
 

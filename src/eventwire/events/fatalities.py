@@ -194,8 +194,6 @@ def _count_at(cue: Token) -> int | None:
                 for c in h.children:
                     if c.dep_ == dep and c.i != cue.i:
                         return victims(c)
-        if cue.dep_ == "dobj" or cue.dep_ == "conj":
-            return None
         return None
     if kind == "death":
         if cue.lower_ in ("death",) and not any(c.dep_ == "nummod" for c in cue.children):
