@@ -143,6 +143,8 @@ def police(limit: int | None, show: int) -> None:
                 tp[L] += L in g and L in p; fp[L] += L in p and L not in g; fn[L] += L in g and L not in p
             if (g & {"KILL", "ARREST", "FORCE"}) != (p & {"KILL", "ARREST", "FORCE"}):
                 bad.append(f"gold {sorted(g)} got {sorted(p)} {w[:2]} | {text[a:b][:140]!r}")
+            elif ("ANY_ACTION" in g) != ("ANY_ACTION" in p):
+                bad.append(f"any: gold {sorted(g)} got {sorted(p)} {w[:3]} | {text[a:b][:140]!r}")
     out = []
     for L in LABS:
         P = tp[L] / (tp[L] + fp[L]) if tp[L] + fp[L] else 0; R = tp[L] / (tp[L] + fn[L]) if tp[L] + fn[L] else 0
@@ -159,7 +161,12 @@ def main() -> None:
     ap.add_argument("task", choices=["plover", "penta", "police", "all"])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show", type=int, default=0, help="print N misses")
+    ap.add_argument("--no-dedup", action="store_true", help="keep every sentence's events (diagnosis only)")
     a = ap.parse_args()
+    if a.no_dedup:
+        sys.path.insert(0, str(ROOT / "src"))
+        import eventwire.events as ev
+        ev._merge = None
     for name in (["plover", "penta", "police"] if a.task == "all" else [a.task]):
         globals()[name](a.limit, a.show)
 

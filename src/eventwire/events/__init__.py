@@ -51,7 +51,9 @@ except ImportError:  # pragma: no cover
     _place_for = None
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-ARREST_CODES = ("173",)
+#: Agentless acts that news usage leaves to the police ("five men were arrested", "curfew was
+#: clamped", "patrolling has been intensified"): they get an implied police source, ranked lower.
+IMPLIED_POLICE_CODES = ("173", "174", "175", "1723", "1724", "150", "151", "153")
 
 
 @dataclass
@@ -350,7 +352,7 @@ def _place_actor(tok: Token, places: list[Place]) -> Actor | None:
 
 
 def _implied_police(c: Cand, country: str | None) -> Actor:
-    """Agentless arrests ("five men were arrested") are police acts in news usage; say so."""
+    """Agentless arrests ("five men were arrested") are police acts in news usage; say so in the name."""
     t = c.token
     return Actor(code=f"{country or ''}COP", country=country, sectors=["COP"], name="police (implied)",
                  text=t.text, start=t.idx, end=t.idx + len(t.text), kind="group")
@@ -469,7 +471,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
                     break
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
-    if not sources and c.code.startswith(ARREST_CODES) and (lx.is_passive(c.anchor) or c.anchor.pos_ in ("NOUN", "PROPN")):
+    if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and (lx.is_passive(c.anchor) or c.anchor.pos_ in ("NOUN", "PROPN")):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
     info = cameo_get(c.code)

@@ -67,6 +67,9 @@ def direct_object(token: Token) -> Token | None:
     return None
 
 
+#: Participles that state a result of the act before them ("..., killing two").
+RESULT_PARTICIPLES = frozenset({"kill", "injure", "wound", "leave"})
+
 #: Verbs whose grammatical subject is the victim ("97 died in police firing").
 UNACCUSATIVE = frozenset({"die"})
 
@@ -81,6 +84,9 @@ def subject(token: Token, depth: int = 0) -> Token | None:
     if is_passive(token) and token.dep_ not in ("conj", "xcomp"):
         return None
     head = token.head
+    if (token.dep_ == "acl" and token.tag_ == "VBG" and token.lemma_.lower() in RESULT_PARTICIPLES
+            and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX")):
+        return subject(head.head, depth + 1)  # "fired 40 rounds, killing two": the shooters killed
     if token.dep_ == "relcl" or (token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON")):
         return head  # "the forces that shelled the town", "troops backed by ..."
     if token.dep_ in INHERIT_DEPS:
@@ -123,7 +129,8 @@ def circumstance_agent(token: Token) -> Token | None:
                     if a is not None:
                         return a
                     nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
-                    if nxt is not None and nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"):
+                    if nxt is not None and ((nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"))
+                                            or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))):
                         return g  # the parser split "in [police] [firing]"
     return None
 
