@@ -34,7 +34,7 @@ CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "ex
                          "estimate", "indicate", "reveal", "suggest", "conclude", "mean", "project", "forecast",
                          "calculate", "agree", "point", "recall", "mention", "signal"})
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = frozenset({"tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
+XCOMP_CUES = frozenset({"agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
                         "propose", "refuse", "decline", "vow", "seek"})
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
@@ -511,7 +511,8 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
     left = _trim(text, s_a, pa)
     right = _trim(text, pb, s_b)
     right = (right[0], right[1] - (1 if right[1] > right[0] and text[right[1] - 1] in ".!?" else 0))
-    ca, cb = left if (left[1] - left[0]) >= (right[1] - right[0]) else right
+    # the claim is the side holding the sentence's main verb ("X rose, according to Y, more than …")
+    ca, cb = left if sent.root.idx < pa and left[1] > left[0] else right
     if len(_WORD.findall(text[ca:cb])) < 3:
         return None
     cue = _tspan(text, t.idx, to.idx + len(to.text))
