@@ -1,4 +1,4 @@
-"""The ``eventwire`` command: extract, ingest, query, export.
+"""The ``eventwire`` command: extract, ingest, query, export, serve.
 
 Why: one small front door over the same per-article pipeline. Heavy libraries (spaCy, DuckDB,
 Dask, trafilatura) are imported only inside the command that needs them, so ``--help`` is instant
