@@ -274,3 +274,15 @@ def test_congress_belongs_to_the_article_country(nlp):
 def test_possessor_role_does_not_make_an_event_noun_an_actor(nlp):
     doc, idx = _idx(nlp, "The governor's resignation surprised Nairobi residents.")
     assert idx.for_token(_tok(doc, "resignation")) is None
+
+
+def test_bare_abstract_role_words_are_no_actors(nlp):
+    doc, idx = _idx(nlp, "The treaty came into force after the press reported it.")
+    assert idx.for_token(_tok(doc, "force")) is None
+    assert idx.for_token(_tok(doc, "press")) is not None
+
+
+def test_us_agencies_and_military_bases(nlp):
+    doc, idx = _idx(nlp, "ICE agents detained him near a military base.")
+    assert idx.for_token(_tok(doc, "agents")).code == "USACOP"
+    assert idx.for_token(_tok(doc, "base")).sectors == ["MIL"]

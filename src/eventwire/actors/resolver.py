@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article
 from . import aliases
 from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, lowercase_table, phrase_key, phrase_table
-from .roles import Role, pair_role, role_of
+from .roles import Role, bare_and_abstract, pair_role, role_of
 
 #: Prepositions whose object is a place where something happens, not a party to it.
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
@@ -412,6 +412,8 @@ class _Builder:
         if tok.pos_ in ("NOUN", "PROPN") and not is_person:
             role = next((r2 for c in tok.children if c.dep_ in MOD_DEPS and (r2 := pair_role(c, tok)) is not None), None)
             role = role or role_of(tok.lemma_, tok.text)
+            if role is not None and bare_and_abstract(tok):
+                role = None
         info = self._modifier_info(tok)
         if not (is_person or is_org or role):
             role = self._owned_role(tok, info)

@@ -61,3 +61,17 @@ def pair_role(modifier, head) -> Role | None:
             if r is not None:
                 return r
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def bare_abstract() -> frozenset[str]:
+    """Role lemmas that need an article, possessor or modifier to name an actor ("the press")."""
+    text = resources.files("eventwire.actors").joinpath("data", "bare_abstract.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def bare_and_abstract(tok) -> bool:
+    """Whether a role noun stands bare where it is most likely an abstract noun ("into force")."""
+    if tok.tag_ != "NN" or tok.lemma_.lower() not in bare_abstract():
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod") for c in tok.children)
