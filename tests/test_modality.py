@@ -216,3 +216,9 @@ def test_outlet_citing_sources(nlp):
     m, links = run(nlp, "Oman has sold fuel to Yemen, Reuters reported, citing two sources familiar with the deal.", "sold")
     assert [(a.text, a.cue, a.anonymous) for a in links] == [
         ("Reuters", "report", False), ("two sources familiar with the deal", "cite", True)]
+
+
+def test_negative_arguments_negate_the_event(nlp):
+    assert run(nlp, "No one was injured in the blast.", "injured")[0] == "negated"
+    assert run(nlp, "The navy sent no ships to the strait.", "sent")[0] == "negated"
+    assert run(nlp, "Nobody claimed the bombing.", "claimed")[0] == "negated"

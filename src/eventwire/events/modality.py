@@ -250,7 +250,7 @@ def _aux_class(t: Token, under_report: bool) -> str | None:
 
 
 def _has_neg(t: Token) -> bool:
-    """"did not attack", "never met", "no attack", "without an agreement"."""
+    """"did not attack", "never met", "no attack", "without an agreement", "no one was hurt"."""
     for c in t.children:
         if c.dep_ == "neg":
             return True
@@ -258,6 +258,12 @@ def _has_neg(t: Token) -> bool:
             return True
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "without":
         return True
+    if t.pos_ in ("VERB", "AUX"):  # "no one was killed", "nobody fired", "sent no troops"
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    c.lower_ in ("nobody", "none", "nothing", "noone", "no-one")
+                    or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+                return True
     return False
 
 
