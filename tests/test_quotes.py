@@ -178,6 +178,13 @@ def test_transcript_lines(quotes):
     assert q.speaker["text"] == "BARTON" and q.cue.text == ":" and q.direct
 
 
+def test_headline_speaker_colon(quotes):
+    qs = quotes("Senator Ana Ruiz: The Budget Deal Is Dead On Arrival\n\nLawmakers met on Tuesday.")
+    q = one(qs, "Budget Deal")
+    assert q.speaker["text"] == "Senator Ana Ruiz" and q.cue.text == ":"
+    assert quotes("Storm Season: What Farmers Need To Know Now\n\nRain is due.") == []
+
+
 def test_nested_thinking_inside_a_quote_is_not_a_record(quotes):
     qs = quotes("“I think the vote will be delayed again,” the senator said.")
     assert len(qs) == 1 and qs[0].direct

@@ -67,7 +67,7 @@ _WORD = re.compile(r"\w+")
 _NOT_SPEAKERS = frozenset({"clarification", "correction", "update", "updated", "note", "editor's note", "watch",
                            "read more", "related", "photo", "video", "source", "sources", "q", "a", "by", "ap", "more",
                            "the latest", "breaking", "exclusive", "analysis", "opinion", "poll", "live"})
-_HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
+_HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
 
 
@@ -335,7 +335,8 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
              if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]
              and text[m.start(1):m.end(1)].lower().strip(".") not in _NOT_SPEAKERS]
     head = _HEADLINE.match(text)
-    if head and not any(m.start() == 0 for m in turns) and head.group(1).lower().strip(".") not in _NOT_SPEAKERS:
+    if head and not any(m.start() == 0 for m in turns) and head.group(1).lower().strip(".") not in _NOT_SPEAKERS \
+            and _names_someone(doc, *head.span(1)):
         turns.insert(0, head)
     turn_starts = [m.start() for m in turns]
     for k, m in enumerate(turns):
@@ -466,6 +467,14 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             out.append(q)
     out.sort(key=lambda q: q.content.start)
     return _dedupe(out)
+
+
+def _names_someone(doc: Doc, a: int, b: int) -> bool:
+    """A headline's "X:" is a speaker when X is one word ("Poll:") or holds a name ("Pat Lee:")."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return False
+    return len(span) == 1 or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)
 
 
 def _whole_paragraph(text: str, a: int, b: int) -> bool:
