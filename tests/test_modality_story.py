@@ -163,3 +163,22 @@ def test_statement_events_are_not_denied(nlp):
     a, b = ev(said, "PRTGOV"), ev(expelled, "PRTGOV")
     apply_denials([a, b], doc, actors)
     assert a.modality == "asserted" and b.modality == "denied"
+
+
+@pytest.mark.parametrize("denial", [
+    "Later, Valletta denied any involvement in the raid.",
+    "Valletta said there was no truth to the reports.",
+    "Valletta rejected the allegations as baseless.",
+])
+def test_later_denials_by_the_accused_party(nlp, denial):
+    doc = nlp("Witnesses said Maltese commandos carried out a raid on the port. " + denial)
+    actors = FakeActors({"Valletta": "MLTGOV", "commandos": "MLTMIL"})
+    t = next(x for x in doc if x.text == "raid")
+    m, links = assess(t, actors)
+    e = Event(cameo="190", name="", root="19", quad_class=4, goldstein=-10.0, plover=None,
+              source=Actor(code="MLTMIL", country="MLT", sectors=["MIL"], name="", text="commandos", start=0, end=0),
+              target=None, modality=m, evidence=TextSpan("", 0, 0),
+              trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links)
+    apply_denials([e], doc, actors)
+    assert e.modality == "denied"
+    assert e.attribution[-1].denied and e.attribution[-1].code == "MLTGOV"
