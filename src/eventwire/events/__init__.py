@@ -406,10 +406,9 @@ def _confidence(c: Cand, has_src: bool, has_tgt: bool, fallback: bool, coded: se
 _DATELINE = re.compile(r"[^\n:.!?]{1,40}:\s+")
 
 
-def _evidence(sent: Span, c: Cand) -> TextSpan:
+def _evidence(sent: Span, c: Cand, text: str) -> TextSpan:
     """The sentence of the trigger, less what a parser glued to it across a line break or a
     dateline ("ahmedabad: police arrested ..."): the evidence must be the sentence itself."""
-    text = sent.doc.text
     s0, s1 = sent.start_char, sent.end_char
     t0 = sent.doc[c.first].idx
     t1 = sent.doc[c.last].idx + len(sent.doc[c.last])
@@ -435,7 +434,7 @@ def _span(doc: Doc, first: int, last: int) -> TextSpan:
 
 
 def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False,
-                coded: set[int] | None = None) -> list[Event]:
+                coded: set[int] | None = None, text: str | None = None) -> list[Event]:
     doc = sent.doc
     src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
@@ -504,7 +503,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     conf = _confidence(c, bool(sources), bool(targets), fallback, coded or set())
     if "implied police" in c.notes:
         conf = round(conf - 0.1, 4)
-    evidence = _evidence(sent, c)
+    evidence = _evidence(sent, c, text if text is not None else doc.text)
     trigger = _span(doc, c.first, c.last)
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])
              if not (s is not None and t is not None and s.code == t.code and s.start == t.start)]
@@ -525,8 +524,9 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
 
 
 def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, published: str | None = None,
-                  country: str | None = None) -> list[Event]:
-    """All events of one sentence, main act first."""
+                  country: str | None = None, text: str | None = None) -> list[Event]:
+    """All events of one sentence, main act first (``text``: the doc's text, passed in to save
+    rebuilding it per event)."""
     cands, by_anchor = _find_cands(sent)
     if not cands:
         return []
@@ -538,10 +538,10 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     coded = {c.anchor.i for c in live}
     events: list[Event] = []
     for c in acts:
-        events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded))
+        events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded, text=text))
     for r in (c for c in live if c.entry.role == "report"):
         # a reporting verb is a statement event of its own; it ranks below any act it frames
-        events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded))
+        events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded, text=text))
     events.sort(key=lambda e: -e.confidence)
     return events
 
@@ -549,9 +549,10 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
 def extract_events(doc: Doc, actors, places: list[Place], published: str | None) -> list[Event]:
     """Every coded event of the article, highest confidence first."""
     country = _main_country(actors, places)
+    text = doc.text
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(code_sentence(sent, actors, places, published, country))
+        events.extend(code_sentence(sent, actors, places, published, country, text))
     if _apply_denials is not None:
         try:
             _apply_denials(events, doc, actors)
