@@ -47,9 +47,14 @@ def role_pairs() -> dict[tuple[str, str], Role]:
 
 
 def role_of(lemma: str, text: str = "") -> Role | None:
-    """The Role of a word, by lemma first, then by its lower-cased surface form."""
+    """The Role of a word, by lemma first, then by its lower-cased surface form, then by that form
+    without a plural "s" (proper-noun plurals such as "Marines" keep their "s" in the lemma)."""
     table = roles()
-    return table.get(lemma.lower()) or (table.get(text.lower()) if text else None)
+    r = table.get(lemma.lower())
+    if r is None and text:
+        low = text.lower()
+        r = table.get(low) or (table.get(low[:-1]) if low.endswith("s") and len(low) > 3 else None)
+    return r
 
 
 def pair_role(modifier, head) -> Role | None:
