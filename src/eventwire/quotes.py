@@ -34,7 +34,7 @@ CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "ex
                          "estimate", "indicate", "reveal", "suggest", "conclude", "mean", "project", "forecast",
                          "calculate", "agree", "point", "recall", "mention", "signal"})
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = frozenset({"agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
+XCOMP_CUES = frozenset({"hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
                         "propose", "refuse", "decline", "vow", "seek"})
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
@@ -51,6 +51,8 @@ insistence belief view decision plan proposal accusation charge comment remark a
 vow threat hope fear contention prediction assessment estimate conclusion insistence""".split())
 #: reporting verbs whose bare object is not a claim ("said nothing", "told him", "asked them")
 _BARE_SPEECH = frozenset({"say", "tell", "ask", "add", "continue", "write", "answer", "reply", "post", "tweet"})
+#: prepositions that introduce what a stance is about: "warned against", "complained about"
+_ABOUT_PREPS = frozenset({"about", "against", "of", "on", "over", "for"})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
@@ -539,6 +541,11 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
                 comp = c
                 break
+    if comp is None and lemma in SPEECH | NP_CUES:
+        for c in v.children:  # "admitted using …", "suggested looking at …"
+            if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > v.i:
+                comp = c
+                break
     np_tail: list[Token] = []
     if comp is None and (lemma in NP_CUES or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
         for c in v.children:
@@ -546,6 +553,11 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 comp = c
                 np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
                            (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to")))]
+                break
+    if comp is None and lemma in SPEECH | NP_CUES and lemma not in ("say", "tell"):
+        for c in v.children:  # "warned against …", "complained about …", "accused her of …"
+            if c.dep_ == "prep" and c.i > v.i and c.lower_ in _ABOUT_PREPS and any(x.dep_ in ("pobj", "pcomp") for x in c.children):
+                comp = c
                 break
     if inside(v.idx):
         return None
