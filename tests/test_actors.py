@@ -286,3 +286,11 @@ def test_us_agencies_and_military_bases(nlp):
     doc, idx = _idx(nlp, "ICE agents detained him near a military base.")
     assert idx.for_token(_tok(doc, "agents")).code == "USACOP"
     assert idx.for_token(_tok(doc, "base")).sectors == ["MIL"]
+
+
+def test_kinds(nlp):
+    doc, idx = _idx(nlp, "A Nepali soldier and Nepali rebels met UN envoys in Kathmandu while Nepal watched.")
+    assert idx.for_token(_tok(doc, "soldier")).kind == "person"
+    assert idx.for_token(_tok(doc, "rebels")).kind == "group"
+    assert idx.for_token(_tok(doc, "Nepal")).kind == "country"
+    assert idx.for_token(_tok(doc, "envoys")).code.startswith("IGOUNO")

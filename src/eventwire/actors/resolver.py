@@ -511,6 +511,8 @@ class _Builder:
         if is_person:
             name = person or name
         code = _code(country, prefix, sectors)
+        if kind == "person" and not is_person and tok.tag_ in PLURAL_TAGS:
+            kind = "group"  # "rebels", "officials": people, but a group of them
         actor = Actor(code, country, sectors, name or text, text, cstart, end, kind, person)
         if mod_entry is not None and not is_person:
             self._coordinated(tok, actor)
