@@ -298,7 +298,7 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | Non
     for t in doc[s_start:s_end]:
         if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
             continue
-        if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, qb - 2, t.idx) and
+        if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
                             not text_ends_open(text, qa, qb)):
             continue  # a verb after a finished quoted sentence belongs to what follows it
         d = qa - t.idx if t.idx < qa else t.idx - qb
