@@ -114,6 +114,12 @@ def test_indirect_content_before_cue(quotes):
     assert q.speaker["text"] == "a company spokesman"
 
 
+def test_parenthetical_cue(quotes):
+    qs = quotes("The new bridge, the engineer said, will carry twice as many trucks as the old one.")
+    q = one(qs, "trucks")
+    assert q.cue.text == "said" and q.speaker["text"] == "the engineer"
+
+
 def test_according_to(quotes):
     qs = quotes("According to the local health office, at least twelve people were taken to hospital.")
     q = one(qs, "twelve")

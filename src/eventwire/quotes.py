@@ -570,6 +570,14 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             a, b = _np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+    if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and v.head.i > v.i:
+        # "The museum, Mr. Bush said, celebrated …": the sentence around the aside is the content
+        sent = v.sent
+        a, b = _trim(text, max(sent.start_char, text.rfind("\n", 0, v.idx) + 1), sent.end_char)
+        if b > a and text[b - 1] in ".!?":
+            b -= 1
+        if len(_WORD.findall(text[a:b])) >= 6:
+            return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
     if comp is None and lemma in _BARE_SPEECH | {"claim", "argue", "insist", "warn", "note", "explain", "predict"}:
         return _unparsed_report(doc, text, v, speakers)
     if comp is None:
