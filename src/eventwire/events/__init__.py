@@ -175,6 +175,12 @@ def _resolve_frames(cands: list[Cand], by_anchor: dict[int, Cand]) -> None:
             fam = "12"  # "did not agree to ..." is a rejection
         inner = _embedded(f, by_anchor)
         code = f.entry.code if fam == f.entry.family else {"12": "120"}.get(fam, f.entry.code)
+        if inner is not None and fam == "00":
+            # an order is the act it orders, done by whoever gives the order ("ordered patrols")
+            inner.consumed = True
+            f.embedded = inner
+            f.code = inner.code
+            continue
         if inner is not None:
             inner.consumed = True
             f.embedded = inner
@@ -202,6 +208,14 @@ def _reporting_head(tok: Token) -> Token | None:
         rows = lx.candidates(t)
         if rows and rows[0].role == "report":
             return t
+    return None
+
+
+def _obligation_clause(verb: Token) -> Token | None:
+    """The "must/should" clause a reporting verb introduces, if any."""
+    for ch in verb.children:
+        if ch.dep_ == "ccomp" and any(x.dep_ == "aux" and x.lower_ in OBLIGATION_AUX for x in ch.children):
+            return ch
     return None
 
 
@@ -540,6 +554,14 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     for c in acts:
         events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded, text=text))
     for r in (c for c in live if c.entry.role == "report"):
+        must = _obligation_clause(r.anchor)
+        if must is not None and not any(a.anchor.i == must.i for a in acts):
+            # "the EU says the violence must end": a demand by the speaker
+            r.code = "100"
+            r.frame_target = pt.embedded_subject(must)
+            r.notes.append("demand")
+            events.extend(_events_for(r, sent, actors, places or [], published, country, coded=coded, text=text))
+            continue
         # a reporting verb is a statement event of its own; it ranks below any act it frames
         events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded, text=text))
     events.sort(key=lambda e: -e.confidence)

@@ -189,7 +189,7 @@ def match(token: Token, skip_light: bool = True) -> Entry | None:
                 continue
         if e.passive and not is_passive(token):
             continue
-        return e
+        return None if e.role == "none" else e
     return None
 
 
