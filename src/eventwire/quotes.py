@@ -42,7 +42,9 @@ liken echo slam support oppose reject dismiss welcome applaud blame call endorse
 ridicule dispute tout highlight accuse challenge announce propose recommend back unveil disclose explain stress
 emphasize emphasise note advocate favor favour fear recognize acknowledge admit deny reveal doubt hail pledge
 promise vow demand seek request urge mention cite reference refer bemoan despise compare document detail outline
-address tout lament regret deplore lambast rebuke scold thank congratulate""".split())
+address tout lament regret deplore lambast rebuke scold thank congratulate speak talk express consider rate rule
+examine accept debate admire invoke rail downplay ignore judge chastise implore approve disapprove grill pitch
+rip bristle apologize lobby protest""".split())
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
 NOT_CUES = frozenset("""be have do make let seem appear become get go come take give keep help look sound""".split())
 #: nouns that carry someone's claim in a clause: "Smith's claim that …", "the ministry's call to …"
