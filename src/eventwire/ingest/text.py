@@ -289,7 +289,7 @@ def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset
                     break
                 continue
             if taken < MAX_TEASERS and ln.n >= 3 and (ln.headline_like or (ln.n <= 25 and not ln.story_like)) \
-                    and (taken < 2 or _same_style(ln, block)):
+                    and not ln.text.rstrip().endswith(":") and not _dated(ln) and (taken < 2 or _same_style(ln, block)):
                 ln.label = "teaser"
                 block.append(ln)
                 taken += 1
@@ -310,6 +310,12 @@ def _teasers(lines: list[_Line], headings: set[str] | frozenset[str] = frozenset
             for k in run:
                 lines[k].label = "teaser"
         run = []
+
+
+def _dated(ln: _Line) -> bool:
+    """Starts with a date ('June 9 --', '14 March:'): a schedule or list entry, not a headline."""
+    w = [x.lower() for x in ln.words[:2]]
+    return bool(w) and (w[0] in _MONTH_SET or (len(w) == 2 and w[0].isdigit() and w[1] in _MONTH_SET))
 
 
 def _same_style(ln: _Line, block: list[_Line]) -> bool:
