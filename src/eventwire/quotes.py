@@ -44,7 +44,9 @@ emphasize emphasise note advocate favor favour fear recognize acknowledge admit 
 promise vow demand seek request urge mention cite reference refer bemoan despise compare document detail outline
 address tout lament regret deplore lambast rebuke scold thank congratulate speak talk express consider rate rule
 examine accept debate admire invoke rail downplay ignore judge chastise implore approve disapprove grill pitch
-rip bristle apologize lobby protest""".split())
+rip bristle apologize lobby protest mock view regard portray paint cast hit target pound""".split())
+#: verbs that state a view only with "as": "critics see the law as a threat"
+AS_CUES = frozenset({"see", "treat", "characterize", "characterise", "frame"})
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
 NOT_CUES = frozenset("""be have do make let seem appear become get go come take give keep help look sound""".split())
 #: nouns that carry someone's claim in a clause: "Smith's claim that …", "the ministry's call to …"
@@ -464,7 +466,7 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
             if q is not None and not in_covered(q.content.start):
                 out.append(q)
             continue
-        if t.pos_ != "VERB" or lemma in NOT_CUES:
+        if t.pos_ != "VERB" or lemma in NOT_CUES and lemma not in AS_CUES:
             continue
         q = _indirect(doc, text, t, lemma, speakers, inside)
         if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
@@ -549,7 +551,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 comp = c
                 break
     np_tail: list[Token] = []
-    if comp is None and (lemma in NP_CUES or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
+    as_view = lemma in AS_CUES and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)
+    if comp is None and (lemma in NP_CUES or as_view or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
         for c in v.children:
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in ("it", "this", "that", "them"):
                 comp = c
