@@ -155,10 +155,11 @@ class ArticleResult:
 class ArticleError(Exception):
     """Raised by any stage for an input that is bad data; becomes an ``ErrorInfo`` record."""
 
-    def __init__(self, kind: str, message: str):
+    def __init__(self, kind: str, message: str, article: Article | None = None):
         super().__init__(message)
         self.kind = kind
         self.message = message
+        self.article = article  # what was read before the refusal (e.g. a non-English page), kept for the user
 
     def info(self) -> ErrorInfo:
         return ErrorInfo(self.kind, self.message)

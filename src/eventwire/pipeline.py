@@ -41,7 +41,7 @@ def _prepare(record: Record, clean: bool) -> Article | ArticleResult:
     try:
         return prepare(record, clean=clean)
     except ArticleError as e:
-        return ArticleResult(id=rid, article=None, error=e.info())
+        return ArticleResult(id=e.article.id if e.article else rid, article=e.article, error=e.info())
     except Exception as e:  # bad input must never stop the batch
         log.exception("ingest failed for %s", rid)
         return ArticleResult(id=rid, article=None, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))

@@ -61,11 +61,9 @@ def check_language(text: str, article: Article | None = None) -> None:
     """Raise ``unsupported_language`` unless ``text`` is English; the error carries ``article`` if given."""
     lang = detect_language(text)
     if lang != "en":
-        err = ArticleError("unsupported_language", f"detected language {lang!r}; eventwire reads English")
         if article is not None:
             article.language = lang
-            err.article = article  # type: ignore[attr-defined]
-        raise err
+        raise ArticleError("unsupported_language", f"detected language {lang!r}; eventwire reads English", article)
 
 
 def _from_html(record: dict[str, Any]) -> Article:
