@@ -4,7 +4,9 @@ Why: issue 6 asks that two processes give ≥ 1.7× one, Dask with two local wor
 that peak memory at 5,000 articles stays within 10% of that at 500 (streaming, not accumulating).
 Each configuration runs the real CLI as a subprocess; memory is the peak of the summed RSS of the
 whole process tree (main + workers), sampled every 0.1 s; throughput is articles / wall seconds of
-the whole command (start-up included).
+the whole command (start-up included). On a shared machine wall-clock ratios mean little, so CPU
+seconds of the whole tree and of the main process are recorded too, and the speed-up to expect on
+idle cores is derived from them (see ``idle_speedup``).
 
     .venv/bin/python benchmarks/scale.py [--limit 5000] [--small 500] [--only 1,2,dask,mem]
 
@@ -30,16 +32,25 @@ EW = [sys.executable, "-m", "eventwire.cli"]
 
 
 def run(cmd: list[str]) -> dict:
-    """Wall time and peak summed RSS (MiB) of ``cmd`` and all its children."""
+    """Wall time, peak summed RSS (MiB) and CPU seconds of ``cmd`` and all its children.
+
+    CPU seconds matter on a shared machine: wall-clock speed-ups are meaningless when other jobs
+    hold the cores, but the CPU a run consumes, and how much of it the main process spends
+    (the serial part), say what the run would do on idle cores.
+    """
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     peak = 0
+    main_cpu = 0.0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, main_cpu
         try:
             p = psutil.Process(proc.pid)
         except psutil.NoSuchProcess:
@@ -48,6 +59,8 @@ def run(cmd: list[str]) -> dict:
             try:
                 rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
                 peak = max(peak, rss)
+                ct = p.cpu_times()
+                main_cpu = ct.user + ct.system
             except psutil.Error:
                 pass
             stop.wait(0.1)
@@ -58,9 +71,18 @@ def run(cmd: list[str]) -> dict:
     wall = time.perf_counter() - t0
     stop.set()
     th.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {err.decode()[-800:]}")
-    return {"wall_s": round(wall, 2), "peak_mib": round(peak / 2**20, 1)}
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 2), "peak_mib": round(peak / 2**20, 1), "cpu_s": round(cpu, 1),
+            "main_cpu_s": round(main_cpu, 1), "load": round(os.getloadavg()[0], 1)}
+
+
+def idle_speedup(one: dict, many: dict, n: int) -> float:
+    """Speed-up to expect on ``n`` idle cores: one process's CPU over the larger of the parallel
+    run's CPU spread over n cores and its main process's own (serial) CPU."""
+    return one["cpu_s"] / max(many["cpu_s"] / n, many["main_cpu_s"])
 
 
 def subset(n: int, work: Path) -> Path:
@@ -102,9 +124,13 @@ def main() -> None:
                         run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pq1"), "--jobs", "1", str(big)]))
             d2 = record("ingest --parquet --dask local:2", a.limit,
                         run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pqd"), "--dask", "local:2", str(big)]))
-            print(f"Dask 2 workers / 1 process (parquet ingest): {p1['wall_s'] / d2['wall_s']:.2f}×")
+            print(f"Dask 2 workers / 1 process (parquet ingest): wall {p1['wall_s'] / d2['wall_s']:.2f}×, "
+                  f"on 2 idle cores ≈ {idle_speedup(p1, d2, 2):.2f}× (CPU {p1['cpu_s']} s vs {d2['cpu_s']} s, "
+                  f"client {d2['main_cpu_s']} s)")
         if r1 and r2:
-            print(f"2 processes / 1 process (extract): {r1['wall_s'] / r2['wall_s']:.2f}×")
+            print(f"2 processes / 1 process (extract): wall {r1['wall_s'] / r2['wall_s']:.2f}×, "
+                  f"on 2 idle cores ≈ {idle_speedup(r1, r2, 2):.2f}× (CPU {r1['cpu_s']} s vs {r2['cpu_s']} s, "
+                  f"main {r2['main_cpu_s']} s)")
         if "mem" in only:
             small = subset(a.small, work)
             m_small = record("memory extract --jobs 1", a.small, run([*extract, "--jobs", "1", str(small)]))
