@@ -146,3 +146,29 @@ def test_merged_events_count_outlets_articles_and_copies():
     (m,) = con.execute("SELECT num_mentions, num_sources, num_articles, num_stories FROM merged_events").fetchall()
     # w3 is a second copy of the same story in the same outlet: counted once for that outlet
     assert m == (3, 3, 3, 2)
+
+
+def test_parquet_batches_commit_last_and_recover_cleans_up(tmp_path):
+    from eventwire.store import parquet as pq
+
+    def rows(aid, month):
+        ev = {c: None for c, _, _ in schema.columns("events")}
+        ev.update(event_id=f"{aid}-0", article_id=aid, idx=0, cameo="040", root="04", month=month)
+        art = {c: None for c, _, _ in schema.columns("articles")}
+        art.update(id=aid, body="text", minhash=[1, 2, 3])
+        return {"articles": [art], "events": [ev], "actors": [], "quotes": [], "places": []}
+
+    pq.write_batch(tmp_path, [rows("a1", "2021-01"), rows("a2", "2021-02")], batch_id="b1")
+    assert pq.committed_batches(tmp_path) == {"b1"}
+    assert pq.stored_ids(tmp_path) == {"a1", "a2"}
+    # a batch killed before its commit mark: child files only, plus a half-written temp file
+    pq._write_table("events", rows("a3", "2021-03")["events"], tmp_path / "events" / "month=2021-03" / "part-b2.parquet")
+    (tmp_path / "articles" / "part-b3.parquet.tmp").write_bytes(b"partial")
+    assert pq.recover(tmp_path) == 2
+    assert not list((tmp_path / "events").glob("month=2021-03/*.parquet"))
+    assert pq.stored_ids(tmp_path) == {"a1", "a2"}
+    import duckdb
+    con = duckdb.connect()
+    pq.attach_views(con, tmp_path)
+    assert con.execute("SELECT month, count(*) FROM events GROUP BY month ORDER BY month").fetchall() == [("2021-01", 1), ("2021-02", 1)]
+    assert con.execute("SELECT count(*) FROM quotes").fetchone() == (0,)
