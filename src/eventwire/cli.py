@@ -194,6 +194,14 @@ def ingest(
     summ = Summary("ingest")
     total = count_inputs(inputs) if not quiet and sys.stderr.isatty() else None
     result: dict[str, Any] = {}
+    if db is not None:
+        try:  # fail early and plainly on a locked or foreign file, before any work
+            from .store.duckdb import DuckStore
+
+            DuckStore(db).close()
+        except Exception as e:
+            typer.echo(f"eventwire ingest: cannot open {db}: {e}", err=True)
+            raise typer.Exit(2)
     with progress_bar("ingest", total, not quiet) as advance:
         if dask:
             from .distributed import ingest_dask
