@@ -365,6 +365,13 @@ def _place_actor(tok: Token, places: list[Place]) -> Actor | None:
     return None
 
 
+def _agentless_passive(tok: Token) -> bool:
+    """"were arrested", "the arrested men", "activists detained on Monday": no agent named."""
+    if lx.is_passive(tok):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children)
+
+
 def _implied_police(c: Cand, country: str | None) -> Actor:
     """Agentless arrests ("five men were arrested") are police acts in news usage; say so in the name."""
     t = c.token
@@ -484,7 +491,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
                     break
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
-    if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and (lx.is_passive(c.anchor) or c.anchor.pos_ in ("NOUN", "PROPN")):
+    if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and _agentless_passive(c.anchor):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
     info = cameo_get(c.code)
