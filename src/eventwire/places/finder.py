@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
-from .gazetteer import Entry, Gazetteer, gazetteer, norm
+from .gazetteer import PRIOR_REGION, Entry, Gazetteer, gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: verbs whose subject is an agent, not a location ("Ankara said", "Russia denied")
@@ -50,7 +50,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
             if b - a == 1 and doc[a].lower_ in _COMMON:
                 continue
             if a < b:
-                if g.names.get(norm(doc[a:b].text)) or not _split_entity(doc, a, b, g, take):
+                whole = doc[a:b].text
+                if g.adjective(whole) is not None and not g.names.get(norm(whole)):
+                    take(a, b, "adj")  # "Central American": one adjective, not "Central" + "American"
+                elif g.names.get(norm(whole)) or _named_feature(doc[a:b]) or not _split_entity(doc, a, b, g, take):
                     take(a, b, "ent")
         elif ent.label_ == "NORP":
             if len(ent) == 1 and ent[0].tag_ in ("JJ", "NNP") and ent[0].dep_ in ("amod", "compound", "nmod") \
@@ -163,6 +166,19 @@ def _mislabelled_city(ent: Span, g: Gazetteer) -> bool:
     if ent.label_ == "ORG":
         return top >= 5.0 and (locative or top >= 6.0 or root.dep_ in ("compound", "poss", "appos"))
     return top >= 5.0 and locative
+
+
+#: head words of a named feature: "Washington Square" is not Washington, "French Quarter" not France
+_FEATURE_HEADS = frozenset("""square quarter street st avenue ave road rd boulevard blvd lane drive park university
+college school academy church cathedral chapel hospital airport station bridge coast township county hall center
+centre stadium arena island islands beach bay harbor harbour port river lake mountain mountains hill hills valley
+canyon forest base camp prison court market mall hotel theatre theater museum library tower building district
+village heights estate gardens garden""".split())
+
+
+def _named_feature(span: Span) -> bool:
+    """A proper name of a street, building or local feature that merely contains a place name."""
+    return len(span) > 1 and any(t.lower_ in _FEATURE_HEADS for t in span[1:])
 
 
 def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take) -> bool:
@@ -308,9 +324,12 @@ def _resolve(body: str, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) 
         return ents[0]
     within = _container(body, e, g)
     key = norm(text)
+    own = any(norm(c.name) == key for c in ents)  # some candidate is really called this
     best, best_s = None, float("-inf")
     for c in ents:
         sc = _score(c, key, *ctx)
+        if own and norm(c.name) != key and c.prior < PRIOR_REGION:
+            sc -= 2.0  # "Salisbury" is the English town before it is Harare's colonial name
         for w in within:
             if (w.feature == "country" and c.country == w.country and c.feature != "country") or \
                     (w.feature == "admin1" and c.admin1 and c.admin1 == w.admin1 and c is not w):
