@@ -99,6 +99,15 @@ def test_washington_dc_is_one_name(places):
     assert [p.text for p in found] == ["Washington, D.C."]
 
 
+def test_named_feature_is_not_split_and_local_feature_gets_the_towns_point(places):
+    text = ("Flooding closed roads across Tulsa on Monday. In Tulsa, crowds gathered in Washington Square "
+            "near Ridley Bridge.")
+    _, found = places(text)
+    assert not [p for p in found if p.text == "Washington"]
+    square = by_text(found, "Washington Square")
+    assert square.feature == "local" and square.geonameid is None and abs(square.lat - 36.15) < 0.5
+
+
 def test_unknown_word_is_not_a_town(places):
     _, found = places("The man said the day had been long.")
     assert found == []

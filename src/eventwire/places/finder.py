@@ -5,6 +5,10 @@ Why: analysts map events, so every place name needs a point and a country, and t
 GPE/LOC/FAC entities, adjectival place forms ("Syrian forces"), toponyms inside organisation
 names ("University of Washington") and a gazetteer scan for names the tagger missed; each is
 resolved by prominence, the countries the article already names, and "X, State" patterns.
+
+A street, church or other named local feature the gazetteer cannot know is placed at the town
+the article is about (named at least twice, more than any other) with ``feature="local"`` and no
+GeoNames id: an approximate point, marked as such.
 """
 from __future__ import annotations
 
@@ -379,10 +383,38 @@ def find_places(doc: Doc, actors) -> list[Place]:
     body = doc.text
     ctx = _context(doc, cands, g)
     out: list[Place] = []
+    unresolved: list[tuple[int, int, str]] = []
+    towns: Counter = Counter()
     for s, e, text, how in cands:
         hit = _resolve(body, s, e, text, how, g, ctx)
         if hit is None:
+            if how == "ent" and _local_feature(doc, s, e):
+                unresolved.append((s, e, text))
             continue
+        if hit.feature == "city":
+            towns[hit] += 1
         out.append(Place(text=text, start=s, end=e, name=hit.name, country=hit.country, lat=hit.lat, lon=hit.lon,
                          geonameid=hit.geonameid, feature=hit.feature, metonymic=_metonymic(doc, s, e, how, actors)))
+    focus = _focus(towns)
+    if focus is not None and unresolved:
+        # a street or building the gazetteer cannot know lies in the town the article is about
+        for s, e, text in unresolved:
+            out.append(Place(text=text, start=s, end=e, name=text, country=focus.country, lat=focus.lat, lon=focus.lon,
+                             geonameid=None, feature="local", metonymic=False))
+        out.sort(key=lambda p: p.start)
     return out
+
+
+def _focus(towns: Counter) -> Entry | None:
+    """The town an article is about: named at least twice and more than any other."""
+    if not towns:
+        return None
+    (top, n), *rest = towns.most_common(2) + [(None, 0)]
+    return top if n >= 2 and n > rest[0][1] else None
+
+
+def _local_feature(doc: Doc, s: int, e: int) -> bool:
+    """An unresolved FAC/LOC entity that names a local feature (street, church, park …)."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return span is not None and span[0].ent_type_ in ("FAC", "LOC", "GPE") and (
+        span[0].ent_type_ == "FAC" or any(t.lower_ in _FEATURE_HEADS for t in span))
