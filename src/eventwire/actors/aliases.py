@@ -19,10 +19,8 @@ PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
 #: How far back (in mentions) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 12
 
-
+#: Name parts that are no surname, and Arabic articles news writes with or without.
 NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
-
-
 ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "az-", "ar-")
 
 

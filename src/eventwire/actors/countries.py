@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 #: Kinds of lexicon entries.
-COUNTRY, DEMONYM, CAPITAL, SEAT, ORG, LEADER, CITY = "country", "demonym", "capital", "seat", "org", "leader", "city"
+COUNTRY, DEMONYM, CAPITAL, SEAT, ORG, LEADER = "country", "demonym", "capital", "seat", "org", "leader"
 
 
 @dataclass(frozen=True)
