@@ -454,6 +454,48 @@ def _span(doc: Doc, first: int, last: int) -> TextSpan:
     return TextSpan(s.text, s.start_char, s.end_char)
 
 
+def _target_candidates(c: Cand, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]):
+    """Target candidates, best first: actors in the argument slots, a place in those slots
+    ("lifted the curfew in Montenegro"), then actors and places deeper in the clause."""
+    src_keys = {(a.start, a.end) for a in sources}
+    src_codes = {a.code for a in sources}
+    slots = [t for t in _target_tokens(c) if src_tok is None or t.i != src_tok.i]
+    for slot in slots:
+        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
+        if found:
+            yield found
+        pa = _place_actor(slot, places)
+        if pa is not None:
+            yield [pa]
+    if c.entry.role == "report":
+        return
+    for slot in pt.nearby_heads(c.anchor):
+        if src_tok is not None and slot.i == src_tok.i:
+            continue
+        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes]
+        if found:
+            yield found
+        pa = _place_actor(slot, places)
+        if pa is not None:
+            yield [pa]
+
+
+def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]) -> list[Actor]:
+    src_countries = {a.country for a in sources if a.country}
+    first: list[Actor] = []
+    for found in _target_candidates(c, src_tok, sources, actors, places):
+        if not first:
+            first = found
+            if not src_countries or c.entry.role == "report" or any(t.country not in src_countries for t in found):
+                return found
+            continue
+        # "France is ready to send troops to Liberia": French troops are the means, not the target
+        other = [a for a in found if a.country and a.country not in src_countries]
+        if other:
+            return other
+    return first
+
+
 def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False,
                 coded: set[int] | None = None, text: str | None = None) -> list[Event]:
     doc = sent.doc
@@ -462,33 +504,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     targets: list[Actor] = []
     src_keys = {(a.start, a.end) for a in sources}
     src_codes = {a.code for a in sources}
-    slots = [t for t in _target_tokens(c) if src_tok is None or t.i != src_tok.i]
-    src_countries = {a.country for a in sources if a.country}
-    for slot in slots:
-        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
-        if found:
-            targets = found
-            break
-    if targets and src_countries and all(t.country in src_countries for t in targets) and c.entry.role != "report":
-        # "France is ready to send troops to Liberia": the French troops are the means, not the target
-        for slot in slots[slots.index(slot) + 1:] + pt.nearby_heads(c.anchor):
-            other = [a for a in _actors_of(slot, actors) if a.country and a.country not in src_countries]
-            if other:
-                targets = other
-                break
-    if not targets and c.entry.role != "report":
-        near = [t for t in pt.nearby_heads(c.anchor) if src_tok is None or t.i != src_tok.i]
-        for slot in near:
-            found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes]
-            if found:
-                targets = found
-                break
-        if not targets:  # "lifted the curfew in Montenegro": a place named where the target would be
-            for slot in slots + near:
-                pa = _place_actor(slot, places)
-                if pa is not None:
-                    targets = [pa]
-                    break
+    targets = _choose_targets(c, src_tok, sources, actors, places)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
     if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and _agentless_passive(c.anchor):
