@@ -30,11 +30,10 @@ disclose signal show find estimate conclude believe think know feel hope fear ex
 describe call label brand accuse criticize criticise blast praise demand charge counter retort lament
 acknowledge assure reassure inform advise conclude project forecast calculate""".split())
 #: verbs that take a content clause only when it is a real clause (not "know him")
-CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "expect", "worry", "show", "find",
-                         "estimate", "indicate", "reveal", "suggest", "conclude", "mean", "project", "forecast",
-                         "calculate", "agree", "point", "recall", "mention", "signal"})
+CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "expect", "worry", "find",
+                         "estimate", "conclude", "mean", "project", "forecast", "calculate"})
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = frozenset({"hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
+XCOMP_CUES = frozenset({"warn", "hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
                         "propose", "refuse", "decline", "vow", "seek"})
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
@@ -57,6 +56,9 @@ vow threat hope fear contention prediction assessment estimate conclusion insist
 _BARE_SPEECH = frozenset({"say", "tell", "ask", "add", "continue", "write", "answer", "reply", "post", "tweet"})
 #: prepositions that introduce what a stance is about: "warned against", "complained about"
 _ABOUT_PREPS = frozenset({"about", "against", "of", "on", "over", "for"})
+#: prepositions that carry the content for one verb only: "respond to …", "agree with …"
+_VERB_PREPS = frozenset({("to", "respond"), ("to", "reply"), ("to", "object"), ("with", "agree"),
+                         ("with", "disagree"), ("to", "point"), ("to", "refer")})
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
@@ -554,14 +556,16 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     as_view = lemma in AS_CUES and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)
     if comp is None and (lemma in NP_CUES or as_view or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
         for c in v.children:
-            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c.lower_ not in ("it", "this", "that", "them"):
+            oprd = any(x.dep_ == "oprd" for x in v.children)  # "called it a sham": the pronoun is the topic
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and (oprd or c.lower_ not in ("it", "this", "that", "them")):
                 comp = c
                 np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
-                           (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to")))]
+                           (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to", "of")))]
                 break
     if comp is None and lemma in SPEECH | NP_CUES and lemma not in ("say", "tell"):
         for c in v.children:  # "warned against …", "complained about …", "accused her of …"
-            if c.dep_ == "prep" and c.i > v.i and c.lower_ in _ABOUT_PREPS and any(x.dep_ in ("pobj", "pcomp") for x in c.children):
+            if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS) \
+                    and any(x.dep_ in ("pobj", "pcomp") for x in c.children):
                 comp = c
                 break
     if inside(v.idx):
