@@ -172,3 +172,33 @@ def test_evidence_offsets_point_into_text(nlp):
 def test_code_sentence_without_actor_index(nlp):
     sent = next(nlp("The union called off the strike.").sents)
     assert code_sentence(sent)[0].cameo == "082"
+
+
+# ------------------------------------------------------------------ CAMEO conventions
+
+
+def test_obligation_under_reporting_verb_is_demand(code):
+    e = first(code("Ottawa said Ankara must release the detained pilots."))
+    assert e.cameo == "1053"
+    assert country(e.source) == "CAN" and country(e.target) == "TUR"
+
+
+def test_order_codes_the_ordered_act(code):
+    assert first(code("The governor ordered police patrols in the old quarter.")).cameo.startswith("15")
+
+
+def test_fighting_a_disease_is_not_violence(code):
+    assert not any(e.cameo.startswith(("18", "19", "20")) for e in code("Norway pledged money to fight malaria in Chad."))
+
+
+def test_killed_in_police_firing_has_police_source(code):
+    ev = [e for e in code("Two villagers were killed in police firing near the market.") if e.cameo == "1823"]
+    assert ev and ev[0].source is not None and "COP" in ev[0].source.sectors
+
+
+def test_consider_keeps_the_option_unexecuted(code):
+    assert first(code("Austria is considering sending aid to Malawi.")).cameo == "014"
+
+
+def test_claim_of_responsibility_outranks_the_attack(code):
+    assert first(code("The militia claimed responsibility for the bombing of the bridge.")).cameo == "015"
