@@ -539,7 +539,8 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
     comp = None
     for c in v.children:
-        if c.dep_ == "ccomp" and (lemma in SPEECH or _claim_clause(v, c)) or (c.dep_ == "parataxis" and lemma in SPEECH):
+        if c.dep_ == "ccomp" and (lemma in SPEECH or _claim_clause(v, c)) or (c.dep_ == "parataxis" and lemma in SPEECH) \
+                or (c.dep_ == "advcl" and lemma in SPEECH and c.left_edge.lower_ == "that" and c.i > v.i):
             comp = c
             break
     if comp is None and lemma in XCOMP_CUES:
