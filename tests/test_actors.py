@@ -294,3 +294,11 @@ def test_kinds(nlp):
     assert idx.for_token(_tok(doc, "rebels")).kind == "group"
     assert idx.for_token(_tok(doc, "Nepal")).kind == "country"
     assert idx.for_token(_tok(doc, "envoys")).code.startswith("IGOUNO")
+
+
+def test_partitive_subject_acts_as_the_group(nlp):
+    doc, idx = _idx(nlp, "Dozens of Tunisian students were detained. Some of the Tunisian police refused.")
+    assert idx.for_token(_tok(doc, "Dozens")).code == "TUNEDU"
+    assert idx.for_token(_tok(doc, "Some")).code == "TUNCOP"
+    doc, idx = _idx(nlp, "Hamas fighters fired rockets. The group said the strikes were revenge.")
+    assert idx.for_token(_tok(doc, "group")).code.startswith("PSEREB")

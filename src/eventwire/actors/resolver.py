@@ -33,6 +33,10 @@ ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
 #: What a name's head word looks like (mojibake such as "â€" and markup residue are no names).
 NAME_SHAPE = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\-]*")
+#: Words for a part of a group: "dozens of protesters" act as the protesters.
+PARTITIVES = {"half", "third", "quarter", "some", "many", "most", "all", "several", "few", "dozen", "dozens",
+              "hundreds", "thousands", "scores", "tens", "number", "majority", "minority", "rest", "part", "each",
+              "both", "none", "one", "two", "three", "handful", "group", "crowd", "members", "member"}
 #: Nouns that, with "the", point back at the organisation last named ("the group said").
 BODY_NOUNS = {"group", "organization", "organisation", "movement"}
 #: Nouns whose "of" phrase names a place, not a party ("the city of Aleppo").
@@ -373,7 +377,13 @@ class _Builder:
     def _actor(self, tok: Token, depth: int) -> Actor | None:
         """The actor a token heads, if any: lexicon entries first, then aliases, then names and
         role nouns with what their modifiers and phrases say."""
-        if tok.pos_ not in NOMINAL:
+        if tok.pos_ not in NOMINAL and tok.pos_ != "DET":
+            return None
+        if tok.lower_ in PARTITIVES or tok.pos_ == "NUM":
+            part = self._partitive(tok, depth)
+            if part is not None or tok.pos_ in ("DET", "NUM"):
+                return part
+        if tok.pos_ == "DET":
             return None
         m = self.match[tok.i]
         entry = self.entry_root(tok.i) if m is not None else None
@@ -420,6 +430,22 @@ class _Builder:
             if role is None:
                 return self._nameless(tok, info, text, cstart, end)
         return self._compose(tok, depth, role, info, is_person, is_org, text, cstart, end)
+
+    def _partitive(self, tok: Token, depth: int) -> Actor | None:
+        """"dozens of protesters", "one third of the rebels", "some of them": the part is the whole's."""
+        if depth > 3:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        a = self.actor_at(p.i, depth + 1)
+                        if a is not None:
+                            start = self.toks[self.span_start(tok)]
+                            last = self.toks[p.right_edge.i]
+                            return aliases.as_mention(a, self.text[start.idx:last.idx + len(last)], start.idx,
+                                                      last.idx + len(last))
+        return None
 
     def _owned_role(self, tok: Token, info: ModInfo) -> Role | None:
         """"police vehicles", "army convoy", "(killed in) police firing": a sector's own things."""
@@ -637,6 +663,11 @@ class _Builder:
         return not any(self.toks[k].pos_ in ("VERB", "AUX") or "&" in self.toks[k].text and len(self.toks[k]) > 1
                        for k in range(a, b))
 
+    def _names_body(self, tok: Token) -> bool:
+        """Whether a token is (part of) an organisation's name ("Hamas", "the Red Cross")."""
+        m = self.match[tok.i]
+        return tok.ent_type_ == "ORG" or (m is not None and m[2].kind == ORG)
+
     def _transnational(self, tok: Token) -> bool:
         """An organisation whose name says it is not national ("International Crisis Group")."""
         words = set(self._ent_text(tok).split())
@@ -673,8 +704,7 @@ class _Builder:
                 continue
             heads[tok.i] = a
             by_token[tok.i] = a
-            m = self.match[tok.i]
-            if a.kind in ("group", "igo") and (tok.ent_type_ == "ORG" or (m is not None and m[2].kind == ORG)):
+            if a.kind in ("group", "igo") and any(self._names_body(t) for t in (tok, *tok.children)):
                 self.last_body = a
             subj = tok.dep_ in ("nsubj", "nsubjpass")
             self.earlier.append((a, self.sent_of[tok.i], subj, tok.i))
