@@ -43,7 +43,7 @@ emphasize emphasise note advocate favor favour fear recognize acknowledge admit 
 promise vow demand seek request urge mention cite reference refer bemoan despise compare document detail outline
 address tout lament regret deplore lambast rebuke scold thank congratulate speak talk express consider rate rule
 examine accept debate admire invoke rail downplay ignore judge chastise implore approve disapprove grill pitch
-rip bristle apologize lobby protest mock view regard portray paint cast hit target pound""".split())
+rip bristle apologize lobby protest mock view regard portray paint cast hit target pound want""".split())
 #: verbs that state a view only with "as": "critics see the law as a threat"
 AS_CUES = frozenset({"see", "treat", "characterize", "characterise", "frame"})
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
@@ -180,6 +180,8 @@ def _subject(v: Token) -> Token | None:
             continue
         if v.dep_ == "relcl":  # "the official, who said …"
             return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "a statement saying …", "a tweet attacking …"
         return None
     return None
 
@@ -621,7 +623,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
         b -= 1
     n = len(_WORD.findall(text[a:b]))
-    if n < (1 if np_tail is not None and comp.dep_ == "dobj" and comp.pos_ == "PROPN" else 2 if lemma in SPEECH else 3):
+    if n < (1 if comp.dep_ == "dobj" and comp.pos_ == "PROPN" else 2 if lemma in SPEECH or comp.dep_ == "xcomp" else 3):
         return None
     if lemma in CLAUSE_ONLY and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
