@@ -302,3 +302,9 @@ def test_partitive_subject_acts_as_the_group(nlp):
     assert idx.for_token(_tok(doc, "Some")).code == "TUNCOP"
     doc, idx = _idx(nlp, "Hamas fighters fired rockets. The group said the strikes were revenge.")
     assert idx.for_token(_tok(doc, "group")).code.startswith("PSEREB")
+
+
+def test_capital_after_motion_verb_is_a_place(nlp):
+    doc, idx = _idx(nlp, "The envoy flew to Ankara and sent a letter to Tehran.")
+    assert idx.for_token(_tok(doc, "Ankara")) is None
+    assert idx.for_token(_tok(doc, "Tehran")).code == "IRNGOV"
