@@ -75,6 +75,8 @@ _WORD = re.compile(r"\w+")
 _NOT_SPEAKERS = frozenset({"clarification", "correction", "update", "updated", "note", "editor's note", "watch",
                            "read more", "related", "photo", "video", "source", "sources", "q", "a", "by", "ap", "more",
                            "the latest", "breaking", "exclusive", "analysis", "opinion", "poll", "live"})
+#: "KYIV (Reuters) - ", "WASHINGTON — ": the wire's dateline is not part of anyone's words
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)\n]{1,30}\))?\s*[-–—―]+\s+")
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
 
@@ -157,9 +159,12 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop surrounding spaces and trailing sentence punctuation (not quote marks)."""
-    while a < b and text[a].isspace():
+    """Drop surrounding spaces, a leading dateline, and edge punctuation (not quote marks)."""
+    while a < b and (text[a].isspace() or text[a] in ",;:-–—"):
         a += 1
+    m = _DATELINE.match(text, a, b)
+    if m:
+        a = m.end()
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-–—"):
         b -= 1
     return a, b
@@ -238,7 +243,11 @@ class _Speakers:
         return best
 
     def _role_antecedent(self, head: Token) -> Span | None:
-        """ "the spokeswoman" → the person introduced with that role earlier ("Ann Lee, a spokeswoman")."""
+        """ "the spokeswoman" → the person introduced with that role earlier ("Ann Lee, a spokeswoman").
+
+        Only a definite description points back: "a spokesperson" is somebody new."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
         lemma = head.lemma_.lower()
         for e in reversed(self.people):
             if e.end > head.i:
@@ -246,7 +255,7 @@ class _Speakers:
             sent = e.sent
             if any(t.lemma_.lower() == lemma for t in sent):
                 return e
-        return self._antecedent(head, self.people) if head.tag_ == "NN" else None
+        return None
 
     def make(self, tok: Token, text: str, *, span: tuple[int, int] | None = None) -> dict:
         a, b = span if span else _np_span(tok)
@@ -265,9 +274,9 @@ class _Speakers:
         elif tok.lemma_.lower() in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in tok.subtree):
             ante = self._role_antecedent(tok) if tok.tag_ == "NN" else self._antecedent(tok, self.groups)
         person = getattr(act, "person", None) if act is not None else None
-        if person or ante is not None or act is not None:
-            # the person behind the words first; a country name is only the actor's affiliation
-            out["name"] = person or (ante.text if ante is not None else act.name)
+        if person or ante is not None:
+            # the person (or body) behind a pronoun, relative or description; never just a country name
+            out["name"] = person or ante.text
         if ante is not None:
             out["resolved"] = {"text": ante.text, "start": ante.start_char, "end": ante.end_char}
             if out["code"] is None:
@@ -600,6 +609,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         toks = [x for x in comp.subtree if x.i != comp.i]
     else:
         toks = list(comp.subtree)
+    if comp.dep_ == "xcomp":  # "urged both sides to talk": the addressee belongs to the demand
+        toks += [x for c in v.children if c.dep_ == "dobj" and c.i < comp.i for x in c.subtree]
     for x in np_tail:
         toks += list(x.subtree)
     toks.sort(key=lambda x: x.i)
@@ -628,8 +639,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if lemma in CLAUSE_ONLY and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
     cue_end = v.idx + len(v.text)
-    for c in v.children:  # "called for", "pointed to"
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")):
+    for c in v.children:  # "called for", "pointed to" (not "said on Tuesday")
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")
+                               and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
 
