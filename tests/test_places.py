@@ -120,6 +120,13 @@ def test_place_for_prefers_locative_phrase_in_clause(places):
     assert p is not None and p.country == "POL"
 
 
+def test_place_for_object_place(places):
+    doc, found = places("Artillery shelled the city of Kharkiv overnight.")
+    trigger = next(t for t in doc if t.text == "shelled")
+    p = place_for(trigger, found)
+    assert p is not None and p.name == "Kharkiv"
+
+
 def test_place_for_skips_metonymic_speaker(places):
     doc, found = places("Beijing condemned the decision.")
     trigger = next(t for t in doc if t.text == "condemned")

@@ -40,6 +40,19 @@ def _locative_prep(tok: Token) -> Token | None:
     return None
 
 
+def _object_of(tok: Token, trigger: Token) -> bool:
+    """``tok`` is the trigger's direct object, or names it ("the city of X", "the X region")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "dobj":
+            return t.head.i == trigger.i
+        if t.dep_ in ("compound", "appos") or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+            t = t.head if t.dep_ != "pobj" else t.head.head
+            continue
+        return False
+    return False
+
+
 def _clause_head(t: Token) -> Token:
     """The verb (or root) that heads the clause ``t`` is in."""
     for _ in range(64):  # bounded: a parse is a tree, but never trust a loop on it
@@ -50,7 +63,8 @@ def _clause_head(t: Token) -> Token:
 
 
 def place_for(trigger: Token, places: list[Place]) -> Place | None:
-    """The event's place: a locative phrase in the trigger's clause, else in its sentence, else None."""
+    """The event's place: a locative phrase in the trigger's clause, else in its sentence, else a
+    place that is the trigger's own object ("shelled Kharkiv"), else None."""
     if not places:
         return None
     doc = trigger.doc
@@ -67,6 +81,11 @@ def place_for(trigger: Token, places: list[Place]) -> Place | None:
             continue
         prep = _locative_prep(span.root)
         if prep is None:
+            # "shelled the city of Kharkiv": a place that is the trigger's own object is its scene
+            if _object_of(span.root, trigger) and not _is_adjectival(p):
+                key = 8 * 10_000 + abs(span.root.i - trigger.i)
+                if best is None or key < best[0]:
+                    best = (key, p)
             continue
         # rank: the preposition attaches to the trigger, then to the trigger's clause, then anywhere
         anc = prep.head
