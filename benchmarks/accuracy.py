@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import dataclasses
 import importlib.util
 import json
 import sys
