@@ -177,6 +177,20 @@ def test_relative_pronoun_speaker_points_at_its_noun(quotes):
     assert q.speaker["text"] == "who" and q.speaker["name"] == "Senator Ruth Ames"
 
 
+def test_affiliated_or_indefinite_roles_are_not_linked_back(quotes):
+    text = ("Maria Keller met the envoy on Monday. Ukrainian officials said the talks had stalled. "
+            "A spokesperson said the next round would be in May.")
+    qs = quotes(text)
+    assert "name" not in one(qs, "stalled").speaker
+    assert "name" not in one(qs, "next round").speaker
+
+
+def test_dateline_is_not_content(quotes):
+    qs = quotes("KABUL (Reuters) - Fighting resumed near the border overnight, local officials said on Tuesday.")
+    q = one(qs, "Fighting")
+    assert q.content.text.startswith("Fighting") and q.cue.text == "said"
+
+
 def test_transcript_lines(quotes):
     text = "HOST: Will you run again next year?\nBARTON: I have not decided, and I will not decide today."
     qs = quotes(text)

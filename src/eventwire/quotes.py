@@ -211,6 +211,15 @@ def _np_span(head: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _bare_definite(head: Token) -> bool:
+    """ "the spokeswoman", "the officials": a definite role with no name or affiliation of its own
+    (unlike "Ukrainian officials" or "the ministry's spokeswoman")."""
+    kids = list(head.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in kids) and \
+        not any(c.dep_ in ("amod", "compound", "poss", "nmod", "appos") and (c.ent_type_ or c.pos_ == "PROPN")
+                for c in kids) and not any(t.ent_type_ == "PERSON" for t in head.subtree)
+
+
 class _Speakers:
     """Turns a subject token into the speaker dict, resolving pronouns and role descriptions."""
 
@@ -271,7 +280,7 @@ class _Speakers:
             head = tok.head.head  # "the senator, who said …": the relative pronoun stands for the senator
             a2, b2 = _np_span(head)
             ante = self.doc.char_span(a2, b2, alignment_mode="expand")
-        elif tok.lemma_.lower() in ROLE_NOUNS and not any(t.ent_type_ == "PERSON" for t in tok.subtree):
+        elif tok.lemma_.lower() in ROLE_NOUNS and _bare_definite(tok):
             ante = self._role_antecedent(tok) if tok.tag_ == "NN" else self._antecedent(tok, self.groups)
         person = getattr(act, "person", None) if act is not None else None
         if person or ante is not None:
