@@ -316,6 +316,11 @@ def _actors_of(tok: Token | None, actors) -> list[Actor]:
 def _source_token(c: Cand, coded: set[int]) -> Token | None:
     a = c.anchor
     if a.pos_ in ("VERB", "AUX", "ADJ"):
+        if a.tag_ == "VBN" and pt.own_subject(a) is None:
+            # "four were burnt and two killed in police firing": the firing's agent, not the victims
+            ca = pt.circumstance_agent(a)
+            if ca is not None:
+                return ca
         s = pt.subject(a)
         if s is None and lx.is_passive(a):
             s = pt.circumstance_agent(a)
