@@ -1,10 +1,16 @@
-"""Actor accuracy on the PLOVER gold-standard sentences (development part in ../shared/data).
+"""Actor accuracy on the development data in ../shared/data.
 
-Why: the scorer checks the country of an event's source and target; this isolates the actor
-side. For every gold actor we check (1) coverage: its country is among the sentence's mentions,
-and (2) mapping: the token heading the gold actor text resolves to that country.
+Why: the scorer checks the country of an event's source and target; this isolates the actor side.
 
-    .venv/bin/python benchmarks/actors.py [--show N]
+- PLOVER gold sentences: for every gold source/target actor, (1) coverage: its country is among
+  the sentence's mentions; (2) mapping: the token heading the gold actor text resolves to that
+  country (and with ``locations=True``).
+- ConfliBERT cameo_ner: share of gold source/target spans in which we find an actor.
+- re3d: share of Organisation/Person/Nationality entities we find, and how often an entity
+  annotated only as a Location is made an actor (lower is better).
+- Time of ``resolve`` against the parse of the PLOVER sentences.
+
+    .venv/bin/python benchmarks/actors.py [--show N] [--ner N] [--re3d 0|1]
 """
 from __future__ import annotations
 
