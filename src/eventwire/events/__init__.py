@@ -370,6 +370,13 @@ def _place_actor(tok: Token, places: list[Place]) -> Actor | None:
     return None
 
 
+def _definite_noun(c: Cand) -> bool:
+    """A bare definite event noun ("the firing", "the attack") that refers back to an act."""
+    t = c.token
+    return c.anchor is t and t.pos_ in ("NOUN", "PROPN", "VERB") and t.tag_ != "VBN" and any(
+        x.dep_ == "det" and x.lower_ in ("the", "this", "that") for x in t.children)
+
+
 def _agentless_passive(tok: Token) -> bool:
     """"were arrested", "the arrested men", "activists detained on Monday": no agent named."""
     if lx.is_passive(tok):
@@ -502,7 +509,7 @@ def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors
 
 
 def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False,
-                coded: set[int] | None = None, text: str | None = None) -> list[Event]:
+                coded: set[int] | None = None, text: str | None = None, memory: dict | None = None) -> list[Event]:
     doc = sent.doc
     src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
@@ -512,6 +519,15 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     targets = _choose_targets(c, src_tok, sources, actors, places)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
+    if memory is not None:
+        if sources and not fallback:
+            memory[c.code] = sources[0]
+        elif not sources and _definite_noun(c):
+            # "one person was injured in the firing": the firing named earlier in the article
+            prior = memory.get(c.code)
+            if prior is not None:
+                sources = [prior]
+                c.notes.append("anaphoric source")
     if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and _agentless_passive(c.anchor):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
@@ -566,9 +582,9 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
 
 
 def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, published: str | None = None,
-                  country: str | None = None, text: str | None = None) -> list[Event]:
+                  country: str | None = None, text: str | None = None, memory: dict | None = None) -> list[Event]:
     """All events of one sentence, main act first (``text``: the doc's text, passed in to save
-    rebuilding it per event)."""
+    rebuilding it per event; ``memory``: code → last source seen in the article, for "the firing")."""
     cands, by_anchor = _find_cands(sent)
     if not cands:
         return []
@@ -580,7 +596,7 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     coded = {c.anchor.i for c in live}
     events: list[Event] = []
     for c in acts:
-        events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded, text=text))
+        events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded, text=text, memory=memory))
     for r in (c for c in live if c.entry.role == "report"):
         must = _obligation_clause(r.anchor)
         if must is not None and not any(a.anchor.i == must.i for a in acts):
@@ -600,9 +616,10 @@ def extract_events(doc: Doc, actors, places: list[Place], published: str | None)
     """Every coded event of the article, highest confidence first."""
     country = _main_country(actors, places)
     text = doc.text
+    memory: dict[str, Actor] = {}
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(code_sentence(sent, actors, places, published, country, text))
+        events.extend(code_sentence(sent, actors, places, published, country, text, memory))
     if _apply_denials is not None:
         try:
             _apply_denials(events, doc, actors)
