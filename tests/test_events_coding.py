@@ -202,3 +202,9 @@ def test_consider_keeps_the_option_unexecuted(code):
 
 def test_claim_of_responsibility_outranks_the_attack(code):
     assert first(code("The militia claimed responsibility for the bombing of the bridge.")).cameo == "015"
+
+
+def test_definite_event_noun_takes_earlier_source(code):
+    ev = code("Soldiers opened fire on the convoy near the bridge. Three drivers were hurt in the shooting.")
+    later = [e for e in ev if e.trigger.text == "shooting"]
+    assert later and later[0].source is not None and "MIL" in later[0].source.sectors
