@@ -41,7 +41,9 @@ PARTITIVES = {"half", "third", "quarter", "some", "many", "most", "all", "severa
 BODY_NOUNS = {"group", "organization", "organisation", "movement"}
 #: Nouns whose "of" phrase names a place, not a party ("the city of Aleppo").
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "area", "state",
-               "suburb", "outskirts", "centre", "center", "county", "governorate", "neighbourhood", "neighborhood"}
+               "suburb", "outskirts", "centre", "center", "county", "governorate", "neighbourhood", "neighborhood",
+               "part", "north", "south", "east", "west", "border", "territory", "soil", "heart", "interior", "coast",
+               "countryside", "corner", "edge", "zone", "island", "mainland", "airspace", "waters"}
 #: Nouns that stand for a country when the text says which ("his country", "the nation").
 COUNTRY_NOUNS = {"country", "nation", "homeland", "motherland", "fatherland"}
 #: Possessive pronouns and the subject pronoun whose antecedent they share.
