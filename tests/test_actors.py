@@ -308,3 +308,9 @@ def test_capital_after_motion_verb_is_a_place(nlp):
     doc, idx = _idx(nlp, "The envoy flew to Ankara and sent a letter to Tehran.")
     assert idx.for_token(_tok(doc, "Ankara")) is None
     assert idx.for_token(_tok(doc, "Tehran")).code == "IRNGOV"
+
+
+def test_honorific_makes_a_person(nlp):
+    doc, idx = _idx(nlp, "In Ghana, Mrs. Boateng condemned the ruling.")
+    a = idx.for_token(_tok(doc, "Boateng"))
+    assert a is not None and a.kind == "person" and a.country == "GHA"

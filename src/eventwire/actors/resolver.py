@@ -33,6 +33,8 @@ ORIGIN_PREPS = {"of", "for", "from", "in", "at", "with"}
 BASED_VERBS = {"base", "headquarter", "locate", "station", "operate"}
 #: What a name's head word looks like (mojibake such as "â€" and markup residue are no names).
 NAME_SHAPE = re.compile(r"[A-Za-z\u00C0-\u024F][\w.'’\-]*")
+#: Honorifics that make a person of the name they precede even when the tagger misses it.
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "mme", "mme."}
 #: Words for a part of a group: "dozens of protesters" act as the protesters.
 PARTITIVES = {"half", "third", "quarter", "some", "many", "most", "all", "several", "few", "dozen", "dozens",
               "hundreds", "thousands", "scores", "tens", "number", "majority", "minority", "rest", "part", "each",
@@ -417,7 +419,8 @@ class _Builder:
             known = self.book.person(tok.text)
             if known is not None and (tok.i + 1 >= self.n or self.toks[tok.i + 1].pos_ != "PROPN"):
                 return aliases.as_mention(known, text, cstart, end)
-        is_person = tok.ent_type_ == "PERSON" and self._clean_name(tok) and not self.is_location(tok)
+        is_person = (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(c.lower_ in HONORIFICS for c in tok.children))) \
+            and self._clean_name(tok) and not self.is_location(tok)
         is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok) \
             and not self.is_location(tok)
         role = None
