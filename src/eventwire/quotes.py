@@ -25,16 +25,16 @@ from .model import Quote, TextSpan
 SPEECH = frozenset("""say tell add note write claim argue warn announce report state declare explain insist
 reply respond continue answer ask suggest acknowledge admit concede deny confirm stress emphasize emphasise
 recall remark observe predict promise pledge vow threaten urge caution complain allege assert contend maintain
-boast joke quip tweet post testify yell shout chant scream exclaim whisper comment read sing concur agree disagree repeat reiterate mention point indicate reveal
-disclose signal show find estimate conclude believe think know feel hope fear expect worry say. declare.
-describe call label brand accuse criticize criticise blast praise demand charge counter retort lament
-acknowledge assure reassure inform advise conclude project forecast calculate""".split())
+boast joke quip tweet post testify yell shout chant scream exclaim whisper comment read sing concur agree
+disagree repeat reiterate mention point indicate reveal disclose signal show find estimate conclude believe think
+know feel hope fear expect worry describe call label brand accuse criticize criticise blast praise demand charge
+counter retort lament assure reassure inform advise project forecast calculate""".split())
 #: verbs that take a content clause only when it is a real clause (not "know him")
 CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "expect", "worry", "find",
                          "estimate", "conclude", "mean", "project", "forecast", "calculate"})
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = frozenset({"warn", "hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "ask", "demand",
-                        "propose", "refuse", "decline", "vow", "seek"})
+XCOMP_CUES = frozenset({"warn", "hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten",
+                        "want", "plan", "ask", "demand", "propose", "refuse", "decline", "seek"})
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
 liken echo slam support oppose reject dismiss welcome applaud blame call endorse decry denounce lambaste mock
@@ -67,7 +67,6 @@ ambassador prosecutor judge general commander officer officers police mayor aide
 advisor campaign manager analyst expert author researcher professor king queen prime premier diplomat
 diplomats source sources lawyer attorney statement""".split())
 
-_OPEN = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“"}
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _DASHES = ("―", "—", "–")
 _WORD = re.compile(r"\w+")
