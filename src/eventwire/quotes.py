@@ -34,7 +34,8 @@ CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "ex
                          "estimate", "conclude", "mean", "project", "forecast", "calculate"})
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
 XCOMP_CUES = frozenset({"warn", "hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten",
-                        "want", "plan", "ask", "demand", "propose", "refuse", "decline", "seek"})
+                        "want", "plan", "ask", "demand", "propose", "refuse", "decline", "seek", "decide", "intend",
+                        "aim", "offer", "expect", "prefer", "choose", "wish", "encourage", "press", "implore"})
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
 liken echo slam support oppose reject dismiss welcome applaud blame call endorse decry denounce lambaste mock
