@@ -16,6 +16,8 @@ OBJ_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative"})
 NEG_WORDS = frozenset({"not", "never", "n't", "no"})
+#: Particles that may stand apart from their verb ("forced the agency out of the country").
+ADVERB_PARTICLES = frozenset({"out", "up", "down", "off", "over", "back", "away"})
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,8 @@ def _object_lemmas(token: Token) -> set[str]:
 def _particles(token: Token) -> set[str]:
     out = set()
     for c in token.children:
-        if c.dep_ in PARTICLE_DEPS:
-            out.add(c.lower_)
+        if c.dep_ == "prt" or (c.dep_ in PARTICLE_DEPS and (0 < c.i - token.i <= 2 or c.lower_ in ADVERB_PARTICLES)):
+            out.add(c.lower_)  # a preposition makes a phrasal verb only next to it: not "called on Monday"
         elif c.dep_ in ("advcl", "ccomp", "xcomp"):  # "pushed for Congress to act": "for" marks the clause
             out.update(g.lower_ for g in c.children if g.dep_ == "mark")
     return out
