@@ -58,6 +58,12 @@ def test_dash_speaker_after_no_break_space(quotes):
 
 def test_apostrophes_are_not_quotes():
     assert quote_spans("The farmers’ union said the minister’s plan won’t work.") == []
+    assert quote_spans("Rock 'n' roll fans' night out was the farmers' best.") == []
+
+
+def test_straight_single_quotes_around_words_with_apostrophes():
+    text = "The union said 'we don't accept this offer at all' on Friday."
+    assert [text[a:b] for a, b in quote_spans(text)] == ["'we don't accept this offer at all'"]
 
 
 def test_multi_paragraph_quote_runs_on():

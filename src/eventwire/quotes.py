@@ -144,10 +144,17 @@ def _last_nonspace(text: str, before: int) -> int:
 
 def _single_quotes(text: str, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[]))‘([^‘’\n]{3,400}?)’(?![A-Za-z])", text):
-        if len(_WORD.findall(m.group(1))) >= 3 and not any(a <= m.start() < b for a, b in doubles):
+    for m in _SINGLE.finditer(text):
+        inner = m.group(1) or m.group(2) or ""
+        if len(_WORD.findall(inner)) >= 3 and not any(a <= m.start() < b for a, b in doubles + out):
             out.append((m.start(), m.end()))
     return out
+
+
+#: ‘curly’ or 'straight' single quotes: opened after a space or bracket, closed before a
+#: space or punctuation, so that apostrophes (don't, farmers') never pair up
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:]))(?:‘([^‘’\n]{3,400}?)’|'(?!')([^'\n]{3,300}?(?:'[a-z][^'\n]*?)*)')"
+                     r"(?=[\s.,;:!?)\]]|$)")
 
 
 # ---------------------------------------------------------------- helpers on the parse
