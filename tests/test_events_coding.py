@@ -208,3 +208,14 @@ def test_definite_event_noun_takes_earlier_source(code):
     ev = code("Soldiers opened fire on the convoy near the bridge. Three drivers were hurt in the shooting.")
     later = [e for e in ev if e.trigger.text == "shooting"]
     assert later and later[0].source is not None and "MIL" in later[0].source.sectors
+
+
+def test_preposition_after_a_date_is_not_a_phrasal_verb(code):
+    ev = code("The Kenyan president called on Monday for calm in Nairobi.")
+    assert first(ev).cameo.startswith("02")
+    ev = code("The Kenyan president called the Ugandan leader on Monday to congratulate him.")
+    assert not first(ev).cameo.startswith("02")
+
+
+def test_stance_adjective_frames_the_act(code):
+    assert first(code("The ministry said it is skeptical that the rebels will meet the deadline.")).cameo == "012"

@@ -139,8 +139,18 @@ def _find_cands(sent: Span) -> tuple[list[Cand], dict[int, Cand]]:
 def _embedded(frame: Cand, by_anchor: dict[int, Cand]) -> Cand | None:
     seen = {frame.anchor.i, frame.token.i}
     frontier = [frame.anchor] + ([frame.token] if frame.token is not frame.anchor else [])
-    for _ in range(2):
+    a = frame.anchor
+    # "it is skeptical that ...": the clause hangs from the copula, not from the adjective
+    extra = [c for c in a.head.children if c.dep_ in ("ccomp", "xcomp") and c.i != a.i] if a.dep_ == "acomp" else []
+    for round_ in range(2):
         nxt = []
+        if round_ == 0:
+            for h in extra:
+                seen.add(h.i)
+                c = by_anchor.get(h.i)
+                if c is not None and not c.consumed and c.entry.role != "report":
+                    return c
+                nxt.append(h)
         for f in frontier:
             for h in pt.embedded_heads(f):
                 if h.i in seen:
