@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = ROOT.parent / "shared" / "data" / "wikinews-politics" / "politics.jsonl"
 EW = [sys.executable, "-m", "eventwire.cli"]
+ENV = dict(os.environ)
 
 
 def run(cmd: list[str]) -> dict:
@@ -44,7 +45,7 @@ def run(cmd: list[str]) -> dict:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=ENV)
     peak = 0
     main_cpu = 0.0
     stop = threading.Event()
@@ -99,10 +100,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=5000)
     ap.add_argument("--small", type=int, default=500)
-    ap.add_argument("--only", default="1,2,dask,mem")
+    ap.add_argument("--only", default="1,2,dask,mem", help="any of 1, 2, p1 (parquet ingest, 1 process), dask, mem")
+    ap.add_argument("--snapshot", action="store_true",
+                    help="run a frozen copy of the committed code (git HEAD): other people's edits in the working tree "
+                         "cannot change the code between configurations")
     a = ap.parse_args()
     only = set(a.only.split(","))
     work = Path(tempfile.mkdtemp(prefix="ew-scale-"))
+    if a.snapshot:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        subprocess.run(f"git archive HEAD src | tar -x -C {work}", shell=True, cwd=ROOT, check=True)
+        ENV["PYTHONPATH"] = str(work / "src")
+        print(f"code: snapshot of {head}", flush=True)
     big = subset(a.limit, work)
     rows = []
 
@@ -119,12 +128,14 @@ def main() -> None:
             r1 = record("extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
         if "2" in only:
             r2 = record("extract --jobs 2", a.limit, run([*extract, "--jobs", "2", str(big)]))
-        if "dask" in only:
+        if "p1" in only:
             p1 = record("ingest --parquet --jobs 1", a.limit,
                         run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pq1"), "--jobs", "1", str(big)]))
+        if "dask" in only:
+            p1 = p1 or r1
             d2 = record("ingest --parquet --dask local:2", a.limit,
                         run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pqd"), "--dask", "local:2", str(big)]))
-            print(f"Dask 2 workers / 1 process (parquet ingest): wall {p1['wall_s'] / d2['wall_s']:.2f}×, "
+            print(f"Dask 2 workers / 1 process ({p1['config']}): wall {p1['wall_s'] / d2['wall_s']:.2f}×, "
                   f"on 2 idle cores ≈ {idle_speedup(p1, d2, 2):.2f}× (CPU {p1['cpu_s']} s vs {d2['cpu_s']} s, "
                   f"client {d2['main_cpu_s']} s)")
         if r1 and r2:
