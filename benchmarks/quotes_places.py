@@ -155,7 +155,9 @@ def run_quotes(limit: int | None, cache: Path | None, errors: int) -> None:
                     fn += 1
                     if theta == 0.3 and errors and shown_fn < errors:
                         shown_fn += 1
-                        print(f"FN src={[text[a:b] for a, b in g['source']]} cue={[text[a:b] for a, b in g['cue']]} content={' | '.join(text[a:b] for a, b in g['content'])[:160]!r}")
+                        near = max(P, key=lambda p: len(gc & p[0]) / max(len(gc), len(p[0]) or 1), default=None)
+                        hint = f" NEAREST={near[2].content.text[:100]!r}" if near and gc & near[0] else ""
+                        print(f"FN src={[text[a:b] for a, b in g['source']]} cue={[text[a:b] for a, b in g['cue']]} content={' | '.join(text[a:b] for a, b in g['content'])[:160]!r}{hint}")
             fp += len(P) - len(used)
             if theta == 0.3 and errors:
                 for j, (_, _, q) in enumerate(P):
