@@ -343,29 +343,47 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | Non
     return best
 
 
-def extract_quotes(doc: Doc, actors) -> list[Quote]:
-    """Every direct and indirect quotation in ``doc``, in text order."""
-    text = doc.text
-    if not text:
-        return []
-    speakers = _Speakers(doc, actors)
-    qspans = [(a, b) for a, b in quote_spans(text) if len(_WORD.findall(text[a:b])) >= 1]
-    starts = [a for a, _ in qspans]
+class _Article:
+    """What the three finders share for one document: text, quotation spans, what is taken."""
 
-    def inside(pos: int) -> bool:
-        for a, b in qspans:
+    def __init__(self, doc: Doc, actors):
+        self.doc = doc
+        self.text = doc.text
+        self.speakers = _Speakers(doc, actors)
+        self.qspans = quote_spans(self.text)
+        self.n_words = [len(_WORD.findall(self.text[a:b])) for a, b in self.qspans]
+        self.covered: list[tuple[int, int]] = []  # content spans already given to a quote
+        self.used_cues: set[int] = set()  # token indices of cues already used
+
+    def inside(self, pos: int) -> bool:
+        """``pos`` lies within a quotation (between its marks)."""
+        for a, b in self.qspans:
             if a < pos < b - 1:
                 return True
             if a > pos:
                 break
         return False
 
-    out: list[Quote] = []
-    used_cues: set[int] = set()
-    covered: list[tuple[int, int]] = []
-    n_words = [len(_WORD.findall(text[a:b])) for a, b in qspans]
+    def in_covered(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.covered)
 
-    # 1. transcript lines "NAME: …" (interviews, debates) and headlines "Name: …"
+
+def extract_quotes(doc: Doc, actors) -> list[Quote]:
+    """Every direct and indirect quotation in ``doc``, in text order."""
+    if not doc.text:
+        return []
+    art = _Article(doc, actors)
+    out: list[Quote] = []
+    _transcripts(art, out)
+    _direct_quotes(art, out)
+    _reported(art, out)
+    out.sort(key=lambda q: q.content.start)
+    return _dedupe(out)
+
+
+def _transcripts(art: _Article, out: list[Quote]) -> None:
+    """Transcript turns "NAME: …" (interviews, debates) and a headline "Name: …"."""
+    doc, text, speakers, covered = art.doc, art.text, art.speakers, art.covered
     turns = [m for m in _TRANSCRIPT.finditer(text)
              if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]
              and text[m.start(1):m.end(1)].lower().strip(".") not in _NOT_SPEAKERS]
@@ -399,7 +417,12 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
         out.append(Quote(spk, _tspan(text, colon, colon + 1), _tspan(text, c_a, c_b), True))
         covered.append((c_a, c_b))
 
-    # 2. direct quotes (merging a quote split around its cue)
+
+
+def _direct_quotes(art: _Article, out: list[Quote]) -> None:
+    """Quotations in marks with their cue, merging a quotation split around its cue."""
+    doc, text, speakers, covered, used_cues = art.doc, art.text, art.speakers, art.covered, art.used_cues
+    qspans, n_words, inside = art.qspans, art.n_words, art.inside
     i = 0
     pending: int | None = None  # start of an uncued quote that the next quote's cue may claim
     while i < len(qspans):
@@ -476,10 +499,11 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
         covered.append((qa, end))
         i += 1
 
-    def in_covered(pos: int) -> bool:
-        return any(a <= pos < b for a, b in covered)
 
-    # 3. indirect speech and "according to"
+def _reported(art: _Article, out: list[Quote]) -> None:
+    """Indirect speech, stances, "according to" and claim nouns outside the quotations."""
+    doc, text, speakers, used_cues, inside, in_covered = (art.doc, art.text, art.speakers, art.used_cues,
+                                                          art.inside, art.in_covered)
     for t in doc:
         if t.i in used_cues or in_covered(t.idx):
             continue
@@ -500,8 +524,6 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
         q = _indirect(doc, text, t, lemma, speakers, inside)
         if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
             out.append(q)
-    out.sort(key=lambda q: q.content.start)
-    return _dedupe(out)
 
 
 def _names_someone(doc: Doc, a: int, b: int) -> bool:
