@@ -222,6 +222,14 @@ def test_short_scare_quote_inside_indirect_speech(quotes):
     assert not q.direct and q.content.text.startswith("the new rules")
 
 
+def test_deeds_of_war_are_not_stances(quotes):
+    for text in ("Rebels attacked the army base near the border.", "The convoy was hit by a roadside bomb.",
+                 "Jets pounded the city overnight.", "Russia backed the offensive in the east."):
+        assert quotes(text) == [], text
+    q = one(quotes("The senator attacked the governor for his silence."), "governor")
+    assert q.cue.text == "attacked" and q.speaker["text"] == "The senator"
+
+
 def test_no_quotes_in_plain_narration(quotes):
     assert quotes("Rain fell over the valley and the river rose by two metres.") == []
 

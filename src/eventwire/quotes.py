@@ -44,7 +44,10 @@ emphasize emphasise note advocate favor favour fear recognize acknowledge admit 
 promise vow demand seek request urge mention cite reference refer bemoan despise compare document detail outline
 address tout lament regret deplore lambast rebuke scold thank congratulate speak talk express consider rate rule
 examine accept debate admire invoke rail downplay ignore judge chastise implore approve disapprove grill pitch
-rip bristle apologize lobby protest mock view regard portray paint cast hit target pound want""".split())
+rip bristle apologize lobby protest mock view regard portray paint hit target pound want""".split())
+#: stance verbs that are also deeds of war ("attacked the base", "pounded the city", "backed the
+#: offensive"): a stance only against a person, or with its reason ("for …") or label ("as …")
+PHYSICAL = frozenset("""attack blast hit target pound slam rip back support strike hammer paint""".split())
 #: verbs that state a view only with "as": "critics see the law as a threat"
 AS_CUES = frozenset({"see", "treat", "characterize", "characterise", "frame"})
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
@@ -625,7 +628,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         # passive: "the plan was criticised by the opposition" → the opposition says so about the plan
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if pobj is not None and subj is not None and subj.dep_ == "nsubjpass":
+        if pobj is not None and subj is not None and subj.dep_ == "nsubjpass" and \
+                (lemma not in PHYSICAL or subj.ent_type_ == "PERSON"):  # "the base was attacked by rebels" is a deed
             a, b = _np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
@@ -639,9 +643,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
     if comp is None and lemma in _BARE_SPEECH | {"claim", "argue", "insist", "warn", "note", "explain", "predict"}:
         return _unparsed_report(doc, text, v, speakers)
-    if comp is None:
+    if comp is None or subj is None:
         return None
-    if subj is None:
+    if lemma in PHYSICAL and comp.dep_ == "dobj" and not _aimed_at_person(comp, np_tail):
         return None
     if comp.dep_ == "prep":
         toks = [x for x in comp.subtree if x.i != comp.i]
@@ -682,6 +686,12 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _aimed_at_person(obj: Token, tail: list[Token]) -> bool:
+    """ "attacked Smith", "blasted her for …", "pounded Trump as a con artist" — not "attacked the base"."""
+    return obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her", "them") or \
+        any(x.dep_ == "oprd" or (x.dep_ == "prep" and x.lower_ in ("for", "as", "over")) for x in tail)
 
 
 def _claim_clause(v: Token, c: Token) -> bool:
