@@ -192,3 +192,12 @@ def test_a_worker_that_dies_loses_only_its_article(nlp):
     assert [g[0] for g in got] == [r["id"] for r in recs]
     assert dict(got)["boom"] == "internal"
     assert all(kind is None for rid, kind in got if rid != "boom")
+
+
+def test_parse_batches_are_capped_by_count_and_characters():
+    from eventwire.pipeline import _batches
+
+    items = [("x" * n, i) for i, n in enumerate([10, 10, 10, 50, 5, 100, 1, 1])]
+    got = [[i for _, i in b] for b in _batches(items, batch_size=3, max_chars=60)]
+    assert got == [[0, 1, 2], [3, 4], [5], [6, 7]]
+    assert [i for b in got for i in b] == list(range(8))

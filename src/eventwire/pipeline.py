@@ -47,14 +47,32 @@ def _prepare(record: Record, clean: bool) -> Article | ArticleResult:
         return ArticleResult(id=rid, article=None, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
 
 
+#: Most characters parsed in one batch. The parser's working memory grows with the batch, so a run
+#: of long articles gets smaller batches and peak memory does not depend on what the corpus holds.
+BATCH_CHARS = 150_000
+
+
+def _batches(items: Iterable[tuple[str, Any]], batch_size: int, max_chars: int) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
 def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: int = 64) -> Iterator[ArticleResult]:
     """One ``ArticleResult`` per record, in input order; bad records give error results.
 
     Records are dicts as read by :mod:`eventwire.ingest.readers`: ``id`` plus ``text`` or
     ``html`` (or ``error`` for an input that could not even be read), and optionally ``url``,
-    ``title``, ``published``, ``outlet``. Memory stays flat: records are consumed lazily by one
-    ``nlp.pipe`` stream in batches of ``batch_size``; a bad record rides along as an empty text
-    (parsing "" costs nothing) so order needs no bookkeeping.
+    ``title``, ``published``, ``outlet``. Memory stays flat: records are consumed lazily and parsed
+    in batches of at most ``batch_size`` articles and ``BATCH_CHARS`` characters; a bad record
+    rides along as an empty text (parsing "" costs nothing) so order needs no bookkeeping.
     """
     nlp = load_nlp()
 
@@ -63,15 +81,17 @@ def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: i
             p = _prepare(r, clean)
             yield ("" if isinstance(p, ArticleResult) else p.body), p
 
-    for doc, p in nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
-        if isinstance(p, ArticleResult):
-            yield p
-            continue
-        try:
-            yield analyse(p, doc)
-        except Exception as e:  # a bug in one stage loses one article, not the batch
-            log.exception("analysis failed for %s", p.id)
-            yield ArticleResult(id=p.id, article=p, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
+    for batch in _batches(stream(), batch_size, BATCH_CHARS):
+        docs = nlp.pipe([body for body, _ in batch], batch_size=len(batch))
+        for doc, (_, p) in zip(docs, batch):
+            if isinstance(p, ArticleResult):
+                yield p
+                continue
+            try:
+                yield analyse(p, doc)
+            except Exception as e:  # a bug in one stage loses one article, not the batch
+                log.exception("analysis failed for %s", p.id)
+                yield ArticleResult(id=p.id, article=p, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
 
 
 def extract(text_or_html: str, published: str | None = None, url: str | None = None, clean: bool = True) -> ArticleResult:
