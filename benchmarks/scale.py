@@ -126,6 +126,12 @@ def main() -> None:
         r1 = r2 = p1 = None
         if "1" in only:
             r1 = record("extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
+        if "mem" in only:
+            small = subset(a.small, work)
+            m_small = record("memory extract --jobs 1", a.small, run([*extract, "--jobs", "1", str(small)]))
+            m_big = r1 or record("memory extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
+            print(f"peak memory {a.small}: {m_small['peak_mib']} MiB, {a.limit}: {m_big['peak_mib']} MiB "
+                  f"({100 * (m_big['peak_mib'] / m_small['peak_mib'] - 1):+.1f}%)")
         if "2" in only:
             r2 = record("extract --jobs 2", a.limit, run([*extract, "--jobs", "2", str(big)]))
         if "p1" in only:
@@ -142,12 +148,6 @@ def main() -> None:
             print(f"2 processes / 1 process (extract): wall {r1['wall_s'] / r2['wall_s']:.2f}×, "
                   f"on 2 idle cores ≈ {idle_speedup(r1, r2, 2):.2f}× (CPU {r1['cpu_s']} s vs {r2['cpu_s']} s, "
                   f"main {r2['main_cpu_s']} s)")
-        if "mem" in only:
-            small = subset(a.small, work)
-            m_small = record("memory extract --jobs 1", a.small, run([*extract, "--jobs", "1", str(small)]))
-            m_big = r1 or record("memory extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
-            print(f"peak memory {a.small}: {m_small['peak_mib']} MiB, {a.limit}: {m_big['peak_mib']} MiB "
-                  f"({100 * (m_big['peak_mib'] / m_small['peak_mib'] - 1):+.1f}%)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
         res_dir = HERE / "results"
