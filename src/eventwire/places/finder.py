@@ -135,6 +135,7 @@ def _join_dc(cands: list[tuple[int, int, str, str]], body: str) -> list[tuple[in
 
 
 PRIOR_COUNTRY_MIN = 6.5
+_EMBEDDED_MIN_PRIOR = 5.7  # a city of ~500,000 people or a country/state inside an organisation's name
 _SMALL_TOWN = 4.18  # log10(15,000)
 _ALT_MIN_PRIOR = 5.5
 
@@ -222,12 +223,20 @@ def _embedded(ent: Span, g: Gazetteer, take) -> None:
     if g.adjective(first.text) is not None and first.i + 1 < ent.end:
         take(first.i, first.i + 1, "emb")
         return
-    for k in range(min(3, len(toks) - 1), 0, -1):  # "Zimbabwe Electoral Commission", "BC Hydro"
-        span = ent.doc[first.i:first.i + k]
-        ents = g.names.get(norm(span.text))
-        if ents and max(e.prior for e in ents) >= PRIOR_COUNTRY_MIN:
-            take(span.start, span.end, "emb_name")
-            return
+    # "Zimbabwe Electoral Commission", "Air Zimbabwe", "HSBC Bank Malta", "the Toronto Police Board"
+    i = first.i
+    while i < ent.end:
+        for k in range(min(3, ent.end - i), 0, -1):
+            span = ent.doc[i:i + k]
+            if span.end - span.start == ent.end - first.i:
+                continue  # the whole name is handled by the caller
+            ents = g.primary(span.text)
+            if ents and span[0].is_title | span[0].is_upper and max(e.prior for e in ents) >= _EMBEDDED_MIN_PRIOR:
+                take(span.start, span.end, "emb_name")
+                i += k
+                break
+        else:
+            i += 1
     for j, t in enumerate(ent):
         if t.lower_ == "of" and t.i + 1 < ent.end:
             rest = ent.doc[t.i + 1:ent.end]
