@@ -108,6 +108,11 @@ def test_named_feature_is_not_split_and_local_feature_gets_the_towns_point(place
     assert square.feature == "local" and square.geonameid is None and abs(square.lat - 36.15) < 0.5
 
 
+def test_place_inside_an_organisation_name(places):
+    _, found = places("Passengers stranded by Air Zimbabwe complained to the airline on Sunday.")
+    assert by_text(found, "Zimbabwe").country == "ZWE"
+
+
 def test_unknown_word_is_not_a_town(places):
     _, found = places("The man said the day had been long.")
     assert found == []
