@@ -323,6 +323,17 @@ def _actors_of(tok: Token | None, actors) -> list[Actor]:
     return out
 
 
+def _agent_of_violent_clause(verb: Token) -> Token | None:
+    """"a boy was killed when police fired on the crowd": the shooters of the clause that says how."""
+    clauses = [verb] + [c for c in verb.children if c.dep_ == "conj"]  # "was killed and two injured when ..."
+    for ch in (g for v in clauses for g in v.children):
+        if ch.dep_ == "advcl":
+            e = lx.match(ch)
+            if e is not None and e.code[:2] in ("18", "19", "20") or (e is not None and e.code == "175"):
+                return pt.own_subject(ch)
+    return None
+
+
 def _source_token(c: Cand, coded: set[int]) -> Token | None:
     a = c.anchor
     if a.pos_ in ("VERB", "AUX", "ADJ"):
@@ -333,7 +344,7 @@ def _source_token(c: Cand, coded: set[int]) -> Token | None:
                 return ca
         s = pt.subject(a)
         if s is None and lx.is_passive(a):
-            s = pt.circumstance_agent(a)
+            s = pt.circumstance_agent(a) or _agent_of_violent_clause(a)
         return s
     s = pt.noun_agent(a)
     if s is None:

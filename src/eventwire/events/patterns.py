@@ -71,7 +71,7 @@ def direct_object(token: Token) -> Token | None:
 RESULT_PARTICIPLES = frozenset({"kill", "injure", "wound", "leave"})
 
 #: Verbs whose grammatical subject is the victim ("97 died in police firing").
-UNACCUSATIVE = frozenset({"die"})
+UNACCUSATIVE = frozenset({"die", "perish", "succumb"})
 
 
 def subject(token: Token, depth: int = 0) -> Token | None:
@@ -120,18 +120,26 @@ def noun_agent(noun: Token) -> Token | None:
 
 
 def circumstance_agent(token: Token) -> Token | None:
-    """Agent of an agentless passive from the event it happened in: "killed in police firing"."""
+    """Agent of an agentless passive from the event it happened in: "killed in police firing",
+    "died due to police firing"."""
+    preps = []
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-            for g in c.children:
-                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "VERB"):  # "firing" is often tagged VERB
-                    a = noun_agent(g)
-                    if a is not None:
-                        return a
-                    nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
-                    if nxt is not None and ((nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"))
-                                            or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))):
-                        return g  # the parser split "in [police] [firing]"
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "to", "from"):
+            preps.append(c)
+        elif c.dep_ in ("prep", "amod", "acomp") and c.lower_ in ("due", "owing"):
+            preps.append(c)  # the parser hangs the object on "due" or on its "to"
+            preps.extend(g for g in c.children if g.dep_ in ("prep", "pcomp") and g.lower_ == "to")
+    for c in preps:
+        for g in c.children:
+            if g.dep_ != "pobj" or g.pos_ not in ("NOUN", "PROPN", "VERB"):  # "firing" is often tagged VERB
+                continue
+            a = noun_agent(g)
+            if a is not None:
+                return a
+            nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
+            if nxt is not None and ((nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"))
+                                    or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))):
+                return g  # the parser split "in [police] [firing]"
     return None
 
 
