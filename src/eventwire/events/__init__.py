@@ -647,8 +647,11 @@ def extract_events(doc: Doc, actors, places: list[Place], published: str | None)
         except Exception:
             log.exception("denials.apply_denials failed")
     if _merge is not None:
+        # statements (root 01) differ by what is said, which the merge key cannot see: two
+        # "police said" sentences are two statements, so only the other acts are merged
+        statements = [e for e in events if e.root == "01"]
         try:
-            events = _merge(events)
+            events = _merge([e for e in events if e.root != "01"]) + statements
         except Exception:
             log.exception("dedup.merge_within_article failed")
     events.sort(key=lambda e: -e.confidence)
