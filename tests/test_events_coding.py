@@ -219,3 +219,9 @@ def test_preposition_after_a_date_is_not_a_phrasal_verb(code):
 
 def test_stance_adjective_frames_the_act(code):
     assert first(code("The ministry said it is skeptical that the rebels will meet the deadline.")).cameo == "012"
+
+
+def test_deaths_shared_with_the_firing_of_the_same_source(code):
+    ev = code("Three protesters were killed in police firing near the bridge.")
+    firing = [e for e in ev if e.cameo.startswith("19")]
+    assert firing and firing[0].fatalities == 3

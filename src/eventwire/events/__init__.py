@@ -629,8 +629,21 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
             continue
         # a reporting verb is a statement event of its own; it ranks below any act it frames
         events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded, text=text))
+    _share_fatalities(events)
     events.sort(key=lambda e: -e.confidence)
     return events
+
+
+def _share_fatalities(events: list[Event]) -> None:
+    """"Four were killed in police firing": the deaths counted on the killing belong to the
+    firing by the same source in the same sentence too."""
+    deaths = {}
+    for e in events:
+        if e.fatalities and e.source is not None and e.root in ("18", "19", "20"):
+            deaths[e.source.code] = max(deaths.get(e.source.code, 0), e.fatalities)
+    for e in events:
+        if e.fatalities is None and e.source is not None and e.root in ("18", "19", "20") and e.source.code in deaths:
+            e.fatalities = deaths[e.source.code]
 
 
 def extract_events(doc: Doc, actors, places: list[Place], published: str | None) -> list[Event]:
