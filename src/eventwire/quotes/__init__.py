@@ -14,70 +14,99 @@ Nested reports inside a quotation (“I think …” within a quote) are not sep
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from .model import Quote, TextSpan
+from ..model import Quote, TextSpan
 
+_DATA = Path(__file__).with_name("data")
+
+
+@functools.lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/words.tsv`` (list name → words), read once: data, not code."""
+    out: dict[str, set[str]] = {}
+    for line in (_DATA / "words.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, word = line.split("\t")
+            out.setdefault(name, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_preps() -> frozenset[tuple[str, str]]:
+    rows = (line.split("\t") for line in (_DATA / "verb_preps.tsv").read_text(encoding="utf-8").splitlines()[2:] if line)
+    return frozenset((prep, verb) for verb, prep in rows)
+
+
+#: a verb outside the hand lists is a cue when annotators marked it so in at least this share of
+#: its uses with the same frame in PolNeAR train (tuned on train: benchmarks/build_quote_cues.py)
+CUE_RATE = 0.5
+#: ... and it was seen at least this often there
+CUE_MIN_N = 5
+
+
+@functools.lru_cache(maxsize=1)
+def _learned() -> frozenset[tuple[str, str]]:
+    """(lemma, frame) pairs that are attribution cues often enough (``data/learned_cues.tsv``)."""
+    out = set()
+    for line in (_DATA / "learned_cues.tsv").read_text(encoding="utf-8").splitlines()[2:]:
+        lemma, pos, frame, n, _cue, rate = line.split("\t")
+        if pos == "VERB" and int(n) >= CUE_MIN_N and float(rate) >= CUE_RATE:
+            out.add((lemma, frame))
+    return frozenset(out)
+
+
+def verb_frame(t: Token) -> str:
+    """What a verb governs: a clause (ccomp), an infinitive (xcomp), an object (dobj), a
+    prepositional object (prep) or none; the context in which a cue rate was learned."""
+    deps = {c.dep_ for c in t.children}
+    if deps & {"ccomp", "parataxis"}:
+        return "ccomp"
+    right = {c.dep_ for c in t.rights}
+    for d in ("xcomp", "dobj", "prep"):
+        if d in right:
+            return d
+    return "none"
+
+
+_L = _lists()
 #: reporting verbs (lemmas) that introduce speech with a clause or a quotation
-SPEECH = frozenset("""say tell add note write claim argue warn announce report state declare explain insist
-reply respond continue answer ask suggest acknowledge admit concede deny confirm stress emphasize emphasise
-recall remark observe predict promise pledge vow threaten urge caution complain allege assert contend maintain
-boast joke quip tweet post testify yell shout chant scream exclaim whisper comment read sing concur agree
-disagree repeat reiterate mention point indicate reveal disclose signal show find estimate conclude believe think
-know feel hope fear expect worry describe call label brand accuse criticize criticise blast praise demand charge
-counter retort lament assure reassure inform advise project forecast calculate""".split())
+SPEECH = _L["speech"]
 #: verbs that take a content clause only when it is a real clause (not "know him")
-CLAUSE_ONLY = frozenset({"believe", "think", "know", "feel", "hope", "fear", "expect", "worry", "find",
-                         "estimate", "conclude", "mean", "project", "forecast", "calculate"})
+CLAUSE_ONLY = _L["clause_only"]
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = frozenset({"warn", "hope", "agree", "tell", "call", "urge", "promise", "pledge", "vow", "threaten",
-                        "want", "plan", "ask", "demand", "propose", "refuse", "decline", "seek", "decide", "intend",
-                        "aim", "offer", "expect", "prefer", "choose", "wish", "encourage", "press", "implore"})
+XCOMP_CUES = _L["xcomp"]
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
-NP_CUES = frozenset("""cite attack criticize criticise blast condemn praise question describe mention discuss defend
-liken echo slam support oppose reject dismiss welcome applaud blame call endorse decry denounce lambaste mock
-ridicule dispute tout highlight accuse challenge announce propose recommend back unveil disclose explain stress
-emphasize emphasise note advocate favor favour fear recognize acknowledge admit deny reveal doubt hail pledge
-promise vow demand seek request urge mention cite reference refer bemoan despise compare document detail outline
-address tout lament regret deplore lambast rebuke scold thank congratulate speak talk express consider rate rule
-examine accept debate admire invoke rail downplay ignore judge chastise implore approve disapprove grill pitch
-rip bristle apologize lobby protest mock view regard portray paint hit target pound want""".split())
-#: stance verbs that are also deeds of war ("attacked the base", "pounded the city", "backed the
-#: offensive"): a stance only against a person, or with its reason ("for …") or label ("as …")
-PHYSICAL = frozenset("""attack blast hit target pound slam rip back support strike hammer paint""".split())
+NP_CUES = _L["np"]
+#: stance verbs that are also deeds of war ("attacked the base"): a stance only against a person,
+#: or with its reason ("for …") or label ("as …")
+PHYSICAL = _L["physical"]
 #: verbs that state a view only with "as": "critics see the law as a threat"
-AS_CUES = frozenset({"see", "treat", "characterize", "characterise", "frame"})
+AS_CUES = _L["as"]
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
-NOT_CUES = frozenset("""be have do make let seem appear become get go come take give keep help look sound""".split())
+NOT_CUES = _L["not_cue"]
 #: nouns that carry someone's claim in a clause: "Smith's claim that …", "the ministry's call to …"
-NOUN_CUES = frozenset("""claim statement assertion allegation warning argument suggestion promise pledge call demand
-insistence belief view decision plan proposal accusation charge comment remark announcement admission denial
-vow threat hope fear contention prediction assessment estimate conclusion insistence""".split())
+NOUN_CUES = _L["noun"]
 #: reporting verbs whose bare object is not a claim ("said nothing", "told him", "asked them")
-_BARE_SPEECH = frozenset({"say", "tell", "ask", "add", "continue", "write", "answer", "reply", "post", "tweet"})
+_BARE_SPEECH = _L["bare_speech"]
 #: prepositions that introduce what a stance is about: "warned against", "complained about"
-_ABOUT_PREPS = frozenset({"about", "against", "of", "on", "over", "for"})
+_ABOUT_PREPS = _L["about_prep"]
 #: prepositions that carry the content for one verb only: "respond to …", "agree with …"
-_VERB_PREPS = frozenset({("to", "respond"), ("to", "reply"), ("to", "object"), ("with", "agree"),
-                         ("with", "disagree"), ("to", "point"), ("to", "refer")})
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+_VERB_PREPS = _verb_preps()
+PRONOUNS = _L["pronoun"]
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
-ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials minister president governor senator
-candidate nominee secretary chairman chairwoman chair director chief leader lawmaker lawmakers representative
-ambassador prosecutor judge general commander officer officers police mayor aide aides adviser advisers
-advisor campaign manager analyst expert author researcher professor king queen prime premier diplomat
-diplomats source sources lawyer attorney statement""".split())
+ROLE_NOUNS = _L["role"]
 
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _DASHES = ("―", "—", "–")
 _WORD = re.compile(r"\w+")
 #: capitalised line labels that are not people talking
-_NOT_SPEAKERS = frozenset({"clarification", "correction", "update", "updated", "note", "editor's note", "watch",
-                           "read more", "related", "photo", "video", "source", "sources", "q", "a", "by", "ap", "more",
-                           "the latest", "breaking", "exclusive", "analysis", "opinion", "poll", "live"})
+_NOT_SPEAKERS = _L["not_speaker"]
 #: "KYIV (Reuters) - ", "WASHINGTON — ": the wire's dateline is not part of anyone's words
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)\n]{1,30}\))?\s*[-–—―]+\s+")
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
@@ -590,12 +619,14 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
     comp = None
+    learned = (lemma, verb_frame(v)) in _learned()
     for c in v.children:
-        if c.dep_ == "ccomp" and (lemma in SPEECH or _claim_clause(v, c)) or (c.dep_ == "parataxis" and lemma in SPEECH) \
+        if c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)) or \
+                (c.dep_ == "parataxis" and (lemma in SPEECH or learned)) \
                 or (c.dep_ == "advcl" and lemma in SPEECH and c.left_edge.lower_ == "that" and c.i > v.i):
             comp = c
             break
-    if comp is None and lemma in XCOMP_CUES:
+    if comp is None and (lemma in XCOMP_CUES or learned):
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
                 comp = c
@@ -607,7 +638,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 break
     np_tail: list[Token] = []
     as_view = lemma in AS_CUES and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)
-    if comp is None and (lemma in NP_CUES or as_view or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
+    if comp is None and (lemma in NP_CUES or as_view or learned or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
         for c in v.children:
             oprd = any(x.dep_ == "oprd" for x in v.children)  # "called it a sham": the pronoun is the topic
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and (oprd or c.lower_ not in ("it", "this", "that", "them")):
@@ -615,7 +646,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
                            (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to", "of")))]
                 break
-    if comp is None and lemma in SPEECH | NP_CUES and lemma not in ("say", "tell"):
+    if comp is None and (lemma in SPEECH | NP_CUES or learned) and lemma not in ("say", "tell"):
         for c in v.children:  # "warned against …", "complained about …", "accused her of …"
             if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS) \
                     and any(x.dep_ in ("pobj", "pcomp") for x in c.children):
@@ -655,7 +686,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         toks += [x for c in v.children if c.dep_ == "dobj" and c.i < comp.i for x in c.subtree]
     for x in np_tail:
         toks += list(x.subtree)
-    toks.sort(key=lambda x: x.i)
+    if comp.dep_ in ("dobj", "prep"):
+        toks += [x for c in _right_complements(v, comp) for x in c.subtree]
+    toks = sorted(set(toks), key=lambda x: x.i)
     if not toks:
         return None
     a, b = _span_chars(toks)
@@ -686,6 +719,26 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+#: right-hand dependents of a cue that go on with what it says about its object
+_GOES_ON = frozenset({"prep", "oprd", "xcomp", "ccomp", "dative", "dobj", "acomp"})
+
+
+def _right_complements(v: Token, comp: Token) -> list[Token]:
+    """The verb's dependents after ``comp`` that continue the claim ("described the show as a
+    farce", "called for contestants to wear …", "mentioned remarks he had made about her"),
+    up to the first one that does not (a date, a conjoined verb, a clause of time or reason)."""
+    out = []
+    for c in v.rights:
+        if c.i <= comp.i:
+            continue
+        if c.dep_ in ("punct",) and c.i == c.head.i + 1:
+            continue
+        if c.dep_ not in _GOES_ON or any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree if x.dep_ == "pobj"):
+            break
+        out.append(c)
+    return out
 
 
 def _aimed_at_person(obj: Token, tail: list[Token]) -> bool:
