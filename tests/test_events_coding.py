@@ -33,6 +33,13 @@ def test_lexicon_covers_every_root():
     assert roots >= {f"{i:02d}" for i in range(1, 21)}
 
 
+def test_every_lexicon_and_frame_code_is_in_the_ontology():
+    from eventwire.events.lexicon import _frames
+    from eventwire.ontology.cameo import table
+    codes = {e.code for rows in lexicon().values() for e in rows if e.code != "-"} | set(_frames()[1].values())
+    assert codes <= set(table())
+
+
 def test_frame_tables():
     assert topic_of("072") == "MILAID"
     assert family_code("02", "MILAID") == "0232"
