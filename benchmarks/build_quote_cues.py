@@ -5,7 +5,7 @@ Why: hand lists of reporting verbs miss about a fifth of the cues annotators mar
 token is inside a gold Cue span gives a cue rate we can threshold. Only lemma counts ship in the
 package (``src/eventwire/quotes/data/learned_cues.tsv``): no text or span from the corpus.
 
-    .venv/bin/python benchmarks/build_quote_cues.py [--cache /tmp/ewq_train] [--limit N] [--min-n 8]
+    .venv/bin/python benchmarks/build_quote_cues.py [--cache /tmp/ewq_train] [--limit N] [--hold-out N] [--out F]
 
 Columns: lemma, pos (VERB | NOUN), frame (what a verb governs: ccomp | xcomp | dobj | prep | none;
 "-" for nouns), n (occurrences in train), cue (occurrences inside a Cue span), rate (cue / n).
@@ -91,23 +91,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--min-n", type=int, default=5, help="keep lemmas seen at least this often")
-    ap.add_argument("--min-cue", type=int, default=3, help="... and marked as a cue at least this often")
+    ap.add_argument("--hold-out", type=int, default=0,
+                    help="count only articles after the first N (to tune the thresholds on those N)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--min-n", type=int, default=3, help="keep lemmas seen at least this often")
+    ap.add_argument("--min-cue", type=int, default=2, help="... and marked as a cue at least this often")
     a = ap.parse_args()
-    items = load_docs("train", a.limit, a.cache)
+    items = load_docs("train", a.limit, a.cache)[a.hold_out:]
     n, cue = count(items)
     rows = []
     for key, k in cue.items():
         if n[key] >= a.min_n and k >= a.min_cue:
             rows.append((*key, n[key], k, k / n[key]))
     rows.sort(key=lambda r: (-r[5], r[0]))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w") as f:
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    with a.out.open("w") as f:
         f.write("# derived by benchmarks/build_quote_cues.py from PolNeAR train (counts only)\n")
         f.write("lemma\tpos\tframe\tn\tcue\trate\n")
         for r in rows:
             f.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t{r[5]:.3f}\n")
-    print(f"wrote {len(rows)} lemmas to {OUT}", file=sys.stderr)
+    print(f"wrote {len(rows)} lemmas to {a.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def _verb_preps() -> frozenset[tuple[str, str]]:
 
 #: a verb outside the hand lists is a cue when annotators marked it so in at least this share of
 #: its uses with the same frame in PolNeAR train (tuned on train: benchmarks/build_quote_cues.py)
-CUE_RATE = 0.5
+CUE_RATE = 0.3
 #: ... and it was seen at least this often there
 CUE_MIN_N = 5
 
@@ -58,6 +58,21 @@ def _learned() -> frozenset[tuple[str, str]]:
         lemma, pos, frame, n, _cue, rate = line.split("\t")
         if pos == "VERB" and int(n) >= CUE_MIN_N and float(rate) >= CUE_RATE:
             out.add((lemma, frame))
+    return frozenset(out)
+
+
+#: a noun is a claim ("doubts about", "criticism of") at this learned cue rate
+NOUN_RATE = 0.25
+
+
+@functools.lru_cache(maxsize=1)
+def _learned_nouns() -> frozenset[str]:
+    """Nouns that are attribution cues often enough (``data/learned_cues.tsv``)."""
+    out = set()
+    for line in (_DATA / "learned_cues.tsv").read_text(encoding="utf-8").splitlines()[2:]:
+        lemma, pos, _frame, n, _cue, rate = line.split("\t")
+        if pos == "NOUN" and int(n) >= CUE_MIN_N and float(rate) >= NOUN_RATE:
+            out.add(lemma)
     return frozenset(out)
 
 
@@ -221,6 +236,9 @@ def _subject(v: Token) -> Token | None:
                 return c
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "she began by describing …", "he ended the speech after thanking …"
             continue
         if v.dep_ == "relcl":  # "the official, who said …"
             return v.head
@@ -546,7 +564,7 @@ def _reported(art: _Article, out: list[Quote]) -> None:
                 out.append(q)
             continue
         lemma = t.lemma_.lower()
-        if t.pos_ == "NOUN" and lemma in NOUN_CUES:
+        if t.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in _learned_nouns()):
             q = _noun_cue(doc, text, t, speakers)
             if q is not None and not in_covered(q.content.start):
                 out.append(q)
@@ -688,7 +706,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         toks += list(x.subtree)
     if comp.dep_ in ("dobj", "prep"):
         toks += [x for c in _right_complements(v, comp) for x in c.subtree]
-    toks = sorted(set(toks), key=lambda x: x.i)
+    toks = sorted(set(toks) - _next_reports(comp), key=lambda x: x.i)
     if not toks:
         return None
     a, b = _span_chars(toks)
@@ -709,7 +727,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
         b -= 1
     n = len(_WORD.findall(text[a:b]))
-    if n < (1 if comp.dep_ == "dobj" and comp.pos_ == "PROPN" else 2 if lemma in SPEECH or comp.dep_ == "xcomp" else 3):
+    if n < (1 if comp.dep_ == "dobj" and (comp.pos_ == "PROPN" or learned) else 2 if lemma in SPEECH or learned or comp.dep_ == "xcomp" else 3):
         return None
     if lemma in CLAUSE_ONLY and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
@@ -719,6 +737,23 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
             cue_end = c.idx + len(c.text)
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _is_report(t: Token) -> bool:
+    """A verb that reports speech with a clause of its own ("… and said that B")."""
+    return t.pos_ == "VERB" and (t.lemma_.lower() in SPEECH or (t.lemma_.lower(), "ccomp") in _learned()) and \
+        any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
+
+
+def _next_reports(comp: Token) -> set[Token]:
+    """Tokens of a second report conjoined inside a claim ("said A and said that B", "noting A
+    and saying B"): that report is its own record, not part of the first one's content."""
+    out: set[Token] = set()
+    for t in comp.subtree:
+        if t.dep_ == "conj" and t.i > comp.i and t not in out and _is_report(t):
+            out.update(t.subtree)
+            out.update(c for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i and c.i > t.head.i)
+    return out
 
 
 #: right-hand dependents of a cue that go on with what it says about its object
@@ -789,21 +824,35 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: _Speakers) -> Quot
 
 
 def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers) -> Quote | None:
-    """ "Smith's claim that the vote was rigged": the possessor says the clause."""
+    """ "Smith's claim that the vote was rigged", "Smith raised doubts about the count": the
+    possessor, or the subject of the verb that has the noun as its object, says the clause or
+    what the noun is about."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ == "PRON" and owner.lower_ in ("its", "their", "our", "my", "your"):
-        if owner is None:
-            return None
-    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and c.i > n.i), None)
-    if clause is None:
+    if owner is None and n.dep_ == "dobj" and n.head.pos_ == "VERB":
+        owner = _subject(n.head)
+        if owner is not None and owner.dep_ == "nsubjpass":
+            owner = None
+    if owner is None:
         return None
-    toks = list(clause.subtree)
+    clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and c.i > n.i), None)
+    if clause is not None:
+        toks = list(clause.subtree)
+    else:
+        prep = next((c for c in n.children if c.dep_ == "prep" and c.i > n.i and c.lower_ in _NOUN_PREPS
+                     and any(x.dep_ in ("pobj", "pcomp") for x in c.children)), None)
+        if prep is None:
+            return None
+        toks = [x for x in prep.subtree if x.i != prep.i]
     a, b = _trim(text, *_span_chars(toks))
     if b > a and text[b - 1] in ".!?":
         b -= 1
-    if len(_WORD.findall(text[a:b])) < 3:
+    if len(_WORD.findall(text[a:b])) < 2:
         return None
     return Quote(speakers.make(owner, text), _tspan(text, n.idx, n.idx + len(n.text)), _tspan(text, a, b), False)
+
+
+#: prepositions that say what a claim noun is about: "doubts about", "criticism of", "a case against"
+_NOUN_PREPS = frozenset({"about", "of", "on", "against", "for", "over", "toward", "towards", "with"})
 
 
 def _dedupe(qs: list[Quote]) -> list[Quote]:
