@@ -201,3 +201,24 @@ def test_parse_batches_are_capped_by_count_and_characters():
     got = [[i for _, i in b] for b in _batches(items, batch_size=3, max_chars=60)]
     assert got == [[0, 1, 2], [3, 4], [5], [6, 7]]
     assert [i for b in got for i in b] == list(range(8))
+
+
+def test_long_articles_are_parsed_in_pieces_and_joined_exactly(nlp):
+    from eventwire import pipeline
+    from eventwire.pipeline import analyse_records, split_long
+
+    paras = [f"Talks in round {i} ended without a deal, the envoy said.  Both sides will meet again.\n\n" for i in range(60)]
+    text = "".join(paras) + "Nothing " * 40
+    pieces = split_long(text, 1000)
+    assert "".join(pieces) == text and len(pieces) > 4
+    assert all(len(p) <= 1000 for p in pieces) and all(p[-1].isspace() for p in pieces[:-1])
+    old = pipeline.PIECE_CHARS
+    pipeline.PIECE_CHARS = 1000
+    try:
+        (res,) = analyse_records([{"id": "long", "text": text}], clean=False)
+    finally:
+        pipeline.PIECE_CHARS = old
+    (whole,) = analyse_records([{"id": "long", "text": text}], clean=False)
+    assert res.article.body == text
+    assert [(e.cameo, e.evidence.start, e.evidence.end) for e in res.events] == \
+           [(e.cameo, e.evidence.start, e.evidence.end) for e in whole.events]

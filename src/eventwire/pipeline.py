@@ -11,6 +11,7 @@ import itertools
 import json
 import logging
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -47,9 +48,37 @@ def _prepare(record: Record, clean: bool) -> Article | ArticleResult:
         return ArticleResult(id=rid, article=None, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
 
 
-#: Most characters parsed in one batch. The parser's working memory grows with the batch, so a run
-#: of long articles gets smaller batches and peak memory does not depend on what the corpus holds.
-BATCH_CHARS = 150_000
+#: Most characters parsed in one batch. The parser's working memory grows with the characters in a
+#: batch (about 0.5 GB for 150,000), so batches are capped by characters as well as by articles.
+BATCH_CHARS = 50_000
+#: Longer articles are parsed in pieces of about this size, cut after a paragraph or sentence end,
+#: and joined back into one Doc: peak memory then does not depend on the longest article either.
+PIECE_CHARS = 20_000
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def split_long(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most about ``limit`` characters; ``"".join(pieces) == text``.
+
+    Each cut falls right after whitespace (a paragraph break if there is one in the second half of
+    the window, else a sentence end, else any space), so no token spans two pieces.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n\n")
+        if cut >= limit // 2:
+            cut += 2
+        else:
+            ends = [m.end() for m in _SENT_END.finditer(window, limit // 2)]
+            cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\n")) + 1
+        if cut <= 0:  # no whitespace at all in the window: leave the rest whole
+            break
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _batches(items: Iterable[tuple[str, Any]], batch_size: int, max_chars: int) -> Iterator[list[tuple[str, Any]]]:
@@ -71,19 +100,32 @@ def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: i
     Records are dicts as read by :mod:`eventwire.ingest.readers`: ``id`` plus ``text`` or
     ``html`` (or ``error`` for an input that could not even be read), and optionally ``url``,
     ``title``, ``published``, ``outlet``. Memory stays flat: records are consumed lazily and parsed
-    in batches of at most ``batch_size`` articles and ``BATCH_CHARS`` characters; a bad record
-    rides along as an empty text (parsing "" costs nothing) so order needs no bookkeeping.
+    in batches of at most ``batch_size`` articles and ``BATCH_CHARS`` characters, long articles in
+    pieces; a bad record rides along as an empty text (parsing "" costs nothing) so order needs no
+    bookkeeping.
     """
     nlp = load_nlp()
 
-    def stream() -> Iterator[tuple[str, Article | ArticleResult]]:
+    def stream() -> Iterator[tuple[str, tuple[Article | ArticleResult | None, int]]]:
         for r in records:
             p = _prepare(r, clean)
-            yield ("" if isinstance(p, ArticleResult) else p.body), p
+            if isinstance(p, ArticleResult):
+                yield "", (p, 1)
+                continue
+            parts = split_long(p.body) if len(p.body) > PIECE_CHARS else [p.body]
+            for i, part in enumerate(parts):  # the article rides on its last piece
+                yield part, (p if i == len(parts) - 1 else None, len(parts))
 
+    pending: list[Doc] = []
     for batch in _batches(stream(), batch_size, BATCH_CHARS):
-        docs = nlp.pipe([body for body, _ in batch], batch_size=len(batch))
-        for doc, (_, p) in zip(docs, batch):
+        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
+        for doc, (_, (p, n)) in zip(docs, batch):
+            if n > 1:
+                pending.append(doc)
+                if p is None:
+                    continue
+                doc = _join(nlp, pending, p)
+                pending = []
             if isinstance(p, ArticleResult):
                 yield p
                 continue
@@ -92,6 +134,15 @@ def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: i
             except Exception as e:  # a bug in one stage loses one article, not the batch
                 log.exception("analysis failed for %s", p.id)
                 yield ArticleResult(id=p.id, article=p, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
+
+
+def _join(nlp: Any, docs: list[Doc], article: Article | ArticleResult) -> Doc:
+    """One Doc from an article's pieces, with the article's exact text (offsets stay body offsets)."""
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if isinstance(article, Article) and doc.text != article.body:  # cannot happen with split_long; be safe
+        log.warning("pieces of %s did not join back; parsing it whole", article.id)
+        doc = nlp(article.body)
+    return doc
 
 
 def extract(text_or_html: str, published: str | None = None, url: str | None = None, clean: bool = True) -> ArticleResult:
