@@ -534,9 +534,6 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     doc = sent.doc
     src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
-    targets: list[Actor] = []
-    src_keys = {(a.start, a.end) for a in sources}
-    src_codes = {a.code for a in sources}
     targets = _choose_targets(c, src_tok, sources, actors, places)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
@@ -591,8 +588,6 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     out = []
     for s, t in pairs or [(sources[0] if sources else None, None)]:
-        if s is not None and t is not None and s.code == t.code and s.code in src_codes and len(sources) == 1:
-            t = None
         out.append(Event(
             cameo=info.code if len(c.code) == len(info.code) else c.code, name=info.name, root=info.root,
             quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_type(c.code),
