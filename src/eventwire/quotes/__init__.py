@@ -379,7 +379,8 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | Non
         s_end = doc[s_end].sent.end
     best, best_d = None, 10**9
     for t in doc[s_start:s_end]:
-        if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
+        if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx) or \
+                _own_clause(t, qa, qb, inside):
             continue
         if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
                             not text_ends_open(text, qa, qb)):
@@ -391,6 +392,22 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | Non
         if d < best_d and d < 120:
             best, best_d = t, d
     return best
+
+
+def _own_clause(t: Token, qa: int, qb: int, inside) -> bool:
+    """The verb reports a clause of its own outside the quotation ('“Wow!” … She said that the
+    campaign would go on'): it is not that quotation's cue."""
+    for c in t.children:
+        if c.dep_ == "ccomp" and c.i > t.i and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            ca, cb = _span_chars(c.subtree)
+            if (cb <= qa or ca >= qb) and not inside_marks(t.doc.text, ca) and not inside(ca + 1):
+                return True
+    return False
+
+
+def inside_marks(text: str, pos: int) -> bool:
+    """The clause opens with a quotation mark (then it is the quotation's own words)."""
+    return text[pos:pos + 1] in _QUOTE_CHARS
 
 
 class _Article:
@@ -646,7 +663,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             break
     if comp is None and (lemma in XCOMP_CUES or learned):
         for c in v.children:
-            if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call"):
+            if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call") or \
+                    (c.dep_ == "advcl" and c.i > v.i and c.left_edge.lower_ == "for"):  # "called for the board to reopen …"
                 comp = c
                 break
     if comp is None and lemma in SPEECH | NP_CUES:
@@ -707,6 +725,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if comp.dep_ in ("dobj", "prep"):
         toks += [x for c in _right_complements(v, comp) for x in c.subtree]
     toks = sorted(set(toks) - _next_reports(comp), key=lambda x: x.i)
+    if comp.dep_ == "advcl" and toks and toks[0].dep_ == "mark" and toks[0].lower_ == "for":
+        toks = toks[1:]  # "called for …": the preposition belongs to the cue
     if not toks:
         return None
     a, b = _span_chars(toks)
@@ -733,6 +753,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         return None
     cue_end = v.idx + len(v.text)
     for c in v.children:  # "called for", "pointed to" (not "said on Tuesday")
+        if comp.dep_ == "advcl" and comp.left_edge.i == v.i + 1 and comp.left_edge.lower_ == "for":
+            cue_end = comp.left_edge.idx + 3
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")
                                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
             cue_end = c.idx + len(c.text)
