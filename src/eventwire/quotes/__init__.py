@@ -234,10 +234,10 @@ def _subject(v: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
-            v = v.head
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ":
+            v = v.head  # "voters are more likely to say …": through the adjective to its copula
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "she began by describing …", "he ended the speech after thanking …"
             continue
         if v.dep_ == "relcl":  # "the official, who said …"
@@ -710,7 +710,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
     if comp is None and lemma in _BARE_SPEECH | {"claim", "argue", "insist", "warn", "note", "explain", "predict"}:
         return _unparsed_report(doc, text, v, speakers)
-    if comp is None or subj is None:
+    if comp is None or subj is None and not (v.dep_ in _SUBJECTLESS and (lemma in SPEECH or learned)):
         return None
     if lemma in PHYSICAL and comp.dep_ == "dobj" and not _aimed_at_person(comp, np_tail):
         return None
@@ -758,7 +758,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")
                                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
             cue_end = c.idx + len(c.text)
-    return Quote(speakers.make(subj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+    spk = speakers.make(subj, text) if subj is not None else None
+    return Quote(spk, _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
 
 
 def _is_report(t: Token) -> bool:
@@ -796,6 +797,11 @@ def _right_complements(v: Token, comp: Token) -> list[Token]:
             break
         out.append(c)
     return out
+
+
+#: clauses whose reporting verb has no subject of its own ("a memo, widely described as …",
+#: "those known to oppose …"): the claim stands, its speaker is unnamed
+_SUBJECTLESS = frozenset({"acl", "advcl", "pcomp", "xcomp", "relcl"})
 
 
 def _aimed_at_person(obj: Token, tail: list[Token]) -> bool:
