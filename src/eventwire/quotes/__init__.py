@@ -14,6 +14,7 @@ Nested reports inside a quotation (“I think …” within a quote) are not sep
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
@@ -366,21 +367,21 @@ def text_ends_open(text: str, qa: int, qb: int) -> bool:
     return inner.endswith(("!", "?")) and after[:1].islower()
 
 
-def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | None:
+def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> Token | None:
     """The reporting verb attached to a direct quote: in the sentences it touches, outside it."""
     first = doc.char_span(qa, min(qa + 1, len(text)), alignment_mode="expand")
     last = doc.char_span(max(qb - 1, 0), qb, alignment_mode="expand")
     if first is None or last is None:
         return None
-    s_start = first[0].sent.start
-    s_end = last[-1].sent.end
+    s_start = sent_of(first[0].i)[0]
+    s_end = sent_of(last[-1].i)[1]
     # a cue after the quote often lands in the next "sentence" ('…,” he said.')
     if s_end < len(doc) and doc[s_end - 1].idx + len(doc[s_end - 1].text) <= qb + 2:
-        s_end = doc[s_end].sent.end
+        s_end = sent_of(s_end)[1]
     best, best_d = None, 10**9
     for t in doc[s_start:s_end]:
         if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx) or \
-                _own_clause(t, qa, qb, inside):
+                _own_clause(t, text, qa, qb, inside):
             continue
         if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
                             not text_ends_open(text, qa, qb)):
@@ -394,13 +395,13 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside) -> Token | Non
     return best
 
 
-def _own_clause(t: Token, qa: int, qb: int, inside) -> bool:
+def _own_clause(t: Token, text: str, qa: int, qb: int, inside) -> bool:
     """The verb reports a clause of its own outside the quotation ('“Wow!” … She said that the
     campaign would go on'): it is not that quotation's cue."""
     for c in t.children:
         if c.dep_ == "ccomp" and c.i > t.i and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
             ca, cb = _span_chars(c.subtree)
-            if (cb <= qa or ca >= qb) and not inside_marks(t.doc.text, ca) and not inside(ca + 1):
+            if (cb <= qa or ca >= qb) and not inside_marks(text, ca) and not inside(ca + 1):
                 return True
     return False
 
@@ -413,14 +414,15 @@ def inside_marks(text: str, pos: int) -> bool:
 class _Article:
     """What the three finders share for one document: text, quotation spans, what is taken."""
 
-    def __init__(self, doc: Doc, actors):
+    def __init__(self, doc: Doc, actors, text: str):
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.speakers = _Speakers(doc, actors)
         self.qspans = quote_spans(self.text)
         self.n_words = [len(_WORD.findall(self.text[a:b])) for a, b in self.qspans]
         self.covered: list[tuple[int, int]] = []  # content spans already given to a quote
         self.used_cues: set[int] = set()  # token indices of cues already used
+        self._sents: list[tuple[int, int]] | None = None
 
     def inside(self, pos: int) -> bool:
         """``pos`` lies within a quotation (between its marks)."""
@@ -434,12 +436,37 @@ class _Article:
     def in_covered(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.covered)
 
+    def sent_of(self, i: int) -> tuple[int, int]:
+        """(start, end) token indices of token ``i``'s sentence; ``Token.sent`` rescans the doc
+        on every call, which costs more than the whole finder on a long article."""
+        if self._sents is None:
+            self._sents = []
+            for sent in self.doc.sents:
+                self._sents += [(sent.start, sent.end)] * (sent.end - sent.start)
+        return self._sents[i]
+
+    def covered_index(self):
+        """A fast ``in_covered`` for the current spans: merged intervals searched by bisection."""
+        merged: list[list[int]] = []
+        for a, b in sorted(self.covered):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        starts = [m[0] for m in merged]
+
+        def taken(pos: int) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and pos < merged[k][1]
+        return taken
+
 
 def extract_quotes(doc: Doc, actors) -> list[Quote]:
     """Every direct and indirect quotation in ``doc``, in text order."""
-    if not doc.text:
+    text = doc.text  # Doc.text joins every token: read it once
+    if not text:
         return []
-    art = _Article(doc, actors)
+    art = _Article(doc, actors, text)
     out: list[Quote] = []
     _transcripts(art, out)
     _direct_quotes(art, out)
@@ -499,7 +526,7 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
             i += 1
             pending = None
             continue
-        cue = _cue_for_quote(doc, text, qa, qb, inside)
+        cue = _cue_for_quote(doc, text, qa, qb, inside, art.sent_of)
         if cue is None and i + 1 < len(qspans):
             gap = text[qb:qspans[i + 1][0]]
             if "\n" not in gap and len(gap) < 40:
@@ -523,7 +550,7 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
                 if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2 or \
                         len(_WORD.findall(gap)) > 1.0 * (len(_WORD.findall(text[qa:end])) + n_words[i + 1]):
                     break  # a long narrative gap: the second quotation is its own record
-                other = _cue_for_quote(doc, text, na, nb, inside)
+                other = _cue_for_quote(doc, text, na, nb, inside, art.sent_of)
                 if other is not None and other.i != cue.i:
                     break
                 end = nb
@@ -571,8 +598,9 @@ def _reported(art: _Article, out: list[Quote]) -> None:
     """Indirect speech, stances, "according to" and claim nouns outside the quotations."""
     doc, text, speakers, used_cues, inside, in_covered = (art.doc, art.text, art.speakers, art.used_cues,
                                                           art.inside, art.in_covered)
+    taken = art.covered_index()
     for t in doc:
-        if t.i in used_cues or in_covered(t.idx):
+        if t.i in used_cues or taken(t.idx):
             continue
         low = t.lower_
         if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -716,6 +744,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         return None
     if comp.dep_ == "prep":
         toks = [x for x in comp.subtree if x.i != comp.i]
+    elif comp.dep_ == "dobj":
+        toks = _np_content(comp)
     else:
         toks = list(comp.subtree)
     if comp.dep_ == "xcomp":  # "urged both sides to talk": the addressee belongs to the demand
@@ -781,6 +811,21 @@ def _next_reports(comp: Token) -> set[Token]:
 
 #: right-hand dependents of a cue that go on with what it says about its object
 _GOES_ON = frozenset({"prep", "oprd", "xcomp", "ccomp", "dative", "dobj", "acomp"})
+
+
+def _np_content(obj: Token) -> list[Token]:
+    """An object as a claim: its phrase without an apposition or aside after a comma ("Cruz, a
+    pastor from …", "the plan, which he later dropped")."""
+    cut: set[int] = set()
+    for c in obj.rights:
+        comma = c.i > 0 and obj.doc[c.left_edge.i - 1].text == ","
+        if c.dep_ == "appos" or (c.dep_ in ("relcl", "acl") and comma):
+            cut.update(x.i for x in c.subtree)
+            if comma:
+                cut.add(c.left_edge.i - 1)
+    toks = [x for x in obj.subtree if x.i not in cut]
+    last = max((x.i for x in toks), default=obj.i)
+    return [x for x in toks if x.i <= last and (x.i < min(cut, default=len(obj.doc)) or x.i < obj.i)]
 
 
 def _right_complements(v: Token, comp: Token) -> list[Token]:
