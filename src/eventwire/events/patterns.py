@@ -129,6 +129,14 @@ def circumstance_agent(token: Token) -> Token | None:
         elif c.dep_ in ("prep", "amod", "acomp") and c.lower_ in ("due", "owing"):
             preps.append(c)  # the parser hangs the object on "due" or on its "to"
             preps.extend(g for g in c.children if g.dep_ in ("prep", "pcomp") and g.lower_ == "to")
+    for c in token.children:  # a by-phrase the parser hung on a noun: "killed on the spot by the army"
+        if c.dep_ == "prep":
+            for g in c.children:
+                for p in g.children:
+                    if p.dep_ == "prep" and p.lower_ == "by" and g.dep_ == "pobj":
+                        agent = next((x for x in p.children if x.dep_ == "pobj"), None)
+                        if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+                            return agent
     for c in preps:
         for g in c.children:
             if g.dep_ != "pobj" or g.pos_ not in ("NOUN", "PROPN", "VERB"):  # "firing" is often tagged VERB
