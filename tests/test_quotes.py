@@ -336,3 +336,15 @@ def test_a_verb_with_its_own_clause_is_not_a_quotes_cue(quotes):
     assert report.cue.text == "said" and not report.direct
     direct = one(qs, "finish the count")
     assert direct.cue.text == "wrote"
+
+
+def test_clause_after_the_verb_is_preferred(quotes):
+    text = "“This is a disgrace to the city.” The mayor said in a statement on Friday that the report should be withdrawn."
+    q = one(quotes(text), "report should be withdrawn")
+    assert q.cue.text == "said" and q.speaker["text"] == "The mayor"
+    assert q.content.text == "that the report should be withdrawn"
+
+
+def test_object_without_its_apposition(quotes):
+    q = one(quotes("The senator condemned Mr. Varga, a lobbyist from the coast."), "Varga")
+    assert q.content.text == "Mr. Varga" and q.cue.text == "condemned"

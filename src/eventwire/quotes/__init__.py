@@ -683,7 +683,9 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
     comp = None
     learned = (lemma, verb_frame(v)) in _learned()
-    for c in v.children:
+    # a clause after the verb first: "…” Pence said in a statement that the report …" (the clause
+    # before it may be a quotation or a misparse of the sentence before)
+    for c in sorted(v.children, key=lambda c: c.i < v.i):
         if c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)) or \
                 (c.dep_ == "parataxis" and (lemma in SPEECH or learned)) \
                 or (c.dep_ == "advcl" and lemma in SPEECH and c.left_edge.lower_ == "that" and c.i > v.i):
