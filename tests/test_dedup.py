@@ -42,20 +42,34 @@ def test_negated_does_not_merge_with_claimed():
     assert len(out) == 1
 
 
-def test_actorless_events_need_same_trigger():
-    evs = [event(0, 0.5, src=None, tgt=None, trigger="attack"), event(40, 0.6, src=None, tgt=None, trigger="bombing"),
-           event(80, 0.7, src=None, tgt=None, trigger="attack")]
+def in_sentence(e: Event, sentence_start: int) -> Event:
+    """Put ``e``'s evidence on the sentence starting at ``sentence_start`` (its trigger stays where it is)."""
+    e.evidence = TextSpan("s" * 200, sentence_start, sentence_start + 200)
+    return e
+
+
+def test_actorless_events_merge_only_same_trigger_in_same_sentence():
+    evs = [in_sentence(event(0, 0.5, src=None, tgt=None, trigger="attack"), 0),
+           in_sentence(event(40, 0.6, src=None, tgt=None, trigger="bombing"), 0),
+           in_sentence(event(80, 0.7, src=None, tgt=None, trigger="attack"), 0)]
     out = merge_within_article(evs)
     assert len(out) == 2
-    assert out[0].confidence == 0.7 and len(out[0].mentions) == 1
+    assert out[0].confidence == 0.7 and len(out[0].mentions) == 0  # same sentence: nothing new to add
+
+
+def test_actorless_events_in_different_sentences_stay_apart():
+    # Without both actors nothing says two "arrested" sentences are one happening.
+    evs = [event(0, 0.5, src=None, tgt=None, trigger="arrested"), event(300, 0.7, src=None, tgt=None, trigger="arrested")]
+    assert len(merge_within_article(evs)) == 2
 
 
 def test_empty():
     assert merge_within_article([]) == []
 
 
-def test_one_sided_events_need_same_trigger():
-    evs = [event(0, 0.5, tgt=None, trigger="said"), event(40, 0.6, tgt=None, trigger="wrote"),
-           event(80, 0.7, tgt=None, trigger="said")]
+def test_one_sided_events_need_same_trigger_and_sentence():
+    evs = [in_sentence(event(0, 0.5, tgt=None, trigger="said"), 0), in_sentence(event(40, 0.6, tgt=None, trigger="wrote"), 0),
+           in_sentence(event(80, 0.7, tgt=None, trigger="said"), 0), event(300, 0.4, tgt=None, trigger="said")]
     out = merge_within_article(evs)
-    assert len(out) == 2 and len(out[0].mentions) == 1
+    assert len(out) == 3
+    assert sorted(e.trigger.start for e in out) == [40, 80, 300]

@@ -10,8 +10,9 @@ Key: (source code, target code, CAMEO code, date, modality class), where the mod
 - ``negative``: negated, denied;
 - ``irrealis``: future, hypothetical, conditional, question.
 
-Events missing a source or a target code are merged only when their trigger word is the same too
-(two unrelated statements by one speaker, or two "attack" events without actors, must not collapse).
+Events missing a source or a target code are merged only within one sentence and when their trigger
+word is the same too: without both actors nothing says that "arrested" in two sentences (or two
+statements by one speaker) is one happening, and merging them would lose an event.
 """
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ def dedup_key(e: Event) -> tuple:
     """What makes two event records the same happening."""
     src, tgt = _code(e.source), _code(e.target)
     key: tuple = (src, tgt, e.cameo, e.date, MODALITY_CLASS.get(e.modality, e.modality))
-    if src is None or tgt is None:  # one-sided: only the same word is safely the same happening
-        key += ((e.trigger.text or "").lower(),)
+    if src is None or tgt is None:  # one-sided: only the same word in the same sentence is safely one happening
+        key += ((e.trigger.text or "").lower(), e.evidence.start)
     return key
 
 
