@@ -348,3 +348,12 @@ def test_clause_after_the_verb_is_preferred(quotes):
 def test_object_without_its_apposition(quotes):
     q = one(quotes("The senator condemned Mr. Varga, a lobbyist from the coast."), "Varga")
     assert q.content.text == "Mr. Varga" and q.cue.text == "condemned"
+
+
+def test_colon_introduces_a_quotation(quotes):
+    text = "The minister put it in plain words: “We will not sign this treaty while the border is closed.”"
+    q = one(quotes(text), "sign this treaty")
+    assert q.direct and q.cue.text == ":" and q.speaker["text"] == "The minister"
+    assert q.content.text.startswith("“We") and q.content.text.endswith("closed.”")
+    # a colon that does not touch the quotation introduces nothing
+    assert quotes("Three things matter: roads, water and schools. “We will not sign this treaty,” they said.")[0].cue.text == "said"

@@ -563,6 +563,13 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
                     and qa - prev.content.end < 150:
                 out[-1] = Quote(prev.speaker, prev.cue, _tspan(text, prev.content.start, qb), True)
                 covered[-1] = (prev.content.start, qb)
+            elif n_words[i] >= 4:
+                colon = _colon_before(doc, text, qa, art.sent_of)
+                if colon is not None:
+                    at, who = colon
+                    spk = speakers.make(who, text) if who is not None else None
+                    out.append(Quote(spk, _tspan(text, at, at + 1), _tspan(text, qa, qb), True))
+                    covered.append((qa, qb))
             i += 1
             continue
         if cue is not None and end == qb:
@@ -639,6 +646,26 @@ def _sentence_like(text: str, a: int, b: int) -> bool:
     inner = text[a:b].strip(_QUOTE_CHARS + " ")
     before = text[max(0, a - 3):a].strip()
     return bool(inner) and (inner[-1:] in ".?!," or not before or before[-1:] in ".:\n") and inner[:1].isupper()
+
+
+def _colon_before(doc: Doc, text: str, qa: int, sent_of) -> tuple[int, Token | None] | None:
+    """ 'The minister put it this way: “…”', 'In a letter, the union wrote:\n“…”': a colon right
+    before a quotation introduces it; the speaker is the subject of the clause before the colon."""
+    j = qa
+    while j > 0 and text[j - 1] in " \t\n\u00a0" and qa - j < 4:
+        j -= 1
+    if j == 0 or text[j - 1] != ":":
+        return None
+    at = j - 1
+    tok = doc.char_span(at, at + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return at, None
+    start = sent_of(tok[0].i)[0]
+    verbs = [t for t in doc[start:tok[0].i] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")]
+    subj = _subject(verbs[-1]) if verbs else None
+    if subj is not None and subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        subj = None
+    return at, subj
 
 
 def _dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | None:
