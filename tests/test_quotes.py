@@ -357,3 +357,16 @@ def test_colon_introduces_a_quotation(quotes):
     assert q.content.text.startswith("“We") and q.content.text.endswith("closed.”")
     # a colon that does not touch the quotation introduces nothing
     assert quotes("Three things matter: roads, water and schools. “We will not sign this treaty,” they said.")[0].cue.text == "said"
+
+
+def test_question_tagged_by_a_speaker_after_it(quotes):
+    q = one(quotes("“Who knows what happens next?” Ms. Tran told reporters after the vote."), "Who knows")
+    assert q.direct and q.cue.text == "told" and q.speaker["text"] == "Ms. Tran"
+    # a new sentence after the question is not its tag
+    qs = quotes("“Who knows what happens next?” The crowd went quiet. Later the vote was counted.")
+    assert not any(q.cue is not None and q.cue.text == "went" for q in qs)
+
+
+def test_audience_of_tell_is_not_the_content(quotes):
+    assert quotes("Officials told reporters after the vote.") == []
+    assert quotes("The mayor asked the minister during the meeting.") == []

@@ -115,6 +115,8 @@ _ABOUT_PREPS = _L["about_prep"]
 #: prepositions that carry the content for one verb only: "respond to …", "agree with …"
 _VERB_PREPS = _verb_preps()
 PRONOUNS = _L["pronoun"]
+#: nouns for an audience: "told reporters", "asked voters"
+HEARERS = _L["hearer"]
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = _L["role"]
 
@@ -384,7 +386,7 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
                 _own_clause(t, text, qa, qb, inside):
             continue
         if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
-                            not text_ends_open(text, qa, qb)):
+                            not text_ends_open(text, qa, qb) and not _speech_tag(text, t, qb)):
             continue  # a verb after a finished quoted sentence belongs to what follows it
         d = qa - t.idx if t.idx < qa else t.idx - qb
         # a verb whose clause is the quote itself is the right one whatever the distance
@@ -393,6 +395,16 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
         if d < best_d and d < 120:
             best, best_d = t, d
     return best
+
+
+def _speech_tag(text: str, t: Token, qb: int) -> bool:
+    """ '“Who knows?” Trump told reporters': after a question or exclamation, a speech verb whose
+    subject stands right after the closing mark still tags the quotation."""
+    if t.idx - qb > 40 or text[qb - 2:qb - 1] not in ("?", "!") and text[qb - 3:qb - 2] not in ("?", "!"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and qb <= subj.left_edge.idx and subj.i < t.i and \
+        not any(x.text in (".", "!", "?") for x in t.doc[subj.left_edge.i:t.i])
 
 
 def _own_clause(t: Token, text: str, qa: int, qb: int, inside) -> bool:
@@ -734,6 +746,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if comp is None and (lemma in NP_CUES or as_view or learned or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
         for c in v.children:
             oprd = any(x.dep_ == "oprd" for x in v.children)  # "called it a sham": the pronoun is the topic
+            if c.dep_ == "dobj" and lemma in _BARE_SPEECH and _hearer(c):
+                break  # "told reporters", "asked the minister": who hears it, not what is said
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and (oprd or c.lower_ not in ("it", "this", "that", "them")):
                 comp = c
                 np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
@@ -876,6 +890,12 @@ def _right_complements(v: Token, comp: Token) -> list[Token]:
 #: clauses whose reporting verb has no subject of its own ("a memo, widely described as …",
 #: "those known to oppose …"): the claim stands, its speaker is unnamed
 _SUBJECTLESS = frozenset({"acl", "advcl", "pcomp", "xcomp", "relcl"})
+
+
+def _hearer(obj: Token) -> bool:
+    """The object of "tell" or "ask" that is an audience: a person, a body, a pronoun or a role."""
+    return obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
+        obj.lemma_.lower() in HEARERS or obj.lemma_.lower() in ROLE_NOUNS
 
 
 def _aimed_at_person(obj: Token, tail: list[Token]) -> bool:
