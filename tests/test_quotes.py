@@ -370,3 +370,9 @@ def test_question_tagged_by_a_speaker_after_it(quotes):
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []
+
+
+def test_a_duration_is_not_what_was_said(quotes):
+    assert quotes("Mrs. Lee spoke for about thirty minutes and took questions.") == []
+    q = one(quotes("Mrs. Lee spoke about the flooding in the lower town."), "flooding")
+    assert q.cue.text == "spoke" and q.content.text == "the flooding in the lower town"

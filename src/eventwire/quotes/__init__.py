@@ -756,8 +756,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if comp is None and (lemma in SPEECH | NP_CUES or learned) and lemma not in ("say", "tell"):
         for c in v.children:  # "warned against …", "complained about …", "accused her of …"
             if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS) \
-                    and any(x.dep_ in ("pobj", "pcomp") for x in c.children):
-                comp = c
+                    and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in _MEASURES for x in c.children):
+                comp = c  # (not "spoke for 40 minutes")
                 break
     if inside(v.idx):
         return None
@@ -890,6 +890,10 @@ def _right_complements(v: Token, comp: Token) -> list[Token]:
 #: clauses whose reporting verb has no subject of its own ("a memo, widely described as …",
 #: "those known to oppose …"): the claim stands, its speaker is unnamed
 _SUBJECTLESS = frozenset({"acl", "advcl", "pcomp", "xcomp", "relcl"})
+
+
+#: entity types of a duration or amount, never what a statement is about
+_MEASURES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
 
 
 def _hearer(obj: Token) -> bool:
