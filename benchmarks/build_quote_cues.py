@@ -13,6 +13,7 @@ Columns: lemma, pos (VERB | NOUN), frame (what a verb governs: ccomp | xcomp | d
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -101,7 +102,7 @@ def main() -> None:
     n, cue = count(items)
     rows = []
     for key, k in cue.items():
-        if n[key] >= a.min_n and k >= a.min_cue:
+        if n[key] >= a.min_n and k >= a.min_cue and re.fullmatch(r"[a-z][a-z'-]*", key[0]):
             rows.append((*key, n[key], k, k / n[key]))
     rows.sort(key=lambda r: (-r[5], r[0]))
     a.out.parent.mkdir(parents=True, exist_ok=True)

@@ -559,7 +559,7 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
             while i + 1 < len(qspans):
                 na, nb = qspans[i + 1]
                 gap = text[end:na]
-                if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2 or \
+                if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2 or gap.rstrip().endswith(":") or \
                         len(_WORD.findall(gap)) > 1.0 * (len(_WORD.findall(text[qa:end])) + n_words[i + 1]):
                     break  # a long narrative gap: the second quotation is its own record
                 other = _cue_for_quote(doc, text, na, nb, inside, art.sent_of)
