@@ -77,6 +77,12 @@ def _learned_nouns() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _learned_lemmas() -> frozenset[str]:
+    """The lemmas of ``_learned()``: most verbs are in none, and need no frame."""
+    return frozenset(lemma for lemma, _frame in _learned())
+
+
 def verb_frame(t: Token) -> str:
     """What a verb governs: a clause (ccomp), an infinitive (xcomp), an object (dobj), a
     prepositional object (prep) or none; the context in which a cue rate was learned."""
@@ -721,7 +727,7 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
     comp = None
-    learned = (lemma, verb_frame(v)) in _learned()
+    learned = lemma in _learned_lemmas() and (lemma, verb_frame(v)) in _learned()
     # a clause after the verb first: "…” Pence said in a statement that the report …" (the clause
     # before it may be a quotation or a misparse of the sentence before)
     for c in sorted(v.children, key=lambda c: c.i < v.i):
