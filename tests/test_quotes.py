@@ -376,3 +376,16 @@ def test_a_duration_is_not_what_was_said(quotes):
     assert quotes("Mrs. Lee spoke for about thirty minutes and took questions.") == []
     q = one(quotes("Mrs. Lee spoke about the flooding in the lower town."), "flooding")
     assert q.cue.text == "spoke" and q.content.text == "the flooding in the lower town"
+
+
+def test_question_asked_with_if(quotes):
+    q = one(quotes("Asked if the plant would close, the manager said nothing."), "plant would close")
+    assert q.cue.text == "Asked" and q.content.text == "if the plant would close"
+    # after "said", "if …" is a condition inside the claim, which is the whole clause
+    q = one(quotes("She said if elected she would cut the tax."), "cut the tax")
+    assert q.cue.text == "said" and q.content.text == "if elected she would cut the tax"
+
+
+def test_label_without_an_object_in_the_parse(quotes):
+    q = one(quotes("The senator, who called her “third-rate,” left early."), "third")
+    assert q.cue.text == "called"

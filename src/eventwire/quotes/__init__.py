@@ -121,6 +121,8 @@ _ABOUT_PREPS = _L["about_prep"]
 #: prepositions that carry the content for one verb only: "respond to …", "agree with …"
 _VERB_PREPS = _verb_preps()
 PRONOUNS = _L["pronoun"]
+#: verbs whose "if"/"whether" clause is the question asked ("asked if he was bullied")
+QUESTION_VERBS = _L["question_verb"]
 #: nouns for an audience: "told reporters", "asked voters"
 HEARERS = _L["hearer"]
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
@@ -733,7 +735,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     for c in sorted(v.children, key=lambda c: c.i < v.i):
         if c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)) or \
                 (c.dep_ == "parataxis" and (lemma in SPEECH or learned)) \
-                or (c.dep_ == "advcl" and lemma in SPEECH and c.left_edge.lower_ == "that" and c.i > v.i):
+                or (c.dep_ == "advcl" and lemma in SPEECH and c.i > v.i and (c.left_edge.lower_ == "that" or
+                    c.left_edge.lower_ in ("if", "whether") and lemma in QUESTION_VERBS)):
             comp = c
             break
     if comp is None and (lemma in XCOMP_CUES or learned):
@@ -759,6 +762,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                 np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
                            (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to", "of")))]
                 break
+    if comp is None and lemma in NP_CUES:  # "called her “third-rate”" parsed without an object
+        comp = next((c for c in v.children if c.dep_ == "oprd" and c.i > v.i), None)
     if comp is None and (lemma in SPEECH | NP_CUES or learned) and lemma not in ("say", "tell"):
         for c in v.children:  # "warned against …", "complained about …", "accused her of …"
             if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS) \
