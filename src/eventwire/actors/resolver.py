@@ -347,6 +347,9 @@ class _Builder:
                 r = role_of(c.lemma_, c.text)
                 if r is not None:
                     sub = next((r2 for g in c.children if g.dep_ in MOD_DEPS and (r2 := pair_role(g, c)) is not None), None)
+                    if sub is None and c.i + 1 < tok.i and c.dep_ == "compound":
+                        # flat compounds: "deputy sp X", "sub inspector X" hang side by side on the name
+                        sub = pair_role(c, self.toks[c.i + 1])
                     r = sub or r
                     if role is None or not r.generic:
                         role = r

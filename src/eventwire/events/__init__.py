@@ -526,6 +526,18 @@ def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors
         other = [a for a in found if a.country and a.country not in src_countries]
         if other:
             return other
+    if first or actors is None:
+        return first
+    # nothing resolved as a party: a place in an argument slot stands for its country
+    # ("troops crossed into Lebanon"), the index's own location reading of the token
+    src_keys = {(a.start, a.end) for a in sources}
+    for slot in _target_tokens(c) + ([] if c.entry.role == "report" else pt.nearby_heads(c.anchor)):
+        if src_tok is not None and slot.i == src_tok.i:
+            continue
+        for h in pt.expand_conj(slot):
+            a = actors.for_token(h, locations=True)
+            if a is not None and (a.start, a.end) not in src_keys:
+                return [a]
     return first
 
 
@@ -559,7 +571,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     date = None
     if _event_date is not None:
         try:
-            date = _event_date(c.anchor, published)
+            date = _event_date(c.anchor, published, modality)
         except Exception:
             log.exception("times.event_date failed")
     else:
@@ -603,7 +615,7 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     rebuilding it per event; ``memory``: code → last source seen in the article, for "the firing")."""
     cands, by_anchor = _find_cands(sent)
     if not cands:
-        return []
+        return _police_activity(sent, actors, places or [], published, country, text) if actors is not None else []
     _resolve_frames(cands, by_anchor)
     live = [c for c in cands if not c.consumed]
     for c in live:
@@ -624,9 +636,45 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
             continue
         # a reporting verb is a statement event of its own; it ranks below any act it frames
         events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded, text=text))
+    if actors is not None and not any(_police(e.source) for e in events):
+        events.extend(_police_activity(sent, actors, places or [], published, country, text))
     _share_fatalities(events)
     events.sort(key=lambda e: -e.confidence)
     return events
+
+
+#: Verbs whose police subject is not acting ("police were/seemed/looked helpless").
+IDLE_VERBS = frozenset({"be", "seem", "appear", "look", "become", "remain", "stand", "lose", "feel", "know",
+                        "want", "need", "fail", "lack", "face", "get", "sit", "watch"})
+
+
+def _police(a: Actor | None) -> bool:
+    return a is not None and "COP" in (a.sectors or ())
+
+
+def _police_activity(sent: Span, actors, places: list[Place], published, country, text) -> list[Event]:
+    """Police as the agent of a verb the lexicon does not code ("police combed the area", "the
+    commissioner briefed him"): a low-confidence police operation (150) so the police's part in
+    the sentence is on record; idle, negated and hypothetical verbs are left out."""
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+            continue
+        v = tok.head
+        if v.lemma_.lower() in IDLE_VERBS or lx.negated(v) or lx.match(v) is not None:
+            continue
+        if any(x.dep_ == "aux" and x.lower_ in MAYBE_AUX | FUTURE_AUX for x in v.children):
+            continue
+        a = _actor_at(tok, actors)
+        if not _police(a):
+            continue
+        c = Cand(v, v, _ACTIVITY, "150", v.i, v.i)
+        c.notes.append("police activity")
+        evs = _events_for(c, sent, actors, places, published, country, fallback=True, text=text)
+        return [e for e in evs if _police(e.source)][:1]
+    return []
+
+
+_ACTIVITY = lx.Entry("-", "V", frozenset(), frozenset(), frozenset(), False, "150", "act")
 
 
 def _share_fatalities(events: list[Event]) -> None:
