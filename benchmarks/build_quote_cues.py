@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventwire.quotes import verb_frame
+from eventwire.quotes import verb_frame, verb_lemma
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -82,7 +82,7 @@ def count(items) -> tuple[Counter, Counter]:
         for t in doc:
             if t.pos_ not in ("VERB", "NOUN"):
                 continue
-            key = (t.lemma_.lower(), t.pos_, verb_frame(t) if t.pos_ == "VERB" else "-")
+            key = (verb_lemma(t), t.pos_, verb_frame(t) if t.pos_ == "VERB" else "-")
             n[key] += 1
             cue[key] += t.idx in inside
     return n, cue

@@ -389,3 +389,11 @@ def test_question_asked_with_if(quotes):
 def test_label_without_an_object_in_the_parse(quotes):
     q = one(quotes("The senator, who called her “third-rate,” left early."), "third")
     assert q.cue.text == "called"
+
+
+def test_lemmatizer_slip_on_hope_is_mended(nlp, quotes):
+    from eventwire.quotes import verb_lemma
+    doc = nlp("The envoy hoped that the talks would resume in the spring.")
+    assert verb_lemma(doc[2]) == "hope"
+    q = one(quotes(doc.text), "talks would resume")
+    assert q.cue.text == "hoped" and q.speaker["text"] == "The envoy"

@@ -78,6 +78,19 @@ def _learned_nouns() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    rows = (line.split("\t") for line in (_DATA / "lemma_fixes.tsv").read_text(encoding="utf-8").splitlines()[2:] if line)
+    return {wrong: right for wrong, right in rows}
+
+
+def verb_lemma(t: Token) -> str:
+    """The token's lemma, lower case, with the lemmatizer's known slips on verbs mended
+    ("hoped" → "hop" would miss every hope)."""
+    lemma = t.lemma_.lower()
+    return _lemma_fixes().get(lemma, lemma) if t.tag_.startswith("VB") else lemma
+
+
+@functools.lru_cache(maxsize=1)
 def _learned_lemmas() -> frozenset[str]:
     """The lemmas of ``_learned()``: most verbs are in none, and need no frame."""
     return frozenset(lemma for lemma, _frame in _learned())
@@ -390,7 +403,7 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
         s_end = sent_of(s_end)[1]
     best, best_d = None, 10**9
     for t in doc[s_start:s_end]:
-        if t.lemma_.lower() not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx) or \
+        if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx) or \
                 _own_clause(t, text, qa, qb, inside):
             continue
         if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
@@ -635,7 +648,7 @@ def _reported(art: _Article, out: list[Quote]) -> None:
             if q is not None and not in_covered(q.content.start):
                 out.append(q)
             continue
-        lemma = t.lemma_.lower()
+        lemma = verb_lemma(t)
         if t.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in _learned_nouns()):
             q = _noun_cue(doc, text, t, speakers)
             if q is not None and not in_covered(q.content.start):
@@ -848,7 +861,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
 
 def _is_report(t: Token) -> bool:
     """A verb that reports speech with a clause of its own ("… and said that B")."""
-    return t.pos_ == "VERB" and (t.lemma_.lower() in SPEECH or (t.lemma_.lower(), "ccomp") in _learned()) and \
+    return t.pos_ == "VERB" and (verb_lemma(t) in SPEECH or (verb_lemma(t), "ccomp") in _learned()) and \
         any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
 
 
