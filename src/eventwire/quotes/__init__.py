@@ -11,6 +11,12 @@ A quote split around its cue (“We are ready,” the minister said, “but not 
 ONE record: its content runs from the first part's opening mark to the last part's closing mark
 (the cue and speaker sit inside that span, and are also given separately).
 Nested reports inside a quotation (“I think …” within a quote) are not separate records.
+
+Word lists live in ``data/words.tsv`` (one ``list<TAB>word`` per line) and ``data/verb_preps.tsv``.
+Beyond the hand lists, ``data/learned_cues.tsv`` holds how often each (lemma, frame) — a verb with
+a clause, an infinitive, an object, a prepositional object or nothing, or a noun — was an
+attribution cue in PolNeAR's train split (counts only, made by ``benchmarks/build_quote_cues.py``);
+a verb at ``CUE_RATE`` or more in its frame, or a noun at ``NOUN_RATE``, is a cue here too.
 """
 from __future__ import annotations
 
