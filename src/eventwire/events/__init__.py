@@ -384,8 +384,11 @@ def _target_tokens(c: Cand) -> list[Token]:
 
 def _place_actor(tok: Token, places: list[Place]) -> Actor | None:
     """A target named only as a place ("lifted the curfew in Montenegro"): its country, coded bare."""
+    lo = tok.doc[tok.left_edge.i].idx if tok.left_edge.i < tok.i else tok.idx
+    hi = tok.idx + len(tok)
     for p in places:
-        if p.start <= tok.idx < p.end and p.country:
+        # the place is the token, or named in front of it ("in Montenegro province")
+        if p.country and (p.start <= tok.idx < p.end or lo <= p.start < p.end <= hi):
             return Actor(code=p.country, country=p.country, sectors=[], name=p.name, text=p.text,
                          start=p.start, end=p.end, kind="country")
     return None
@@ -487,12 +490,20 @@ def _span(doc: Doc, first: int, last: int) -> TextSpan:
     return TextSpan(s.text, s.start_char, s.end_char)
 
 
+ABOUT_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
+
+
 def _target_candidates(c: Cand, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]):
     """Target candidates, best first: actors in the argument slots, a place in those slots
     ("lifted the curfew in Montenegro"), then actors and places deeper in the clause."""
     src_keys = {(a.start, a.end) for a in sources}
     src_codes = {a.code for a in sources}
     slots = [t for t in _target_tokens(c) if src_tok is None or t.i != src_tok.i]
+    if c.code[:2] == "11":
+        # "complained to the UN over Israeli raids": the target is what is complained about,
+        # the addressee only when nothing is
+        about = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ in ABOUT_PREPS and t.head.head.i == c.anchor.i]
+        slots = about + [t for t in slots if t not in about]
     for slot in slots:
         found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
         if found:
@@ -645,7 +656,7 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
 
 #: Verbs whose police subject is not acting ("police were/seemed/looked helpless").
 IDLE_VERBS = frozenset({"be", "seem", "appear", "look", "become", "remain", "stand", "lose", "feel", "know",
-                        "want", "need", "fail", "lack", "face", "get", "sit", "watch"})
+                        "want", "need", "fail", "lack", "face", "get", "sit", "watch", "come", "rise", "keep"})
 
 
 def _police(a: Actor | None) -> bool:
@@ -657,9 +668,16 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
     commissioner briefed him"): a low-confidence police operation (150) so the police's part in
     the sentence is on record; idle, negated and hypothetical verbs are left out."""
     for tok in sent:
-        if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+        if tok.pos_ == "PRON":
+            continue  # a pronoun's antecedent is too weak a reason for an event of its own
+        if tok.dep_ == "nsubj":
+            v = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "escorted by the police"
+            v = tok.head.head
+        else:
             continue
-        v = tok.head
+        if v.pos_ != "VERB":
+            continue
         if v.lemma_.lower() in IDLE_VERBS or lx.negated(v) or lx.match(v) is not None:
             continue
         if any(x.dep_ == "aux" and x.lower_ in MAYBE_AUX | FUTURE_AUX for x in v.children):
