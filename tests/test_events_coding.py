@@ -232,3 +232,18 @@ def test_deaths_shared_with_the_firing_of_the_same_source(code):
     ev = code("Three protesters were killed in police firing near the bridge.")
     firing = [e for e in ev if e.cameo.startswith("19")]
     assert firing and firing[0].fatalities == 3
+
+
+# ------------------------------------------------------------------ targets (follow-up)
+
+
+def test_complaint_targets_what_is_complained_about(code):
+    e = first(code("Chile complained to the United Nations over Peruvian border raids."))
+    assert e.cameo.startswith("11") and country(e.target) == "PER"
+
+
+def test_future_event_reads_weekday_forwards(nlp):
+    from eventwire import actors
+    doc = nlp("The ministers will meet in Oslo on Monday.")
+    evs = extract_events(doc, actors.resolve(doc, None), [], "2024-05-08")  # a Wednesday
+    assert evs and evs[0].date == "2024-05-13"

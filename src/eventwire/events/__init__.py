@@ -334,10 +334,23 @@ def _agent_of_violent_clause(verb: Token) -> Token | None:
     return None
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """"two killed in police firing": a participle with a subject but no auxiliary is a passive
+    the parser read as active; its subject is the victim, not the agent."""
+    return verb.dep_ in ("conj", "relcl", "ROOT", "ccomp") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.head.tag_ != "VBD" and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during", "due") for c in verb.children)
+
+
 def _source_token(c: Cand, coded: set[int]) -> Token | None:
     a = c.anchor
+    if a.pos_ == "VERB" and a.tag_ == "VBG" and a.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        # a gerund used as a noun ("in police firing"): its agent is a noun's agent
+        s = pt.noun_agent(a)
+        if s is not None:
+            return s
     if a.pos_ in ("VERB", "AUX", "ADJ"):
-        if a.tag_ == "VBN" and pt.own_subject(a) is None:
+        if a.tag_ == "VBN" and (pt.own_subject(a) is None or _reduced_passive(a)):
             # "four were burnt and two killed in police firing": the firing's agent, not the victims
             ca = pt.circumstance_agent(a)
             if ca is not None:

@@ -316,6 +316,9 @@ def fatalities_for(trigger: Token) -> int | None:
             return n
     # An event noun that is the subject of its clause or hangs on its verb through a preposition:
     # "the blast killed 12", "the attack claimed 15 lives", "12 died in the attack", "40 are dead after the blast".
+    if trigger.tag_ == "VBG" and trigger.dep_ == "acl" and trigger.head.i == trigger.i - 1 \
+            and trigger.head.dep_ in ("nsubj", "nsubjpass"):
+        trigger = trigger.head  # "[the police] [firing] left one dead": the parser split the noun phrase
     if trigger.pos_ in ("NOUN", "PROPN") or (trigger.tag_ == "VBG" and trigger.dep_ in ("pobj", "nsubj", "nsubjpass")):
         g = trigger.head  # (a gerund used as a noun counts: "killed in police firing")
         if trigger.dep_ == "pobj" and g.dep_ == "prep":
