@@ -342,6 +342,19 @@ def _reduced_passive(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("in", "during", "due") for c in verb.children)
 
 
+def _speaker_before(verb: Token) -> Token | None:
+    """", superintendent of police K Rao said.": a closing reporting verb the parser left without
+    a subject is said by the noun phrase just before it, back to the comma."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
+        t = doc[i]
+        if t.is_punct and t.text not in "()":
+            return None
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
+
+
 def _source_token(c: Cand, coded: set[int]) -> Token | None:
     a = c.anchor
     if a.pos_ == "VERB" and a.tag_ == "VBG" and a.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
@@ -358,6 +371,8 @@ def _source_token(c: Cand, coded: set[int]) -> Token | None:
         s = pt.subject(a)
         if s is None and lx.is_passive(a):
             s = pt.circumstance_agent(a) or _agent_of_violent_clause(a)
+        if s is None and c.entry.role == "report" and not any(x.dep_ in ("ccomp", "xcomp") for x in a.children if x.i > a.i):
+            s = _speaker_before(a)
         return s
     s = pt.noun_agent(a)
     if s is None:
@@ -672,6 +687,9 @@ IDLE_VERBS = frozenset({"be", "seem", "appear", "look", "become", "remain", "sta
                         "want", "need", "fail", "lack", "face", "get", "sit", "watch", "come", "rise", "keep"})
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
 def _police(a: Actor | None) -> bool:
     return a is not None and "COP" in (a.sectors or ())
 
@@ -681,7 +699,7 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
     commissioner briefed him"): a low-confidence police operation (150) so the police's part in
     the sentence is on record; idle, negated and hypothetical verbs are left out."""
     for tok in sent:
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and not (tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl"):
             continue  # a pronoun's antecedent is too weak a reason for an event of its own
         if tok.dep_ == "nsubj":
             v = tok.head
@@ -695,11 +713,12 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
             continue
         if any(x.dep_ == "aux" and x.lower_ in MAYBE_AUX | FUTURE_AUX for x in v.children):
             continue
-        a = _actor_at(tok, actors)
+        a = _actor_at(tok.head.head if tok.pos_ == "PRON" else tok, actors)  # "a constable who was escorting ..."
         if not _police(a):
             continue
         c = Cand(v, v, _ACTIVITY, "150", v.i, v.i)
         c.notes.append("police activity")
+        c.frame_source = tok.head.head if tok.pos_ == "PRON" else tok
         evs = _events_for(c, sent, actors, places, published, country, fallback=True, text=text)
         return [e for e in evs if _police(e.source)][:1]
     return []
