@@ -73,3 +73,14 @@ def test_one_sided_events_need_same_trigger_and_sentence():
     out = merge_within_article(evs)
     assert len(out) == 3
     assert sorted(e.trigger.start for e in out) == [40, 80, 300]
+
+
+def test_role_named_sides_merge_only_within_a_sentence():
+    def ev(start, conf):
+        e = event(start, conf, cameo="193", src=None, tgt=None)
+        e.source = Actor(code="INDCOP", country="IND", sectors=["COP"], name="India", text="the police", start=start, end=start + 10)
+        e.target = Actor(code="INDCVL", country="IND", sectors=["CVL"], name="India", text="a mob", start=start + 20, end=start + 25)
+        return e
+    assert len(merge_within_article([ev(0, 0.6), ev(100, 0.7)])) == 2  # two firings, two sentences
+    named = [event(0, 0.6, src="ISRMIL"), event(100, 0.7, src="ISRMIL")]
+    assert len(merge_within_article(named)) == 1

@@ -10,7 +10,8 @@ Key: (source code, target code, CAMEO code, date, modality class), where the mod
 - ``negative``: negated, denied;
 - ``irrealis``: future, hypothetical, conditional, question.
 
-Events missing a source or a target code are merged only within one sentence and when their trigger
+Events missing a source or a target code, or with a side named only by a role word ("the police",
+"a mob"), are merged only within one sentence and when their trigger
 word is the same too: without both actors nothing says that "arrested" in two sentences (or two
 statements by one speaker) is one happening, and merging them would lose an event.
 """
@@ -30,9 +31,18 @@ def dedup_key(e: Event) -> tuple:
     """What makes two event records the same happening."""
     src, tgt = _code(e.source), _code(e.target)
     key: tuple = (src, tgt, e.cameo, e.date, MODALITY_CLASS.get(e.modality, e.modality))
-    if src is None or tgt is None:  # one-sided: only the same word in the same sentence is safely one happening
+    if src is None or tgt is None or _generic(e.source) or _generic(e.target):
+        # one-sided, or a side named only by its role ("police fired on the mob" twice in a riot
+        # story): only the same word in the same sentence is safely one happening
         key += ((e.trigger.text or "").lower(), e.evidence.start)
     return key
+
+
+def _generic(actor) -> bool:
+    """An actor named by a role word alone ("the police", "a mob", "security forces"), no name."""
+    from ..actors.roles import role_of
+    words = (actor.text or "").split()
+    return actor.kind != "country" and actor.person is None and bool(words) and role_of(words[-1].lower(), words[-1]) is not None
 
 
 def _same_span(a: TextSpan, b: TextSpan) -> bool:
