@@ -62,3 +62,9 @@ def test_reduced_passive_victims_are_not_the_shooters(code):
 def test_left_one_dead_counts_a_death(code):
     evs = code("the police firing left one dead and four injured.")
     assert any(police(e) and (e.fatalities or 0) >= 1 for e in evs)
+
+
+def test_according_to_the_police_is_their_statement(code):
+    evs = code("according to the city police commissioner, notices were sent to all shopkeepers.")
+    assert any(police(e) and e.cameo == "010" for e in evs)
+    assert not any(e.cameo == "010" and e.trigger.text.startswith("according") for e in code("according to the farmers, the crop failed."))

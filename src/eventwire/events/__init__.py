@@ -699,6 +699,14 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
     commissioner briefed him"): a low-confidence police operation (150) so the police's part in
     the sentence is on record; idle, negated and hypothetical verbs are left out."""
     for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            a = _actor_at(tok, actors)  # "according to the police commissioner, ...": he said so
+            if _police(a):
+                c = Cand(tok.head.head, tok.head.head, _ACCORDING, "010", tok.head.head.i, tok.head.i)
+                c.frame_source = tok
+                return [e for e in _events_for(c, sent, actors, places, published, country, fallback=True, text=text)
+                        if _police(e.source)][:1]
+            continue
         if tok.pos_ == "PRON" and not (tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl"):
             continue  # a pronoun's antecedent is too weak a reason for an event of its own
         if tok.dep_ == "nsubj":
@@ -725,6 +733,7 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
 
 
 _ACTIVITY = lx.Entry("-", "V", frozenset(), frozenset(), frozenset(), False, "150", "act")
+_ACCORDING = lx.Entry("according", "V", frozenset(), frozenset(), frozenset(), False, "010", "report")
 
 
 def _share_fatalities(events: list[Event]) -> None:
