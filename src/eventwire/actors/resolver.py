@@ -7,6 +7,7 @@ is memoised by token index.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -97,6 +98,15 @@ class ActorIndex:
         if a is None and locations:
             a = self._places.get(token.i)
         return a
+
+    def mentions_of_sector(self, sector: str, start: int, end: int) -> bool:
+        """Whether some mention with ``sector`` starts in [start, end) (sorted starts, cached per sector)."""
+        cache = self.__dict__.setdefault("_sector_starts", {})
+        starts = cache.get(sector)
+        if starts is None:
+            starts = cache[sector] = sorted(m.start for m in self.mentions if sector in (m.sectors or ()))
+        k = bisect.bisect_left(starts, start)
+        return k < len(starts) and starts[k] < end
 
     def for_span(self, span: Span) -> list[Actor]:
         """The top-level actors inside a span, coordinations split ("France and Germany" → 2)."""

@@ -698,6 +698,9 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
     """Police as the agent of a verb the lexicon does not code ("police combed the area", "the
     commissioner briefed him"): a low-confidence police operation (150) so the police's part in
     the sentence is on record; idle, negated and hypothetical verbs are left out."""
+    has = getattr(actors, "mentions_of_sector", None)
+    if has is not None and not has("COP", sent.start_char, sent.end_char):
+        return []  # no police in the sentence: nothing to look for (most sentences of most news)
     for tok in sent:
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
             a = _actor_at(tok, actors)  # "according to the police commissioner, ...": he said so

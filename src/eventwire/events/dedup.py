@@ -17,6 +17,7 @@ statements by one speaker) is one happening, and merging them would lose an even
 """
 from __future__ import annotations
 
+from ..actors.roles import role_of
 from ..model import Event, TextSpan
 
 MODALITY_CLASS = {"asserted": "claimed", "reported": "claimed", "negated": "negative", "denied": "negative",
@@ -40,7 +41,6 @@ def dedup_key(e: Event) -> tuple:
 
 def _generic(actor) -> bool:
     """An actor named by a role word alone ("the police", "a mob", "security forces"), no name."""
-    from ..actors.roles import role_of
     words = (actor.text or "").split()
     return actor.kind != "country" and actor.person is None and bool(words) and role_of(words[-1].lower(), words[-1]) is not None
 
