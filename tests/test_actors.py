@@ -314,3 +314,18 @@ def test_honorific_makes_a_person(nlp):
     doc, idx = _idx(nlp, "In Ghana, Mrs. Boateng condemned the ruling.")
     a = idx.for_token(_tok(doc, "Boateng"))
     assert a is not None and a.kind == "person" and a.country == "GHA"
+
+
+def test_western_officials_do_not_take_the_articles_country(nlp):
+    from eventwire import actors
+    doc = nlp("Russian troops shelled the port again. Western officials said the Kremlin had lost ground. Russian officials denied it.")
+    ms = {m.text: m for m in actors.resolve(doc, None).mentions}
+    assert ms["Western officials"].country is None
+    assert ms["Russian officials"].country == "RUS"
+
+
+def test_news_outlet_is_media_of_its_own_country(nlp):
+    from eventwire import actors
+    doc = nlp("Russian troops shelled the port, the Financial Times reported.")
+    ms = {m.text: m for m in actors.resolve(doc, None).mentions}
+    assert ms["the Financial Times"].code == "GBRMED"

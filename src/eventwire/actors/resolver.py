@@ -59,6 +59,8 @@ NOMINAL = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
 PLACE_KINDS = {COUNTRY, CAPITAL, SEAT}
 #: Words in an organisation's name that say it belongs to no one country.
 TRANSNATIONAL = {"International", "World", "Global", "Transnational", "Worldwide", "Inter-Parliamentary", "Intergovernmental"}
+#: Modifiers that say a role belongs to no one country, or to others than the article's.
+FOREIGN_MODS = {"western", "foreign", "international", "overseas", "allied", "multinational", "coalition"}
 #: Entity types that are never actors even with a country modifier ("the Iraqi year", "U.S. dollars").
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"}
 
@@ -548,8 +550,9 @@ class _Builder:
                     return aliases.as_mention(known, text, cstart, end)
         if country is None and prefix is None and sectors == ["NGO"]:
             prefix = "NGO"  # a non-governmental body named without a country is transnational (CAMEO)
-        if country is None and prefix is None and self.dominant and (role is not None or is_person or (is_org and not self._transnational(tok))):
-            country = self.dominant
+        if country is None and prefix is None and self.dominant and (role is not None or is_person or (is_org and not self._transnational(tok))) \
+                and not any(c.lower_ in FOREIGN_MODS for c in tok.children if c.dep_ in ("amod", "compound")):
+            country = self.dominant  # ("Western officials", "foreign diplomats" are not the article's country)
         if country and not name:
             name = country_names().get(country, country)
         if is_person:
