@@ -68,3 +68,8 @@ def test_according_to_the_police_is_their_statement(code):
     evs = code("according to the city police commissioner, notices were sent to all shopkeepers.")
     assert any(police(e) and e.cameo == "010" for e in evs)
     assert not any(e.cameo == "010" and e.trigger.text.startswith("according") for e in code("according to the farmers, the crop failed."))
+
+
+def test_police_conjunct_of_the_subject_is_an_agent(code):
+    evs = code("the army and the police conducted a march through the old city.")
+    assert any(police(e) for e in evs)

@@ -724,12 +724,14 @@ def _police_activity(sent: Span, actors, places: list[Place], published, country
             continue
         if any(x.dep_ == "aux" and x.lower_ in MAYBE_AUX | FUTURE_AUX for x in v.children):
             continue
-        a = _actor_at(tok.head.head if tok.pos_ == "PRON" else tok, actors)  # "a constable who was escorting ..."
-        if not _police(a):
+        agent = tok.head.head if tok.pos_ == "PRON" else tok  # "a constable who was escorting ..."
+        # "the army and the police conducted a flag march": any police conjunct
+        agent = next((h for h in pt.expand_conj(agent) if _police(_actor_at(h, actors))), None)
+        if agent is None:
             continue
         c = Cand(v, v, _ACTIVITY, "150", v.i, v.i)
         c.notes.append("police activity")
-        c.frame_source = tok.head.head if tok.pos_ == "PRON" else tok
+        c.frame_source = agent
         evs = _events_for(c, sent, actors, places, published, country, fallback=True, text=text)
         return [e for e in evs if _police(e.source)][:1]
     return []
