@@ -76,9 +76,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 _embedded(ent, g, take)
     # gazetteer scan for what the tagger missed (all-caps datelines, untagged countries, adjectives)
     i, n = 0, len(doc)
-    ent_iob = [t.ent_type_ for t in doc]
+    toks = list(doc)  # one Token object per position: doc[i] builds a new one on every call
+    ent_iob = [t.ent_type_ for t in toks]
     while i < n:
-        t = doc[i]
+        t = toks[i]
         if not taken[i] and "-" in t.text and not t.is_title and len(t.text) > 3:  # "U.S.-backed", "Syrian-led"
             head = t.text.split("-", 1)[0]
             if head[:1].isupper() and ((g.primary(head) and max(e.prior for e in g.primary(head)) >= PRIOR_COUNTRY_MIN)
@@ -95,11 +96,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         hit = None
         if t.lower_ != "the":
             for k in range(min(_MAX_NGRAM, n - i), 0, -1):
-                span = doc[i:i + k]
+                span = toks[i:i + k]
                 if any(taken[i:i + k]) or not all(x.is_title or x.is_upper or x.lower_ in _NAME_GLUE for x in span) \
                         or span[-1].lower_ in _NAME_GLUE:
                     continue
-                ents = g.primary(span.text)
+                ents = g.primary(body[t.idx:span[-1].idx + len(span[-1].text)])
                 if not ents:
                     continue
                 top = max(e.prior for e in ents)
@@ -111,7 +112,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
             take(i, i + hit[1], hit[0])
             i += hit[1]
             continue
-        if g.abbrev(t.text) is not None and i > 0 and doc[i - 1].text == ",":  # "Trenton, N.J."
+        if g.abbrev(t.text) is not None and i > 0 and toks[i - 1].text == ",":  # "Trenton, N.J."
             take(i, i + 1, "abbr")
             i += 1
             continue
