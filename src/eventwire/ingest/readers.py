@@ -19,13 +19,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..model import content_id
+from . import MAX_CHARS  # one text limit, the one prepare() enforces; HTML is limited after extraction
 
 Record = dict[str, Any]
 
 #: Largest single input file / JSON line / article we accept (bytes); bigger ones become ``too_large``.
 MAX_BYTES = 20_000_000
-#: Largest article text (characters) handed to the parser.
-MAX_CHARS = 1_000_000
 
 TEXT_EXT = (".txt", ".text")
 HTML_EXT = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
@@ -150,7 +149,7 @@ def _article(text: str, kind: str, source: str | None) -> Record:
     if not text.strip():
         return _error(content_id(text) if text else "", "empty", "the input has no text", source)
     rid = content_id(text)
-    if len(text) > MAX_CHARS:
+    if kind != "html" and len(text) > MAX_CHARS:
         return _error(rid, "too_large", f"{len(text)} characters is over the {MAX_CHARS} character limit", source)
     return {"id": rid, ("html" if kind == "html" else "text"): text, "source": source}
 
@@ -270,7 +269,7 @@ def _from_json(obj: dict[str, Any], source: str, where: str) -> Record:
         rec["published"] = rec["date"]
     rec["id"] = _json_id(rec, where)
     rec.setdefault("source", source)
-    if body is not None and len(body) > MAX_CHARS:
+    if rec.get("text") is not None and len(body) > MAX_CHARS:
         return _error(rec["id"], "too_large", f"{len(body)} characters is over the {MAX_CHARS} character limit", source)
     return rec
 
