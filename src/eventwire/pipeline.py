@@ -5,6 +5,7 @@ cluster: all of those call :func:`analyse_records`.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
@@ -117,25 +118,42 @@ def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: i
                 yield part, (p if i == len(parts) - 1 else None, len(parts))
 
     pending: list[Doc] = []
-    for n_batch, batch in enumerate(_batches(stream(), batch_size, BATCH_CHARS), 1):
-        if n_batch % 16 == 0:
-            _release_memory()
-        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
-        for doc, (_, (p, n)) in zip(docs, batch):
-            if n > 1:
-                pending.append(doc)
-                if p is None:
-                    continue
-                doc = _join(nlp, pending, p)
-                pending = []
-            if isinstance(p, ArticleResult):
-                yield p
+    zones = os.environ.get("EVENTWIRE_MEMORY_ZONES", "1") != "0"
+    zone = contextlib.ExitStack()
+    if zones:
+        zone.enter_context(nlp.memory_zone())
+    try:
+        for n_batch, batch in enumerate(_batches(stream(), batch_size, BATCH_CHARS), 1):
+            if n_batch % 16 == 0 and not pending:
+                # strings and lexemes of the last batches go (results hold plain Python strings)
+                zone.close()
+                _release_memory()
+                zone = contextlib.ExitStack()
+                if zones:
+                    zone.enter_context(nlp.memory_zone())
+            yield from _analyse_batch(nlp, batch, pending)
+    finally:
+        zone.close()
+
+
+def _analyse_batch(nlp: Any, batch: list[tuple[str, Any]], pending: list[Doc]) -> Iterator[ArticleResult]:
+    """Parse one batch and analyse its articles; an article's pieces collect in ``pending``."""
+    docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
+    for doc, (_, (p, n)) in zip(docs, batch):
+        if n > 1:
+            pending.append(doc)
+            if p is None:
                 continue
-            try:
-                yield analyse(p, doc)
-            except Exception as e:  # a bug in one stage loses one article, not the batch
-                log.exception("analysis failed for %s", p.id)
-                yield ArticleResult(id=p.id, article=p, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
+            doc = _join(nlp, pending, p)
+            pending.clear()
+        if isinstance(p, ArticleResult):
+            yield p
+            continue
+        try:
+            yield analyse(p, doc)
+        except Exception as e:  # a bug in one stage loses one article, not the batch
+            log.exception("analysis failed for %s", p.id)
+            yield ArticleResult(id=p.id, article=p, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
 
 
 @functools.lru_cache(maxsize=1)
