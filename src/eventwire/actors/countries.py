@@ -65,7 +65,7 @@ def country_names() -> dict[str, str]:
 _KEY = re.compile(r"[^\W_]+|\S")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)  # bounded: the keys are corpus words, memory must stay flat
 def phrase_key(text: str) -> str:
     """The lookup key of a phrase or a token: its first run of letters/digits ("U.S." → "U")."""
     m = _KEY.match(text)
