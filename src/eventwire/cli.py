@@ -316,7 +316,7 @@ def export(
     db: Optional[Path] = _DB, parquet: Optional[Path] = _PQ, source: Optional[str] = _SRC, target: Optional[str] = _TGT,
     root: Optional[str] = _ROOT, cameo: Optional[str] = _CAMEO, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
     modality: Optional[list[str]] = _MOD,
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv | jsonl | parquet | gdelt (GDELT 2.0-style events TSV, see docs/export.md)"),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv | jsonl | parquet | gdelt (GDELT 2.0-style events TSV, see docs/storage.md)"),
     merged: bool = typer.Option(False, "--merged", help="export merged_events (one row per event across articles) instead"),
     limit: Optional[int] = typer.Option(None, "--limit", "-n"),
 ) -> None:
