@@ -247,3 +247,11 @@ def test_future_event_reads_weekday_forwards(nlp):
     doc = nlp("The ministers will meet in Oslo on Monday.")
     evs = extract_events(doc, actors.resolve(doc, None), [], "2024-05-08")  # a Wednesday
     assert evs and evs[0].date == "2024-05-13"
+
+
+def test_a_weapon_strike_is_force_and_a_labour_strike_a_protest(code):
+    codes = {e.trigger.text: e.cameo for e in code("A drone strike hit a fuel depot near the coast on Friday.")}
+    assert codes.get("strike") == "195"
+    codes = {e.trigger.text: e.cameo for e in code("An artillery strike destroyed the bridge.")}
+    assert codes.get("strike") == "194"
+    assert first(code("Dock workers went on strike over unpaid wages.")).cameo.startswith("14")
