@@ -255,3 +255,12 @@ def test_a_weapon_strike_is_force_and_a_labour_strike_a_protest(code):
     codes = {e.trigger.text: e.cameo for e in code("An artillery strike destroyed the bridge.")}
     assert codes.get("strike") == "194"
     assert first(code("Dock workers went on strike over unpaid wages.")).cameo.startswith("14")
+
+
+def test_a_denied_act_is_no_antecedent_for_a_later_definite_mention(code):
+    events = code("The navy denied shelling the harbour. Aid groups condemned the shelling on Tuesday.")
+    later = [e for e in events if e.trigger.text == "shelling" and e.evidence.start > 30]
+    assert all(e.source is None or e.modality != "asserted" for e in later)
+    events = code("The navy shelled the harbour on Monday. Aid groups condemned the shelling on Tuesday.")
+    later = [e for e in events if e.trigger.text == "shelling" and e.evidence.start > 30]
+    assert later and later[0].source is not None and "MIL" in later[0].source.code

@@ -588,9 +588,17 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     targets = _choose_targets(c, src_tok, sources, actors, places)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
+    info = cameo_get(c.code)
+    modality, attribution = "asserted", []
+    if _assess is not None:
+        try:
+            modality, attribution = _assess(c.anchor, actors)
+        except Exception:  # a helper bug must not lose the event
+            log.exception("modality.assess failed")
     if memory is not None:
         if sources and not fallback:
-            memory[c.code] = sources[0]
+            if modality in ("asserted", "reported"):  # a denied or planned act is no antecedent for "the attack"
+                memory[c.code] = sources[0]
         elif not sources and _definite_noun(c):
             # "one person was injured in the firing": the firing named earlier in the article
             prior = memory.get(c.code)
@@ -600,13 +608,6 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and _agentless_passive(c.anchor):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
-    info = cameo_get(c.code)
-    modality, attribution = "asserted", []
-    if _assess is not None:
-        try:
-            modality, attribution = _assess(c.anchor, actors)
-        except Exception:  # a helper bug must not lose the event
-            log.exception("modality.assess failed")
     date = None
     if _event_date is not None:
         try:
