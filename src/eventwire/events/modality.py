@@ -28,6 +28,8 @@ PRECEDENCE = {"asserted": 0, "reported": 1, "question": 2, "future": 3, "hypothe
 
 #: Links through which a clause is the *content* of the verb above it.
 _COMPLEMENT = {"ccomp", "xcomp", "parataxis"}
+_FINITE = {"VBD", "VBZ", "VBP"}
+_NONFINITE = {"VBG", "VB"}
 _SUBJ = {"nsubj", "csubj"}
 _COND_MARKS = {"if", "unless", "provided", "providing"}
 _QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", "see"}
@@ -398,8 +400,14 @@ def _climb(trigger: Token) -> list[tuple[Token, str]]:
     for _ in range(16):
         if cur.head.i == cur.i:
             break
-        path.append((cur.head, cur.dep_))
-        cur = cur.head
+        head = cur.head
+        if cur.dep_ == "conj" and cur.tag_ in _FINITE and head.tag_ in _NONFINITE \
+                and head.dep_ in ("xcomp", "ccomp", "pcomp") and head.head.i != head.i:
+            # "denied carrying out X and accused Y": coordination joins like forms, so a finite
+            # conjunct hung on a gerund belongs with the verb above it, not inside what was denied
+            head = head.head
+        path.append((head, cur.dep_))
+        cur = head
     return path
 
 
