@@ -21,34 +21,13 @@ from . import patterns as pt
 
 log = logging.getLogger(__name__)
 
-try:  # modality engineer's module; until it lands every event is "asserted"
-    from .modality import assess as _assess
-except ImportError:  # pragma: no cover
-    _assess = None
-try:
-    from .denials import apply_denials as _apply_denials
-except ImportError:  # pragma: no cover
-    _apply_denials = None
-try:
-    from .fatalities import fatalities_for as _fatalities_for
-except ImportError:  # pragma: no cover
-    _fatalities_for = None
-try:
-    from .dedup import merge_within_article as _merge
-except ImportError:  # pragma: no cover
-    _merge = None
-try:
-    from ..times import event_date as _event_date
-except ImportError:  # pragma: no cover
-    _event_date = None
-try:
-    from ..actors.roles import role_of as _role_of
-except ImportError:  # pragma: no cover
-    _role_of = None
-try:
-    from ..places import place_for as _place_for
-except ImportError:  # pragma: no cover
-    _place_for = None
+from ..actors.roles import role_of as _role_of
+from ..places import place_for as _place_for
+from ..times import event_date as _event_date
+from .dedup import merge_within_article as _merge
+from .denials import apply_denials as _apply_denials
+from .fatalities import fatalities_for as _fatalities_for
+from .modality import assess as _assess
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Agentless acts that news usage leaves to the police ("five men were arrested", "curfew was
@@ -303,8 +282,6 @@ def _actor_at(tok: Token | None, actors) -> Actor | None:
 def _role_actor(tok: Token) -> Actor | None:
     """A security-force word used as a modifier ("police firing", "army shelling") that the actor
     index leaves alone: coded from the actors module's own role table, country unknown."""
-    if _role_of is None:
-        return None
     role = _role_of(tok.lemma_, tok.text)
     if role is None or not set(role.sectors) & {"COP", "MIL"}:
         return None
@@ -590,11 +567,10 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
         targets = [_implied_government(sources[0])]
     info = cameo_get(c.code)
     modality, attribution = "asserted", []
-    if _assess is not None:
-        try:
-            modality, attribution = _assess(c.anchor, actors)
-        except Exception:  # a helper bug must not lose the event
-            log.exception("modality.assess failed")
+    try:
+        modality, attribution = _assess(c.anchor, actors)
+    except Exception:  # a bug in one helper must not lose the event
+        log.exception("modality.assess failed")
     if memory is not None:
         if sources and not fallback:
             if modality in ("asserted", "reported"):  # a denied or planned act is no antecedent for "the attack"
@@ -608,26 +584,22 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and _agentless_passive(c.anchor):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
-    date = None
-    if _event_date is not None:
-        try:
-            date = _event_date(c.anchor, published, modality)
-        except Exception:
-            log.exception("times.event_date failed")
-    else:
-        date = published
+    date = published
+    try:
+        date = _event_date(c.anchor, published, modality)
+    except Exception:
+        log.exception("times.event_date failed")
     place = None
-    if _place_for is not None and places:
+    if places:
         try:
             place = _place_for(c.anchor, places)
         except Exception:
             log.exception("places.place_for failed")
     fatalities = None
-    if _fatalities_for is not None:
-        try:
-            fatalities = _fatalities_for(c.anchor)
-        except Exception:
-            log.exception("fatalities_for failed")
+    try:
+        fatalities = _fatalities_for(c.anchor)
+    except Exception:
+        log.exception("fatalities_for failed")
     conf = _confidence(c, bool(sources), bool(targets), fallback, coded or set())
     if "implied police" in c.notes:
         conf = round(conf - 0.1, 4)
@@ -762,18 +734,16 @@ def extract_events(doc: Doc, actors, places: list[Place], published: str | None)
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(code_sentence(sent, actors, places, published, country, text, memory))
-    if _apply_denials is not None:
-        try:
-            _apply_denials(events, doc, actors)
-        except Exception:
-            log.exception("denials.apply_denials failed")
-    if _merge is not None:
-        # statements (root 01) differ by what is said, which the merge key cannot see: two
-        # "police said" sentences are two statements, so only the other acts are merged
-        statements = [e for e in events if e.root == "01"]
-        try:
-            events = _merge([e for e in events if e.root != "01"]) + statements
-        except Exception:
-            log.exception("dedup.merge_within_article failed")
+    try:
+        _apply_denials(events, doc, actors)
+    except Exception:
+        log.exception("denials.apply_denials failed")
+    # statements (root 01) differ by what is said, which the merge key cannot see: two
+    # "police said" sentences are two statements, so only the other acts are merged
+    statements = [e for e in events if e.root == "01"]
+    try:
+        events = _merge([e for e in events if e.root != "01"]) + statements
+    except Exception:
+        log.exception("dedup.merge_within_article failed")
     events.sort(key=lambda e: -e.confidence)
     return events
