@@ -329,3 +329,24 @@ def test_news_outlet_is_media_of_its_own_country(nlp):
     doc = nlp("Russian troops shelled the port, the Financial Times reported.")
     ms = {m.text: m for m in actors.resolve(doc, None).mentions}
     assert ms["the Financial Times"].code == "GBRMED"
+
+
+def test_a_titled_name_tagged_as_an_organisation_is_a_person(nlp):
+    """The tagger sometimes takes "<Nationality> <title> <name>" for one ORG; pinned parse."""
+    from spacy.tokens import Doc
+
+    from eventwire.actors import resolve
+    words = ["Kenyan", "Defence", "Adviser", "Amina", "Otieno", "met", "reporters", ".", "Otieno", "left", "."]
+    heads = [4, 2, 4, 4, 5, 5, 5, 5, 9, 9, 9]
+    deps = ["amod", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["JJ", "NNP", "NNP", "NNP", "NNP", "VBD", "NNS", ".", "NNP", "VBD", "."]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["kenyan", "Defence", "adviser", "Amina", "Otieno", "meet", "reporter", ".", "Otieno", "leave", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents,
+              spaces=[True] * 6 + [False, True, True, False, False],
+              sent_starts=[True, False, False, False, False, False, False, False, True, False, False])
+    index = resolve(doc, None)
+    first, later = index.for_token(doc[4]), index.for_token(doc[8])
+    assert first is not None and first.kind == "person" and first.country == "KEN"
+    assert later is not None and later.country == "KEN"  # the surname alone is the same person

@@ -436,7 +436,11 @@ class _Builder:
                 return aliases.as_mention(known, text, cstart, end)
         is_person = (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(c.lower_ in HONORIFICS for c in tok.children))) \
             and self._clean_name(tok) and not self.is_location(tok)
-        is_org = tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok) \
+        if not is_person and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and any(
+                c.dep_ == "compound" and c.i < tok.i and (r := role_of(c.lemma_, c.text)) is not None and r.kind == "person"
+                for c in tok.children):
+            is_person = True  # "Indian National Security Adviser Ajit Doval" tagged as one ORG: a titled person
+        is_org = not is_person and tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok) \
             and not self.is_location(tok)
         role = None
         if tok.pos_ in ("NOUN", "PROPN") and not is_person:
