@@ -436,10 +436,11 @@ class _Builder:
                 return aliases.as_mention(known, text, cstart, end)
         is_person = (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(c.lower_ in HONORIFICS for c in tok.children))) \
             and self._clean_name(tok) and not self.is_location(tok)
-        if not is_person and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and any(
-                c.dep_ == "compound" and c.i < tok.i and (r := role_of(c.lemma_, c.text)) is not None and r.kind == "person"
-                for c in tok.children):
-            is_person = True  # "Indian National Security Adviser Ajit Doval" tagged as one ORG: a titled person
+        titled = None  # "Indian National Security Adviser Ajit Doval" tagged as one ORG: a titled person
+        if not is_person and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
+            titled = next(((c, r) for c in reversed(list(tok.children)) if c.dep_ == "compound" and c.i < tok.i
+                           and (r := role_of(c.lemma_, c.text)) is not None and r.kind == "person"), None)
+            is_person = titled is not None
         is_org = not is_person and tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok) \
             and not self.is_location(tok)
         role = None
@@ -448,12 +449,17 @@ class _Builder:
             role = role or role_of(tok.lemma_, tok.text)
             if role is not None and bare_and_abstract(tok):
                 role = None
+        if titled is not None:
+            role = titled[1]  # the title gives the sector (adviser → GOV), the words after it the name
         info = self._modifier_info(tok)
         if not (is_person or is_org or role):
             role = self._owned_role(tok, info)
             if role is None:
                 return self._nameless(tok, info, text, cstart, end)
-        return self._compose(tok, depth, role, info, is_person, is_org, text, cstart, end)
+        actor = self._compose(tok, depth, role, info, is_person, is_org, text, cstart, end)
+        if titled is not None and actor is not None:
+            actor.person = actor.name = self.text[self.toks[titled[0].i + 1].idx:end]
+        return actor
 
     def _partitive(self, tok: Token, depth: int) -> Actor | None:
         """"dozens of protesters", "one third of the rebels", "some of them": the part is the whole's."""
