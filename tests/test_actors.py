@@ -331,21 +331,17 @@ def test_news_outlet_is_media_of_its_own_country(nlp):
     assert ms["the Financial Times"].code == "GBRMED"
 
 
-def test_a_titled_name_tagged_as_an_organisation_is_a_person(nlp):
+def test_a_titled_name_tagged_as_an_organisation_is_a_person(pinned_doc):
     """The tagger sometimes takes "<Nationality> <title> <name>" for one ORG; pinned parse."""
-    from spacy.tokens import Doc
-
     from eventwire.actors import resolve
-    words = ["Kenyan", "Defence", "Adviser", "Amina", "Otieno", "met", "reporters", ".", "Otieno", "left", "."]
-    heads = [4, 2, 4, 4, 5, 5, 5, 5, 9, 9, 9]
-    deps = ["amod", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
-    tags = ["JJ", "NNP", "NNP", "NNP", "NNP", "VBD", "NNS", ".", "NNP", "VBD", "."]
-    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"]
-    lemmas = ["kenyan", "Defence", "adviser", "Amina", "Otieno", "meet", "reporter", ".", "Otieno", "leave", "."]
-    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O", "O"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents,
-              spaces=[True] * 6 + [False, True, True, False, False],
-              sent_starts=[True, False, False, False, False, False, False, False, True, False, False])
+    doc = pinned_doc([("Kenyan", 4, "amod", "JJ", "ADJ", "kenyan", "B-ORG"),
+                      ("Defence", 2, "compound", "NNP", "PROPN", "Defence", "I-ORG"),
+                      ("Adviser", 4, "compound", "NNP", "PROPN", "adviser", "I-ORG"),
+                      ("Amina", 4, "compound", "NNP", "PROPN", "Amina", "I-ORG"),
+                      ("Otieno", 5, "nsubj", "NNP", "PROPN", "Otieno", "I-ORG"),
+                      ("met", 5, "ROOT", "VBD", "VERB", "meet", "O"), ("reporters", 5, "dobj", "NNS", "NOUN", "reporter", "O"),
+                      (".", 5, "punct", ".", "PUNCT", ".", "O"), ("Otieno", 9, "nsubj", "NNP", "PROPN", "Otieno", "B-PERSON"),
+                      ("left", 9, "ROOT", "VBD", "VERB", "leave", "O"), (".", 9, "punct", ".", "PUNCT", ".", "O")])
     index = resolve(doc, None)
     first, later = index.for_token(doc[4]), index.for_token(doc[8])
     assert first is not None and first.kind == "person" and first.country == "KEN"

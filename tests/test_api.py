@@ -27,20 +27,9 @@ ARTICLES = [
 ]
 
 
-def _ingest(tmp_path, articles):
-    from eventwire.store.duckdb import ingest
-
-    src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    db = tmp_path / "ew.duckdb"
-    summary = ingest([str(src)], db, jobs=1)
-    assert summary["new"] == len(articles)
-    return db
-
-
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, nlp):
-    return _ingest(tmp_path_factory.mktemp("api"), ARTICLES)
+def db(tmp_path_factory, ingest_articles):
+    return ingest_articles(tmp_path_factory.mktemp("api"), ARTICLES)
 
 
 @pytest.fixture(scope="module")

@@ -224,20 +224,16 @@ def test_negative_arguments_negate_the_event(nlp):
     assert run(nlp, "Nobody claimed the bombing.", "claimed")[0] == "negated"
 
 
-def test_a_finite_conjunct_hung_on_a_denied_gerund_is_not_denied(nlp):
+def test_a_finite_conjunct_hung_on_a_denied_gerund_is_not_denied(pinned_doc):
     """The parser sometimes hangs "accused" on the gerund; built by hand so the test pins that parse."""
-    from spacy.tokens import Doc
-
     from eventwire import actors
     from eventwire.events.modality import assess
-    words = ["The", "militia", "denied", "burning", "the", "granary", "and", "blamed", "the", "guards", "."]
-    heads = [1, 2, 2, 2, 5, 3, 3, 3, 9, 7, 2]
-    deps = ["det", "nsubj", "ROOT", "xcomp", "det", "dobj", "cc", "conj", "det", "dobj", "punct"]
-    tags = ["DT", "NN", "VBD", "VBG", "DT", "NN", "CC", "VBD", "DT", "NNS", "."]
-    pos = ["DET", "NOUN", "VERB", "VERB", "DET", "NOUN", "CCONJ", "VERB", "DET", "NOUN", "PUNCT"]
-    lemmas = ["the", "militia", "deny", "burn", "the", "granary", "and", "blame", "the", "guard", "."]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas,
-              spaces=[True] * 9 + [False, False], sent_starts=[True] + [False] * 10)
+    doc = pinned_doc([("The", 1, "det", "DT", "DET", "the"), ("militia", 2, "nsubj", "NN", "NOUN", "militia"),
+                      ("denied", 2, "ROOT", "VBD", "VERB", "deny"), ("burning", 2, "xcomp", "VBG", "VERB", "burn"),
+                      ("the", 5, "det", "DT", "DET", "the"), ("granary", 3, "dobj", "NN", "NOUN", "granary"),
+                      ("and", 3, "cc", "CC", "CCONJ", "and"), ("blamed", 3, "conj", "VBD", "VERB", "blame"),
+                      ("the", 9, "det", "DT", "DET", "the"), ("guards", 7, "dobj", "NNS", "NOUN", "guard"),
+                      (".", 2, "punct", ".", "PUNCT", ".")])
     idx = actors.resolve(doc, None)
     assert assess(doc[3], idx)[0] == "denied"
     assert assess(doc[7], idx)[0] != "denied"

@@ -1,7 +1,6 @@
 """The dashboard in a real browser (Debian's Chromium driven by Playwright) against a real server."""
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -32,15 +31,11 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, nlp):
+def server(tmp_path_factory, ingest_articles):
     from eventwire.api import create_app, running
-    from eventwire.store.duckdb import ingest
 
-    tmp = tmp_path_factory.mktemp("web")
-    src = tmp / "in.jsonl"
-    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    assert ingest([str(src)], tmp / "ew.duckdb", jobs=1)["new"] == len(ARTICLES)
-    with running(create_app(str(tmp / "ew.duckdb"), warm=False)) as url, httpx.Client(base_url=url, timeout=60) as c:
+    db = ingest_articles(tmp_path_factory.mktemp("web"), ARTICLES)
+    with running(create_app(str(db), warm=False)) as url, httpx.Client(base_url=url, timeout=60) as c:
         yield url, c
 
 
