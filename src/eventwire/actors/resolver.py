@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, Article
 from . import aliases
 from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, lowercase_table, phrase_key, phrase_table
-from .roles import Role, bare_and_abstract, pair_role, role_of
+from .roles import Role, bare_and_abstract, office_of, pair_role, role_of
 
 #: Prepositions whose object is a place where something happens, not a party to it.
 LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
@@ -343,6 +343,7 @@ class _Builder:
         person = None
         adj_role = False
         countries: set[str] = set()
+        in_title = self._title_words(tok)
         stack = [(c, 0) for c in tok.children if c.dep_ in MOD_DEPS]
         while stack:
             c, lvl = stack.pop()
@@ -355,8 +356,9 @@ class _Builder:
                     countries.add(e.country)
                 if entry is None or (e.kind == ORG and entry.kind != ORG):
                     entry = e
-            elif c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and c.lower_ in ADJ_ROLES):
-                r = role_of(c.lemma_, c.text)
+            elif c.i not in in_title and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and c.lower_ in ADJ_ROLES)):
+                office = office_of(c)
+                r = office or role_of(c.lemma_, c.text)
                 if r is not None:
                     sub = next((r2 for g in c.children if g.dep_ in MOD_DEPS and (r2 := pair_role(g, c)) is not None), None)
                     if sub is None and c.i + 1 < tok.i and c.dep_ == "compound":
@@ -371,6 +373,23 @@ class _Builder:
             if lvl < 2:
                 stack.extend((g, lvl + 1) for g in c.children if g.dep_ in MOD_DEPS)
         return ModInfo(entry, role, title, person, adj_role, len(countries))
+
+    def _title_words(self, tok: Token) -> set[int]:
+        """Tokens that name the portfolio of an office title on this head ("National Security" in
+        "National Security Adviser Ajit Doval"): they are part of the title, not role words."""
+        offices = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and office_of(c) is not None]
+        if tok.pos_ in ("NOUN", "PROPN") and office_of(tok) is not None:
+            offices.append(tok)
+        out: set[int] = set()
+        for o in offices:
+            owners = {o.i, tok.i}
+            for j in range(o.i - 1, max(o.i - 6, -1), -1):  # the words just before the office, down its own subtree
+                t = self.toks[j]
+                if t.dep_ not in ("compound", "amod") or t.head.i not in owners | out or self.match[j] is not None \
+                        or t.lower_ in ADJ_ROLES:  # "civilian advisers", "military adviser": a sector, not a portfolio
+                    break
+                out.add(j)
+        return out
 
     def _origin(self, tok: Token, depth: int) -> Actor | None:
         """The actor behind an "of/for/from/in" phrase on a role noun."""
@@ -437,9 +456,11 @@ class _Builder:
         is_person = (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(c.lower_ in HONORIFICS for c in tok.children))) \
             and self._clean_name(tok) and not self.is_location(tok)
         titled = None  # "Indian National Security Adviser Ajit Doval" tagged as one ORG: a titled person
-        if not is_person and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
+        if not is_person and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and office_of(tok) is None:
+            in_title = self._title_words(tok)
             titled = next(((c, r) for c in reversed(list(tok.children)) if c.dep_ == "compound" and c.i < tok.i
-                           and (r := role_of(c.lemma_, c.text)) is not None and r.kind == "person"), None)
+                           and c.i not in in_title
+                           and (r := office_of(c) or role_of(c.lemma_, c.text)) is not None and r.kind == "person"), None)
             is_person = titled is not None
         is_org = not is_person and tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and self._clean_name(tok) \
             and not self.is_location(tok)

@@ -69,6 +69,27 @@ def pair_role(modifier, head) -> Role | None:
 
 
 @functools.lru_cache(maxsize=1)
+def offices() -> dict[str, Role]:
+    """Lower-case office noun → its Role: the head words of government titles ("minister", "adviser")."""
+    out = {}
+    for row in _rows("offices.tsv"):
+        sectors = tuple(s for s in row[1].strip().split("|") if s)
+        out[row[0].strip().lower()] = Role(sectors, "person")
+    return out
+
+
+def office_of(tok) -> Role | None:
+    """The Role of a token that heads an office title, by lemma or form ("Minister", "advisers").
+
+    Why: in "National Security Adviser" or "Justice Minister" the words before the office name
+    the portfolio; read as role words ("national" = a citizen, "justice" = a judge) they would
+    give a government official a civilian or judicial code.
+    """
+    table = offices()
+    return table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+
+
+@functools.lru_cache(maxsize=1)
 def bare_abstract() -> frozenset[str]:
     """Role lemmas that need an article, possessor or modifier to name an actor ("the press")."""
     text = resources.files("eventwire.actors").joinpath("data", "bare_abstract.txt").read_text(encoding="utf-8")
