@@ -505,13 +505,35 @@ def extract_quotes(doc: Doc, actors) -> list[Quote]:
     text = doc.text  # Doc.text joins every token: read it once
     if not text:
         return []
+    cands = candidates(doc, actors, text)
+    from .rank import select  # the learned ranker (data/ranker.json); without it, every rule output
+
+    return select(doc, cands, text)
+
+
+def candidates(doc: Doc, actors, text: str | None = None, extra: bool | None = None) -> list[tuple[Quote, str]]:
+    """Every quotation the rules find, each with the finder that made it, plus the looser
+    "extra" reports (any verb or claim noun with a speaker and a complement) for the ranker to
+    accept or refuse. Why: the rules are precise on the reporting verbs they know; the corpus
+    marks many more stances ("blasted the plan", "has made no secret of …") that only a
+    learned score can tell from plain deeds."""
+    text = doc.text if text is None else text
     art = _Article(doc, actors, text)
+    if extra is None:
+        from .rank import has_model
+
+        extra = has_model()
     out: list[Quote] = []
+    more: list[Quote] | None = [] if extra else None
     _transcripts(art, out)
     _direct_quotes(art, out)
-    _reported(art, out)
+    _reported(art, out, more)
     out.sort(key=lambda q: q.content.start)
-    return _dedupe(out)
+    kept = _dedupe(out)
+    more = _dedupe(more) if more else []
+    extra_ids = {id(q) for q in more}
+    both = sorted(kept + more, key=lambda q: q.content.start)
+    return [(q, "extra" if id(q) in extra_ids else "rule") for q in both]
 
 
 def _transcripts(art: _Article, out: list[Quote]) -> None:
@@ -640,8 +662,11 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
         i += 1
 
 
-def _reported(art: _Article, out: list[Quote]) -> None:
-    """Indirect speech, stances, "according to" and claim nouns outside the quotations."""
+def _reported(art: _Article, out: list[Quote], extra: list[Quote] | None = None) -> None:
+    """Indirect speech, stances, "according to" and claim nouns outside the quotations.
+
+    With ``extra``, every other verb and noun is also tried as if it were a learned cue, in the
+    same pass over the tokens: candidates for the ranker (into ``extra``), not records yet."""
     doc, text, speakers, used_cues, inside, in_covered = (art.doc, art.text, art.speakers, art.used_cues,
                                                           art.inside, art.in_covered)
     taken = art.covered_index()
@@ -654,17 +679,32 @@ def _reported(art: _Article, out: list[Quote]) -> None:
             if q is not None and not in_covered(q.content.start):
                 out.append(q)
             continue
-        lemma = verb_lemma(t)
-        if t.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in _learned_nouns()):
-            q = _noun_cue(doc, text, t, speakers)
-            if q is not None and not in_covered(q.content.start):
-                out.append(q)
+        pos = t.pos_
+        if pos != "VERB" and pos != "NOUN":
             continue
-        if t.pos_ != "VERB" or lemma in NOT_CUES and lemma not in AS_CUES:
+        lemma = verb_lemma(t)
+        q = None
+        if pos == "NOUN":
+            if lemma in NOUN_CUES or lemma in _learned_nouns():
+                q = _noun_cue(doc, text, t, speakers)
+                if q is not None and not in_covered(q.content.start):
+                    out.append(q)
+                    continue
+            elif extra is not None:
+                q = _noun_cue(doc, text, t, speakers)
+                if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
+                    extra.append(q)
+            continue
+        if lemma in NOT_CUES and lemma not in AS_CUES:
             continue
         q = _indirect(doc, text, t, lemma, speakers, inside)
         if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
             out.append(q)
+            continue
+        if extra is not None and lemma not in NOT_CUES:
+            q = _indirect(doc, text, t, lemma, speakers, inside, relaxed=True)
+            if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
+                extra.append(q)
 
 
 def _names_someone(doc: Doc, a: int, b: int) -> bool:
@@ -746,9 +786,10 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
     return Quote(speakers.make(src, text), cue, _tspan(text, ca, cb), False)
 
 
-def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside) -> Quote | None:
+def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside,
+              relaxed: bool = False) -> Quote | None:
     comp = None
-    learned = lemma in _learned_lemmas() and (lemma, verb_frame(v)) in _learned()
+    learned = relaxed or lemma in _learned_lemmas() and (lemma, verb_frame(v)) in _learned()
     # a clause after the verb first: "…” Pence said in a statement that the report …" (the clause
     # before it may be a quotation or a misparse of the sentence before)
     for c in sorted(v.children, key=lambda c: c.i < v.i):

@@ -1,0 +1,178 @@
+"""Train the quote ranker (``src/eventwire/quotes/data/ranker.json``) on PolNeAR train.
+
+Why: which candidate report is an attribution, among the rules' records and the looser
+"extra" ones, is learned from the annotated train split; the threshold and the overlap limit
+are tuned on out-of-fold scores (5 folds over train articles), then one model is fitted on all
+of train. Only feature names (finder kinds, dependency labels, lemmas) and weights are written:
+no text or span from the corpus. The dev split is scored at the end, never used for fitting.
+
+    .venv/bin/python scripts/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev2]
+        [--l2 1.0] [--min-count 3] [--out F]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from build_quote_cues import load_docs  # noqa: E402
+
+from eventwire.quotes import candidates  # noqa: E402
+from eventwire.quotes.rank import choose, featurize  # noqa: E402
+
+OUT = ROOT / "src" / "eventwire" / "quotes" / "data" / "ranker.json"
+WORD = re.compile(r"\w+")
+
+
+def tokset(text: str, parts) -> set[int]:
+    return {a + m.start() for a, b in parts for m in WORD.finditer(text[a:b])}
+
+
+def prepare(items):
+    """Per article: (text, gold word sets, candidate quotes, their features, their labels)."""
+    out = []
+    for text, gold, doc in items:
+        cands = candidates(doc, None, extra=True)
+        feats = featurize(doc, cands)
+        G = [tokset(text, g["content"]) for g in gold if g["content"]]
+        labels = []
+        for q, _ in cands:
+            pc = tokset(text, [(q.content.start, q.content.end)])
+            best = max((len(gc & pc) / max(len(gc), len(pc)) for gc in G if pc), default=0.0)
+            labels.append(1.0 if best >= 0.3 else 0.0)
+        out.append((text, G, [q for q, _ in cands], feats, labels))
+    return out
+
+
+def f1(arts, probs_per_art, thr: float, ov: float) -> tuple[float, float, float]:
+    """The scorer's matching (overlap ≥ 0.3, one prediction per gold) on the chosen quotes."""
+    tp = fp = fn = 0
+    for (text, G, quotes, _, _), probs in zip(arts, probs_per_art):
+        P = [tokset(text, [(q.content.start, q.content.end)]) for q in choose(quotes, list(probs), thr, ov)]
+        used = set()
+        for gc in G:
+            best, bj = 0.0, None
+            for j, pc in enumerate(P):
+                if j in used or not pc:
+                    continue
+                o = len(gc & pc) / max(len(gc), len(pc)) if gc else 0
+                if o > best:
+                    best, bj = o, j
+            if bj is not None and best >= 0.3:
+                tp += 1
+                used.add(bj)
+            else:
+                fn += 1
+        fp += len(P) - len(used)
+    p = tp / (tp + fp) if tp + fp else 0
+    r = tp / (tp + fn) if tp + fn else 0
+    return p, r, 2 * p * r / (p + r) if p + r else 0
+
+
+def fit(arts, vocab: dict[str, int], l2: float, iters: int = 400) -> tuple[np.ndarray, float]:
+    """L2 logistic regression by full-batch Adagrad on binary features."""
+    rows, cols, ys = [], [], []
+    r = 0
+    for *_, feats, labels in arts:
+        for fs, y in zip(feats, labels):
+            for x in fs:
+                k = vocab.get(x)
+                if k is not None:
+                    rows.append(r)
+                    cols.append(k)
+            ys.append(y)
+            r += 1
+    rows_a, cols_a, y = np.array(rows), np.array(cols), np.array(ys)
+    n, d = len(y), len(vocab)
+    w = np.zeros(d)
+    b = 0.0
+    gw2 = np.full(d, 1e-8)
+    gb2 = 1e-8
+    lr = 0.5
+    for _ in range(iters):
+        z = np.bincount(rows_a, weights=w[cols_a], minlength=n) + b
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        g = p - y
+        gw = np.bincount(cols_a, weights=g[rows_a], minlength=d) / n + l2 * w / n
+        gb = g.mean()
+        gw2 += gw * gw
+        gb2 += gb * gb
+        w -= lr * gw / np.sqrt(gw2)
+        b -= lr * gb / np.sqrt(gb2)
+    return w, b
+
+
+def predict(arts, vocab, w, b):
+    out = []
+    for *_, feats, _ in arts:
+        ps = []
+        for fs in feats:
+            z = b + sum(w[vocab[x]] for x in fs if x in vocab)
+            ps.append(1 / (1 + np.exp(-np.clip(z, -30, 30))))
+        out.append(ps)
+    return out
+
+
+def make_vocab(arts, min_count: int) -> dict[str, int]:
+    c = Counter(x for *_, feats, _ in arts for fs in feats for x in set(fs))
+    return {x: k for k, x in enumerate(sorted(x for x, n in c.items() if n >= min_count and x != "bias"))}
+
+
+def tune(arts, probs):
+    best = (0.0, 0.5, 0.5)
+    for thr in np.arange(0.25, 0.61, 0.05):
+        for ov in (0.0, 0.5):
+            f = f1(arts, probs, float(thr), ov)[2]
+            if f > best[0]:
+                best = (f, float(thr), ov)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/ewq_train"))
+    ap.add_argument("--dev-cache", type=Path, default=Path("/tmp/ewq_dev2"))
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args()
+    t0 = time.perf_counter()
+    train = prepare(load_docs("train", None, a.cache))
+    dev = prepare(load_docs("dev", None, a.dev_cache))
+    n_c = sum(len(x[2]) for x in train)
+    print(f"candidates: train {n_c} ({sum(sum(x[4]) for x in train):.0f} positive), "
+          f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    oof: list = [None] * len(train)
+    for k in range(a.folds):
+        tr = [x for i, x in enumerate(train) if i % a.folds != k]
+        te = [i for i in range(len(train)) if i % a.folds == k]
+        vocab = make_vocab(tr, a.min_count)
+        w, b = fit(tr, vocab, a.l2)
+        for i, ps in zip(te, predict([train[i] for i in te], vocab, w, b)):
+            oof[i] = ps
+    f, thr, ov = tune(train, oof)
+    print(f"out-of-fold train F1 {f:.3f} at threshold {thr:.3f}, overlap {ov}", file=sys.stderr)
+    vocab = make_vocab(train, a.min_count)
+    w, b = fit(train, vocab, a.l2)
+    p, r, fd = f1(dev, predict(dev, vocab, w, b), thr, ov)
+    print(f"dev P {p:.3f} R {r:.3f} F1 {fd:.3f}", file=sys.stderr)
+    weights = {x: round(float(w[k]), 4) for x, k in vocab.items() if abs(w[k]) >= 1e-3}
+    a.out.write_text(json.dumps({"about": "quote ranker, scripts/train_quote_ranker.py, PolNeAR train; "
+                                          "feature names and weights only",
+                                 "bias": round(float(b), 4), "threshold": round(thr, 3), "overlap": ov,
+                                 "weights": dict(sorted(weights.items()))}, indent=0) + "\n")
+    print(f"wrote {len(weights)} weights to {a.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

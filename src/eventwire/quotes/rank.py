@@ -1,0 +1,258 @@
+"""The learned ranker: which candidate quotations are attributions, and which one wins an overlap.
+
+Why: the hand rules find reports with known verbs precisely, but annotators of political news
+also mark stances with rare verbs and nouns, and drop reports nested in other reports (each word
+belongs to one attribution). A logistic model over a few parse features of each candidate
+(finder, cue lemma and its learned cue rate, frame, dependency of the content, speaker kind,
+length, quotation marks, nesting) scores them; candidates above ``threshold`` are kept, best
+first, and one that overlaps a better one is dropped. Weights are in ``data/ranker.json``
+(made by ``scripts/train_quote_ranker.py`` from PolNeAR train: feature names and weights only).
+Without that file every rule output is kept, as before.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from ..model import Quote
+
+_DATA = Path(__file__).with_name("data")
+_RANKER = _DATA / "ranker.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> dict | None:
+    """The weights (feature → weight), bias, threshold and overlap limit, read once."""
+    if not _RANKER.exists():
+        return None
+    return json.loads(_RANKER.read_text(encoding="utf-8"))
+
+
+def has_model() -> bool:
+    return _model() is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _rates() -> dict[tuple[str, str], tuple[int, float]]:
+    """(lemma, frame) → (n, cue rate) from ``learned_cues.tsv``; nouns under frame "-"."""
+    out = {}
+    for line in (_DATA / "learned_cues.tsv").read_text(encoding="utf-8").splitlines()[2:]:
+        lemma, _pos, frame, n, _cue, rate = line.split("\t")
+        out[(lemma, frame)] = (int(n), float(rate))
+    return out
+
+
+def _bucket(x: float, edges: tuple[float, ...]) -> int:
+    for k, e in enumerate(edges):
+        if x <= e:
+            return k
+    return len(edges)
+
+
+_LEN_EDGES = (1, 2, 3, 5, 8, 12, 20, 35, 60)
+_RATE_EDGES = (0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8)
+_QMARKS = "\"“”"
+
+
+def _kind(q: Quote, origin: str, cue_tok) -> str:
+    c = q.cue.text.lower() if q.cue is not None else ""
+    if q.cue is None:
+        k = "nocue"
+    elif c == ":":
+        k = "colon"
+    elif c in ("―", "—", "–"):
+        k = "dash"
+    elif c.startswith("according"):
+        k = "according"
+    elif q.direct:
+        k = "direct"
+    elif cue_tok is not None and cue_tok.pos_ == "NOUN":
+        k = "noun"
+    else:
+        k = "verb"
+    return f"{origin}_{k}"
+
+
+def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bool,
+             starts: "_Offsets", in_quote) -> list[str]:
+    """Feature names of one candidate (binary features; ``starts`` finds tokens by offset)."""
+    from . import AS_CUES, NOUN_CUES, NP_CUES, SPEECH, XCOMP_CUES, verb_frame, verb_lemma
+
+    k = starts.tok(q.cue.start) if q.cue is not None else None
+    cue = doc[k] if k is not None else None
+    kind = _kind(q, origin, cue)
+    f = ["bias", "k=" + kind]
+    ca, cb = q.content.start, q.content.end
+    words = text[ca:cb].split()
+    nb = _bucket(len(words), _LEN_EDGES)
+    f += [f"len={nb}", f"k_len={kind}_{nb}"]
+    body = text[ca:cb]
+    f.append(f"k_q={kind}_{body[:1] in _QMARKS}{body[-1:] in _QMARKS}")
+    if any(m in body for m in _QMARKS):
+        f.append("has_qmark")
+    if words and words[0].lower() == "that":
+        f.append("starts_that")
+    f.append(f"nested={nested}")
+    f.append(f"k_nests={kind}_{nests}")
+    after = text[cb:cb + 2].lstrip(_QMARKS + "’'")
+    f.append(f"k_end={kind}_{after[:1] in ('.', '!', '?', chr(10), '')}")
+    before = text[max(0, ca - 3):ca].strip()
+    f.append(f"k_begin={kind}_{before[-1:] in ('.', '!', '?', '')}")
+    if in_quote(ca):
+        f.append("k_inq=" + kind)
+    para = text.rfind("\n", 0, ca)
+    if para < 0:
+        f.append("first_para")
+    # the content's head in the parse, and how it hangs on the cue
+    root = None
+    i = starts.tok(ca)
+    if i is not None:
+        span = doc[i:starts.end(cb)]
+        if len(span):
+            root = span.root
+            f.append(f"k_croot={kind}_{root.dep_}_{root.pos_}")
+            if cue is not None:
+                rel = "child" if root.head.i == cue.i else "prep" if root.head.head.i == cue.i else "other"
+                f.append(f"k_rel={kind}_{rel}")
+            f.append(f"cverb={any(t.pos_ in ('VERB', 'AUX') for t in span)}")
+    if cue is not None:
+        lemma = verb_lemma(cue)
+        frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
+        n, rate = _rates().get((lemma, frame), (0, 0.0))
+        n2, rate2 = _rates().get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
+        gap = len(text[cb:cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text):ca].split())
+        f += [f"lem={lemma}", f"lf={lemma}_{frame}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
+              f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}", f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
+              f"rate_cc={_bucket(rate2, _RATE_EDGES)}", f"dep={cue.dep_}", f"tag={cue.tag_}",
+              f"k_dep={kind}_{cue.dep_}"]
+        lists = [name for name, lst in (("speech", SPEECH), ("np", NP_CUES), ("xcomp", XCOMP_CUES),
+                                        ("as", AS_CUES), ("noun", NOUN_CUES)) if lemma in lst]
+        f += [f"k_list={kind}_{x}" for x in lists] or [f"k_list={kind}_none"]
+        kids = {c.dep_ for c in cue.children}
+        if "neg" in kids:
+            f.append("neg")
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
+            f.append("modal")
+        if cue.i > 0 and doc[cue.i - 1].text in _QMARKS:
+            f.append("after_qmark")
+        if cue.idx > cb:
+            f.append("cue_after")
+        elif cue.idx < ca:
+            f.append("cue_before")
+        else:
+            f.append("cue_inside")
+    sp = q.speaker
+    if sp is None:
+        f.append("k_spk=" + kind + "_none")
+    else:
+        k = starts.tok(sp["start"])
+        if k is not None:
+            head = doc[k: max(k + 1, starts.end(sp["end"]))].root
+            typ = head.ent_type_ or head.pos_
+            f += [f"k_spk={kind}_{typ}", f"spk_dep={head.dep_}", f"spk_lem={head.lemma_.lower()}"]
+            if head.lower_ in ("i", "we", "you"):
+                f.append("spk_firstperson")
+        if sp.get("resolved") or sp.get("name"):
+            f.append("spk_resolved")
+    return f
+
+
+class _Offsets:
+    """Tokens by character offset, by bisection over the Doc's token starts (read as one array:
+    making a Token per word would cost more than the whole ranker)."""
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import IDX
+
+        self.idx = doc.to_array(IDX).tolist()
+
+    def tok(self, off: int) -> int | None:
+        """The token that starts at ``off``, if one does."""
+        k = bisect.bisect_left(self.idx, off)
+        return k if k < len(self.idx) and self.idx[k] == off else None
+
+    def end(self, off: int) -> int:
+        """The index after the last token that starts before ``off`` (a span's end)."""
+        return bisect.bisect_left(self.idx, off)
+
+
+def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None) -> list[list[str]]:
+    """Features of every candidate, with nesting among them."""
+    text = doc.text if text is None else text
+    starts = _Offsets(doc)
+    spans = [(q.content.start, q.content.end) for q, _ in cands]
+    out = []
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    nested = [False] * len(spans)
+    nests = [False] * len(spans)
+    # candidates are few per article (tens): a scan over the ones that start before the end is enough
+    for pos, k in enumerate(order):
+        a, b = spans[k]
+        for k2 in order[pos + 1:]:
+            a2, b2 = spans[k2]
+            if a2 >= b:
+                break
+            if b2 <= b:
+                nests[k] = True
+                nested[k2] = True
+            elif a2 == a:
+                nests[k2] = True
+                nested[k] = True
+    from . import quote_spans
+
+    qs = quote_spans(text)
+    qa = [a for a, _ in qs]
+
+    def in_quote(pos: int) -> bool:
+        """``pos`` is strictly inside a pair of quotation marks (a report nested in a quotation)."""
+        k = bisect.bisect_right(qa, pos) - 1
+        return k >= 0 and qs[k][0] < pos < qs[k][1] - 1
+
+    for k, (q, origin) in enumerate(cands):
+        out.append(features(doc, text, q, origin, nested[k], nests[k], starts, in_quote))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score(doc: Doc, cands: list[tuple[Quote, str]], weights: dict[str, float], bias: float = 0.0,
+          text: str | None = None) -> list[float]:
+    """The model's probability that each candidate is an attribution."""
+    out = []
+    for fs in featurize(doc, cands, text):
+        z = bias + sum(weights.get(x, 0.0) for x in fs)
+        out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return out
+
+
+def choose(quotes: list[Quote], probs: list[float], threshold: float, overlap: float) -> list[Quote]:
+    """Accepted candidates, best first: one whose content overlaps a better one's by more than
+    ``overlap`` of the shorter is dropped (each word belongs to one attribution). Text order."""
+    ranked = sorted((p, k) for k, p in enumerate(probs) if p >= threshold)[::-1]
+    kept: list[Quote] = []
+    for _, k in ranked:
+        q = quotes[k]
+        s = (q.content.start, q.content.end)
+        n = s[1] - s[0]
+        if any(_overlap(s, (o.content.start, o.content.end)) > overlap * min(n, o.content.end - o.content.start)
+               for o in kept):
+            continue
+        kept.append(q)
+    kept.sort(key=lambda q: q.content.start)
+    return kept
+
+
+def select(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None) -> list[Quote]:
+    """The candidates the model accepts (all rule outputs when there is no model)."""
+    m = _model()
+    if m is None:
+        return [q for q, origin in cands if origin == "rule"]
+    probs = score(doc, cands, m["weights"], m.get("bias", 0.0), text)
+    return choose([q for q, _ in cands], probs, m["threshold"], m["overlap"])
