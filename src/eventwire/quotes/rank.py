@@ -126,7 +126,7 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
         n, rate = _rates().get((lemma, frame), (0, 0.0))
         n2, rate2 = _rates().get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
         gap = len(text[cb:cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text):ca].split())
-        f += [f"lem={lemma}", f"lf={lemma}_{frame}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
+        f += [f"lem={lemma}", f"lf={lemma}_{frame}", f"lk={lemma}_{kind}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
               f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}", f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
               f"rate_cc={_bucket(rate2, _RATE_EDGES)}", f"dep={cue.dep_}", f"tag={cue.tag_}",
               f"k_dep={kind}_{cue.dep_}"]
