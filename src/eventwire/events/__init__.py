@@ -352,6 +352,9 @@ def _source_token(c: Cand, coded: set[int]) -> Token | None:
             s = _speaker_before(a)
         return s
     s = pt.noun_agent(a)
+    if s is None or not (s.dep_ == "poss" or s.head.lower_ == "by"):
+        # "blamed X for the air strike": the blamed party, before a modifier read as the agent
+        s = pt.object_agent(a) or s
     if s is None:
         # "X remained on alert", "X completed its withdrawal": the verb's subject is the agent,
         # unless that verb is an act of its own ("X condemned the attack")
@@ -529,13 +532,22 @@ def _target_candidates(c: Cand, src_tok: Token | None, sources: list[Actor], act
             yield [pa]
 
 
+def _judged_party(c: Cand) -> bool:
+    """"accused Turkey of ...", "blamed the police for ...": the object is the party accused or
+    judged, a target even when it shares the speaker's country."""
+    a = c.anchor
+    return c.token is a and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in pt.object_agent_verbs() \
+        and pt.direct_object(a) is not None
+
+
 def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]) -> list[Actor]:
     src_countries = {a.country for a in sources if a.country}
     first: list[Actor] = []
     for found in _target_candidates(c, src_tok, sources, actors, places):
         if not first:
             first = found
-            if not src_countries or c.entry.role == "report" or any(t.country not in src_countries for t in found):
+            if not src_countries or c.entry.role == "report" or any(t.country not in src_countries for t in found) \
+                    or _judged_party(c):
                 return found
             continue
         # "France is ready to send troops to Liberia": French troops are the means, not the target

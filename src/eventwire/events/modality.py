@@ -21,6 +21,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..model import Attribution
+from .patterns import claims_act, direct_object, object_agent_verb
 
 #: Higher wins.
 PRECEDENCE = {"asserted": 0, "reported": 1, "question": 2, "future": 3, "hypothetical": 4,
@@ -91,7 +92,7 @@ def speaker_span(head: Token) -> Span:
                 lo, hi = min(lo, c.i), max(hi, c.i)
                 stack.append(c)
     doc = head.doc
-    while hi > lo and doc[hi].is_punct:
+    while hi > lo and (doc[hi].is_punct or doc[hi].pos_ == "ADP"):  # "neighbours [of burning …]"
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
@@ -163,8 +164,8 @@ def _find_speaker(v: Token) -> Token | None:
                         and c.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
             if inv is not None and cur.lemma_.lower() not in _ADDRESSEE_VERBS:
                 return inv
-        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-            return cur.head  # "a document stating that …"
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ != "VBN":
+            return cur.head  # "a document stating that …" (but "a man suspected of …" is the suspect)
         for c in cur.children:
             if c.dep_ == "agent":
                 for g in c.children:
@@ -406,6 +407,10 @@ def _climb(trigger: Token) -> list[tuple[Token, str]]:
             # "denied carrying out X and accused Y": coordination joins like forms, so a finite
             # conjunct hung on a gerund belongs with the verb above it, not inside what was denied
             head = head.head
+        if cur.dep_ == "prep" and head.pos_ != "VERB":
+            verb = object_agent_verb(cur)
+            if verb is not None:  # "accused [the rebels of shelling]": the phrase is the verb's content
+                head = verb
         path.append((head, cur.dep_))
         cur = head
     return path
@@ -455,7 +460,8 @@ class _Chain:
 def _effective_link(node: Token, via: str, prev: Token, kind: str | None) -> str:
     """The dependency link from ``prev`` up to ``node``, corrected for known mis-parses."""
     if via == "prep":  # reached through a preposition we did not step over: not content
-        return "prep" if prev.lower_ in _CONTENT_PREPS and prev.pos_ == "ADP" else "adjunct"
+        content = prev.lower_ in _CONTENT_PREPS or object_agent_verb(prev) is not None  # "charged X with"
+        return "prep" if content and prev.pos_ == "ADP" else "adjunct"
     if via in ("nsubj", "nsubjpass") and kind == "report" and _second_subject(node, prev):
         return "ccomp"  # "X killed 23, medics said" parsed with X as a subject of "said"
     if via == "xcomp" and prev.pos_ not in ("VERB", "AUX"):
@@ -526,10 +532,16 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
         if node.lower_ in ("against", "without") and first:
             # "warned Moscow against delivering …", "left without paying": not done
             ch.found.append("hypothetical" if node.lower_ == "against" else "negated")
-        if node.lower_ in _CONTENT_PREPS:
+        if node.lower_ in _CONTENT_PREPS or object_agent_verb(node) is not None:
             return None  # judge the link at the word the preposition hangs on
     kind = reporting_verbs().get(lemma) if node.pos_ in ("VERB", "AUX") else None
     link = _effective_link(node, via, prev, kind)
+    if kind is None and link == "prep" and claims_act(node) and direct_object(node) is not None:
+        # "held X responsible for the attack", "blamed X for it": only the speaker's claim ("who is
+        # to blame for the attack", with no object, is the text's own statement)
+        verb = object_agent_verb(prev)
+        if verb is not None and verb.i == node.i:
+            kind = "report"
     content = (link in _COMPLEMENT or link == "prep"
                or (link == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT
                    and prev.lemma_.lower() not in refusable_nouns()))

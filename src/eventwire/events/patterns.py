@@ -6,7 +6,9 @@ events all move the agent away from the trigger; each rule here undoes one of th
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -43,8 +45,17 @@ def _agent(token: Token) -> Token | None:
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve", "resolve", "poise", "set", "dedicate"})
 
 
+def _passive_participle(token: Token) -> bool:
+    """"a man accused by his neighbours", "troops backed by Iran": a passive without auxiliary."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def own_subject(token: Token) -> Token | None:
     """The grammatical agent of a verb: its subject, or the by-phrase of a passive."""
+    if _passive_participle(token):
+        agent = _agent(token)
+        if agent is not None:
+            return agent
     if is_passive(token):
         agent = _agent(token)
         if agent is None and token.lemma_.lower() in STATIVE_PASSIVES:
@@ -61,10 +72,81 @@ def direct_object(token: Token) -> Token | None:
         for c in token.children:
             if c.dep_ == "nsubjpass":
                 return c
+    if _passive_participle(token) and token.lemma_.lower() not in STATIVE_PASSIVES:
+        return token.head  # "a man accused of ...": the man is the one accused
     for c in token.children:
         if c.dep_ in ("dobj", "obj", "dative"):
             return c
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def object_agent_verbs() -> dict[str, tuple[frozenset[str], frozenset[str], bool]]:
+    """verb lemma → (prepositions, adjectives the preposition must hang on (empty: none), whether
+    the verb only claims the act), from ``data/object_agents.tsv``: verbs whose object did the act
+    of their "of/for/with" phrase."""
+    text = resources.files("eventwire.events").joinpath("data", "object_agents.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        verb, preps, adjs, claim = (line.split("\t") + ["-", "-", "n"])[:4]
+        out[verb.strip()] = (frozenset(preps.strip().split("|")),
+                             frozenset() if adjs.strip() in ("", "-") else frozenset(adjs.strip().split("|")),
+                             claim.strip() == "y")
+    return out
+
+
+def claims_act(verb: Token) -> bool:
+    """Whether an object-agent verb only claims the act it names ("accused X of", "blamed X for")."""
+    row = object_agent_verbs().get(verb.lemma_.lower())
+    return row is not None and row[2]
+
+
+def object_agent_verb(prep: Token) -> Token | None:
+    """The verb of ``object_agents.tsv`` whose "of/for/with" phrase ``prep`` is, wherever the
+    parser hung it: on the verb ("accused Iran of"), on its object ("accused [Iran of ...]") or on
+    the adjective of "held X responsible for"."""
+    if prep.dep_ != "prep":
+        return None
+    host = prep.head
+    adj = None
+    if host.pos_ == "ADJ" and host.dep_ in ("amod", "oprd", "acomp", "xcomp", "ccomp"):
+        adj, host = host, host.head
+    if host.pos_ in ("NOUN", "PROPN", "PRON") and host.dep_ in ("dobj", "obj", "nsubjpass"):
+        host = host.head
+    elif host.pos_ in ("NOUN", "PROPN", "PRON") and host.dep_ == "pobj" and host.head.dep_ == "agent":
+        host = host.head.head  # "accused by [neighbours of burning ...]"
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
+    row = object_agent_verbs().get(host.lemma_.lower())
+    if row is None or prep.lower_ not in row[0]:
+        return None
+    if row[1] and (adj is None or adj.lower_ not in row[1]):
+        return None
+    if adj is None and prep.head.pos_ == "ADJ":
+        return None
+    return host
+
+
+def object_agent(token: Token) -> Token | None:
+    """The agent of an act named in the phrase of an accusing, blaming or judging verb: its object
+    ("accused the rebels of shelling the town" → rebels; "Iran was blamed for the attack" → Iran).
+
+    Why: the act is the object's (as the speaker tells it), not the speaker's; inheriting the
+    subject of the verb above would make the accuser the attacker.
+    """
+    if token.dep_ not in ("pcomp", "pobj"):
+        return None
+    verb = object_agent_verb(token.head)
+    if verb is None:
+        return None
+    obj = direct_object(verb)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.i == token.i:
+        return None
+    if obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head  # "the group, which Kabul blames for the attack"
+    return obj
 
 
 #: Participles that state a result of the act before them ("..., killing two").
@@ -89,6 +171,9 @@ def subject(token: Token, depth: int = 0) -> Token | None:
         return subject(head.head, depth + 1)  # "fired 40 rounds, killing two": the shooters killed
     if token.dep_ == "relcl" or (token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON")):
         return head  # "the forces that shelled the town", "troops backed by ..."
+    controller = object_agent(token)
+    if controller is not None:  # "accused Iran of shelling": Iran shelled
+        return controller
     if token.dep_ in INHERIT_DEPS:
         if token.dep_ == "xcomp":
             obj = direct_object(head)
