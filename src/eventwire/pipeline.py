@@ -17,12 +17,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc
 
 from . import actors, events, places, quotes
 from .ingest import prepare
 from .model import Article, ArticleError, ArticleResult, ErrorInfo
-from .nlp import load_nlp
+from .nlp import clear_caches, load_nlp
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +53,21 @@ def _prepare(record: Record, clean: bool) -> Article | ArticleResult:
 #: Most characters parsed in one batch. The parser's working memory grows with the characters in a
 #: batch (about 0.5 GB for 150,000), so batches are capped by characters as well as by articles.
 BATCH_CHARS = 50_000
+#: Most (estimated) tokens parsed in one batch. Working memory really follows tokens (about 18 KiB
+#: each), and dense text (tables, lists, numbers) has far more tokens per character than prose, so
+#: a character cap alone lets the rare dense batch set a long run's peak.
+BATCH_TOKENS = 8_000
 #: Longer articles are parsed in pieces of about this size, cut after a paragraph or sentence end,
 #: and joined back into one Doc: peak memory then does not depend on the longest article either.
 PIECE_CHARS = 20_000
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many tokens spaCy makes of ``text`` (words plus punctuation marks), for a fraction
+    of a percent of the parse's cost; it errs high on abbreviations, which only makes batches smaller."""
+    return len(text.split()) + len(_PUNCT.findall(text))
 
 
 def split_long(text: str, limit: int = PIECE_CHARS) -> list[str]:
@@ -82,15 +94,20 @@ def split_long(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def _batches(items: Iterable[tuple[str, Any]], batch_size: int, max_chars: int) -> Iterator[list[tuple[str, Any]]]:
+def _batches(items: Iterable[tuple[str, Any]], batch_size: int, max_chars: int,
+             max_tokens: int | None = None) -> Iterator[list[tuple[str, Any]]]:
+    """``(text, payload)`` items in order, grouped under the article, character and token caps."""
     batch: list[tuple[str, Any]] = []
-    chars = 0
+    chars = tokens = 0
     for item in items:
-        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+        n_tokens = estimate_tokens(item[0]) if max_tokens is not None else 0
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars
+                      or (max_tokens is not None and tokens + n_tokens > max_tokens)):
             yield batch
-            batch, chars = [], 0
+            batch, chars, tokens = [], 0, 0
         batch.append(item)
         chars += len(item[0])
+        tokens += n_tokens
     if batch:
         yield batch
 
@@ -123,10 +140,12 @@ def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: i
     if zones:
         zone.enter_context(nlp.memory_zone())
     try:
-        for n_batch, batch in enumerate(_batches(stream(), batch_size, BATCH_CHARS), 1):
+        for n_batch, batch in enumerate(_batches(stream(), batch_size, BATCH_CHARS, BATCH_TOKENS), 1):
             if n_batch % 16 == 0 and not pending:
-                # strings and lexemes of the last batches go (results hold plain Python strings)
+                # strings and lexemes of the last batches go (results hold plain Python strings),
+                # and so do the lemmatizer's memos, which zones do not cover
                 zone.close()
+                clear_caches(nlp)
                 _release_memory()
                 zone = contextlib.ExitStack()
                 if zones:
@@ -141,6 +160,7 @@ def _analyse_batch(nlp: Any, batch: list[tuple[str, Any]], pending: list[Doc]) -
     docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
     for doc, (_, (p, n)) in zip(docs, batch):
         if n > 1:
+            doc.tensor = numpy.zeros((0,), dtype="float32")  # unread downstream; pieces wait for siblings
             pending.append(doc)
             if p is None:
                 continue
@@ -178,7 +198,7 @@ def _release_memory() -> None:
 
 def _join(nlp: Any, docs: list[Doc], article: Article | ArticleResult) -> Doc:
     """One Doc from an article's pieces, with the article's exact text (offsets stay body offsets)."""
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     if isinstance(article, Article) and doc.text != article.body:  # cannot happen with split_long; be safe
         log.warning("pieces of %s did not join back; parsing it whole", article.id)
         doc = nlp(article.body)
@@ -216,7 +236,7 @@ def result_json(result: ArticleResult) -> str:
     return json.dumps(_plain(result), ensure_ascii=False)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=64)  # one entry per record class
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 

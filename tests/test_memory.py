@@ -1,0 +1,92 @@
+"""Behaviour behind flat memory on long runs (issue 6); the figures themselves live in benchmarks/."""
+from __future__ import annotations
+
+import functools
+import gc
+import inspect
+import sys
+
+NOUNS = ("crates rifles ballots tanks drones convoys barracks pamphlets banners tents "
+         "trucks helmets radios ledgers passports mortars shells flares rations blankets "
+         "ferries tractors generators pumps bridges ladders fences sirens cables boots").split()
+
+
+def test_clear_caches_empties_the_lemmatizer_memo_without_changing_lemmas(nlp):
+    from eventwire.nlp import clear_caches
+
+    text = "The rebels seized two bridges and burned the ferries."
+    before = [t.lemma_ for t in nlp(text)]
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert lemmatizer.cache  # spaCy memoises inflected forms
+    clear_caches(nlp)
+    assert not lemmatizer.cache
+    assert [t.lemma_ for t in nlp(text)] == before == \
+        ["the", "rebel", "seize", "two", "bridge", "and", "burn", "the", "ferry", "."]
+
+
+def test_a_long_run_forgets_early_words_in_the_lemmatizer(nlp):
+    from spacy.strings import get_string_id
+
+    from eventwire.pipeline import analyse_records
+
+    records = [{"id": f"a{i}", "text": f"Soldiers seized the {noun} at the northern checkpoint on Monday."}
+               for i, noun in enumerate(NOUNS)]
+    # one article per parse batch, so the run crosses the periodic clean-up (every 16 batches)
+    results = list(analyse_records(records, clean=False, batch_size=1))
+    assert [r.id for r in results] == [r["id"] for r in records]
+    cached = {key[0] for key in nlp.get_pipe("lemmatizer").cache}
+    assert get_string_id(NOUNS[-1]) in cached  # the last words are memoised ...
+    assert get_string_id(NOUNS[0]) not in cached  # ... the first ones were let go
+
+
+def test_token_estimate_follows_the_tokenizer_on_prose_and_on_tables(nlp):
+    from eventwire.pipeline import estimate_tokens
+
+    prose = ("The interior minister said on Tuesday that 14 people had been detained after the protest, "
+             "and that the curfew (imposed last week) would stay until further notice. ") * 20
+    table = "| 1. || Jane Q. Doe || Green || Springfield || 4.2% |- | 2. || Ann Roe || Labor || Dale || 0% |- " * 20
+    real = len(nlp.tokenizer(prose))
+    assert 0.95 * real <= estimate_tokens(prose) <= 1.15 * real
+    real = len(nlp.tokenizer(table))  # runs like "||" are one token but counted per mark: errs high
+    assert real <= estimate_tokens(table) <= 2 * real
+    # per character the table has far more tokens: a character cap alone would under-count it
+    assert estimate_tokens(table) / len(table) > 1.3 * estimate_tokens(prose) / len(prose)
+
+
+def test_parse_batches_are_capped_by_tokens_too():
+    from eventwire.pipeline import _batches, estimate_tokens
+
+    prose = "Talks resumed in the capital after a week. "
+    dense = "| 1 || a, b || 2 |- "
+    items = [(dense * 3, i) if i % 2 else (prose * 3, i) for i in range(12)]
+    cap = 3 * estimate_tokens(prose * 3)
+    batches = list(_batches(items, batch_size=64, max_chars=10_000, max_tokens=cap))
+    assert [i for b in batches for _, i in b] == list(range(12))
+    assert all(sum(estimate_tokens(t) for t, _ in b) <= cap for b in batches)
+    assert len(batches) > 1 and len(list(_batches(items, batch_size=64, max_chars=10_000))) == 1
+
+
+def test_pieces_are_joined_without_their_tensors(nlp):
+    from eventwire.pipeline import _join, split_long
+    from eventwire.model import Article
+
+    text = "".join(f"Delegates met in round {i} and agreed to talk again next week.\n\n" for i in range(40))
+    docs = list(nlp.pipe(split_long(text, 600)))
+    assert len(docs) > 2 and all(d.tensor.size for d in docs)
+    doc = _join(nlp, docs, Article(id="x", body=text))
+    assert doc.text == text and doc.tensor.size == 0
+    assert [t.dep_ for t in doc] == [t.dep_ for d in docs for t in d]
+
+
+def test_caches_on_the_extract_path_are_bounded():
+    """An lru_cache that takes arguments and has no maxsize grows with the corpus on a long run."""
+    import eventwire.cli  # noqa: F401  (the extract path imports its stages lazily)
+    import eventwire.pipeline  # noqa: F401
+
+    unbounded = []
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper) and obj.__module__ in sys.modules \
+                and obj.__module__.startswith("eventwire.") and obj.cache_info().maxsize is None \
+                and inspect.signature(obj.__wrapped__).parameters:
+            unbounded.append(f"{obj.__module__}.{obj.__qualname__}")
+    assert not unbounded, unbounded
