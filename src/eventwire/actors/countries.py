@@ -32,6 +32,15 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _country_rows() -> list[tuple[str, str, str]]:
+    """(ISO3, news names, news demonyms) of every country that has names of its own for news use,
+    from the one country table, which lives with the places gazetteer (coordinates and codes there)."""
+    from ..places.gazetteer import country_rows
+
+    return [(r["iso3"].strip(), r.get("news_names") or "", r.get("news_demonyms") or "") for r in country_rows()
+            if (r.get("news_names") or "").strip() or (r.get("news_demonyms") or "").strip()]
+
+
 def _col(row: list[str], i: int) -> str:
     return row[i].strip() if i < len(row) else ""
 
@@ -55,8 +64,8 @@ def country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for c in pycountry.countries:
         names[c.alpha_3] = getattr(c, "common_name", None) or c.name
-    for row in _rows("countries.tsv"):
-        iso, first = row[0].strip(), _names(_col(row, 1))
+    for iso, news_names, _ in _country_rows():
+        first = _names(news_names)
         if first:
             names[iso] = first[0]
     return names
@@ -81,11 +90,10 @@ def _country_entries() -> list[tuple[str, Entry]]:
         for n in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
             if n and "," not in n and "(" not in n:
                 out.append((n, Entry(COUNTRY, c.alpha_3, c.alpha_3, (), names[c.alpha_3], "country")))
-    for row in _rows("countries.tsv"):
-        iso = row[0].strip()
-        for n in _names(_col(row, 1)):
+    for iso, news_names, news_demonyms in _country_rows():
+        for n in _names(news_names):
             out.append((n, Entry(COUNTRY, iso, iso, (), names.get(iso, n), "country")))
-        for n in _names(_col(row, 2)):
+        for n in _names(news_demonyms):
             out.append((n, Entry(DEMONYM, iso, iso, (), names.get(iso, n), "country")))
     return out
 

@@ -68,6 +68,16 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+@functools.lru_cache(maxsize=1)
+def country_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``data/countries.tsv``, the one country table (read here and by the actors'
+    phrase table, so a country's codes, coordinates and names are written once); "#" lines are
+    comments."""
+    with resources.files(__package__).joinpath("data", "countries.tsv").open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def _split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
@@ -105,7 +115,7 @@ class Gazetteer:
 
 @functools.lru_cache(maxsize=1)
 def _capitals() -> frozenset[str]:
-    return frozenset(norm(r["capital"]) for r in _rows("countries.tsv") if r["capital"])
+    return frozenset(norm(r["capital"]) for r in country_rows() if r["capital"])
 
 
 def _add(names: dict[str, list[Entry]], key: str, e: Entry) -> None:
@@ -124,7 +134,7 @@ def small_tables() -> Gazetteer:
     adjectives: dict[str, Entry] = {}
     countries: dict[str, Entry] = {}
     iso2to3: dict[str, str] = {}
-    for r in _rows("countries.tsv"):
+    for r in country_rows():
         pop = int(r["population"] or 0)
         e = Entry(r["name"], r["iso3"], float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "country",
                   PRIOR_COUNTRY + (0.3 if pop > 1_000_000 else 0.0))
