@@ -397,3 +397,65 @@ def test_lemmatizer_slip_on_hope_is_mended(nlp, quotes):
     assert verb_lemma(doc[2]) == "hope"
     q = one(quotes(doc.text), "talks would resume")
     assert q.cue.text == "hoped" and q.speaker["text"] == "The envoy"
+
+
+# ---------------------------------------------------------------- the learned ranker
+
+
+def _cands(nlp, text):
+    from eventwire.quotes import candidates
+    return [(q.cue.text if q.cue else None, q.content.text, origin) for q, origin in candidates(nlp(text), None, extra=True)]
+
+
+def test_ranker_accepts_a_stance_verb_outside_the_rules(nlp, quotes):
+    from eventwire import quotes as Q
+    text = "The city council lashed out at the transit agency over the delays."
+    assert "lash" not in Q.SPEECH | Q.NP_CUES | Q.XCOMP_CUES
+    # the rules alone give nothing; the looser candidate is there and the ranker keeps it
+    from eventwire.quotes import candidates
+    assert [q for q, o in candidates(nlp(text), None, extra=False)] == []
+    q = one(quotes(text), "transit agency")
+    assert q.cue.text == "lashed out" and q.speaker["text"] == "The city council" and not q.direct
+
+
+def test_ranker_refuses_a_plain_deed(nlp, quotes):
+    text = "The farmers unloaded the trucks before noon."
+    assert ("unloaded", "the trucks", "extra") in _cands(nlp, text)  # a candidate ...
+    assert quotes(text) == []  # ... that the ranker turns down
+
+
+def test_shorter_readings_of_an_object_are_candidates(nlp):
+    got = _cands(nlp, "Pat Lee cited the figure at the forum viewed by millions of people.")
+    assert ("cited", "the figure at the forum viewed by millions of people", "rule") in got
+    assert ("cited", "the figure", "rule:head") in got
+    got = _cands(nlp, "Several governors have voiced doubts about the new highway budget.")
+    assert ("voiced doubts about", "the new highway budget", "rule:nounprep") in got
+
+
+def test_overlapping_readings_give_one_record(quotes):
+    qs = quotes("Several governors have voiced doubts about the new highway budget.")
+    assert len([q for q in qs if "highway" in q.content.text]) == 1
+
+
+def test_passive_without_agent_is_a_candidate(nlp):
+    assert ("released", "The report", "extra") in _cands(nlp, "The report was released on Monday.")
+
+
+def test_without_ranker_weights_the_rules_decide(nlp, monkeypatch):
+    from eventwire.quotes import rank
+    monkeypatch.setattr(rank, "_model", lambda: None)
+    assert extract_quotes(nlp("The city council lashed out at the transit agency over the delays."), None) == []
+    qs = extract_quotes(nlp("The mayor said the bridge would reopen in May."), None)
+    assert [q.content.text for q in qs] == ["the bridge would reopen in May"]
+
+
+def test_ranker_ships_weights_only():
+    import json
+    from eventwire.quotes import rank
+    path = rank._RANKER
+    assert path.stat().st_size < 2_000_000
+    m = json.loads(path.read_text())
+    assert 0 < m["threshold"] < 1 and 0 <= m["overlap"] <= 1 and len(m["weights"]) > 100
+    # feature names are labels and single lemmas, never phrases from the corpus
+    assert not any(any(ch.isspace() for ch in k) for k in m["weights"])
+    assert all(isinstance(v, float) for v in m["weights"].values())

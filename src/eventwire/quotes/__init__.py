@@ -862,7 +862,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         comp = next((c for c in v.children if c.dep_ == "oprd" and c.i > v.i), None)
     if comp is None and (lemma in SPEECH | NP_CUES or learned) and lemma not in ("say", "tell"):
         for c in v.children:  # "warned against …", "complained about …", "accused her of …"
-            if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS) \
+            if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS or
+                                                   relaxed and c.i <= v.i + 2 and c.lower_ not in _SCENE_PREPS) \
                     and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in _MEASURES for x in c.children):
                 comp = c  # (not "spoke for 40 minutes")
                 break
@@ -886,6 +887,11 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             b -= 1
         if len(_WORD.findall(text[a:b])) >= 6:
             return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
+    if comp is None and relaxed and subj is not None and subj.dep_ == "nsubjpass" and \
+            not any(c.dep_ == "agent" for c in v.children):
+        # "the report was released", "the protester was identified as …": what is reported on, by nobody named
+        a, b = _np_span(subj)
+        return Quote(None, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
     if comp is None and lemma in _BARE_SPEECH | {"claim", "argue", "insist", "warn", "note", "explain", "predict"}:
         return _unparsed_report(doc, text, v, speakers)
     if comp is None or subj is None and not (v.dep_ in _SUBJECTLESS and (lemma in SPEECH or learned)):
@@ -997,6 +1003,11 @@ def _right_complements(v: Token, comp: Token) -> list[Token]:
 #: clauses whose reporting verb has no subject of its own ("a memo, widely described as …",
 #: "those known to oppose …"): the claim stands, its speaker is unnamed
 _SUBJECTLESS = frozenset({"acl", "advcl", "pcomp", "xcomp", "relcl"})
+
+
+#: prepositions of time and place after a verb ("voted in Ohio", "spoke after the vote"): never
+#: what a looser candidate is about
+_SCENE_PREPS = frozenset({"in", "during", "after", "before", "since", "until", "within", "by", "near", "inside"})
 
 
 #: entity types of a duration or amount, never what a statement is about
