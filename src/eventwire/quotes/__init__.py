@@ -17,6 +17,11 @@ Beyond the hand lists, ``data/learned_cues.tsv`` holds how often each (lemma, fr
 a clause, an infinitive, an object, a prepositional object or nothing, or a noun — was an
 attribution cue in PolNeAR's train split (counts only, made by ``benchmarks/build_quote_cues.py``);
 a verb at ``CUE_RATE`` or more in its frame, or a noun at ``NOUN_RATE``, is a cue here too.
+
+The rules' records and looser candidates (any other verb or claim noun with a speaker and a
+complement, shorter readings of an object) then go through ``rank.select``: a logistic model
+(``data/ranker.json``, weights only, trained by ``scripts/train_quote_ranker.py`` on PolNeAR
+train) keeps the likely attributions and, where two overlap, the better one.
 """
 from __future__ import annotations
 
