@@ -138,7 +138,7 @@ class ExtractRequest(BaseModel):
 
 # ---------------------------------------------------------------- rows → model-shaped dicts
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=16)
 def _fields(cls: type) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     return tuple((c, path, js) for c, _, _, path, js in schema.flat_columns(cls))
 

@@ -77,7 +77,7 @@ _MODEL_OF = {"articles": model.Article, "events": model.Event, "actors": model.A
 TABLES = tuple(_MODEL_OF)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=16)
 def _model_columns(table: str) -> tuple[tuple[str, str, str, tuple[str, ...], bool], ...]:
     skip = ("source", "target", "mentions") if table == "events" else ()
     cols = flat_columns(_MODEL_OF[table], skip=skip)
@@ -89,7 +89,7 @@ def _model_columns(table: str) -> tuple[tuple[str, str, str, tuple[str, ...], bo
     return tuple(cols)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=16)
 def columns(table: str) -> tuple[Column, ...]:
     """All columns of a table, in order: keys, model fields, extras."""
     if table == "failures":
