@@ -125,6 +125,18 @@ def _org_entries() -> list[tuple[str, Entry]]:
     return out
 
 
+def _region_entries() -> list[tuple[str, Entry]]:
+    """World regions ("Europe", "African", "Western"): a code (EUR, AFR, WST) and no country."""
+    out = []
+    for row in _rows("regions.tsv"):
+        code, name = _col(row, 2), _col(row, 3)
+        for n in _names(row[0]) if row[0].strip() != "-" else []:
+            out.append((n, Entry(COUNTRY, None, code, (), name, "country")))
+        for n in _names(_col(row, 1)) if _col(row, 1) not in ("", "-") else []:
+            out.append((n, Entry(DEMONYM, None, code, (), name, "group")))
+    return out
+
+
 def _leader_entries() -> list[tuple[str, Entry]]:
     out = []
     for row in _rows("leaders.tsv"):
@@ -150,7 +162,7 @@ def phrase_table() -> dict[str, list[tuple[str, Entry]]]:
     seen: set[str] = set()
     # Earlier sources win for the same phrase: organisations and seats are more specific than
     # capitals ("Congress" vs a city), leaders more specific than a bare surname.
-    for source in (_org_entries, _leader_entries, _capital_entries, _country_entries):
+    for source in (_org_entries, _leader_entries, _capital_entries, _country_entries, _region_entries):
         for phrase, entry in source():
             if not phrase or phrase in seen:
                 continue

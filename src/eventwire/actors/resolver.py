@@ -8,8 +8,10 @@ is memoised by token index.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
+from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -82,7 +84,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, mentions: list[Actor], by_token: dict[int, Actor], heads: dict[int, Actor],
                  places: dict[int, Actor] | None = None, dominant: str | None = None,
-                 extra: dict[int, list[Actor]] | None = None):
+                 extra: dict[int, list[Actor]] | None = None, pairs: dict[int, list[Actor]] | None = None):
         self.doc = doc
         self._extra = extra or {}
         self.mentions = mentions
@@ -90,6 +92,7 @@ class ActorIndex:
         self._heads = heads
         self._places = places or {}
         self.dominant = dominant  #: the ISO3 the article is mostly about, if the text says so
+        self._pairs = pairs or {}
 
     def for_token(self, token: Token, locations: bool = False) -> Actor | None:
         """The actor a token refers to (None for a non-actor or a place that is only a location).
@@ -100,6 +103,10 @@ class ActorIndex:
         if a is None and locations:
             a = self._places.get(token.i)
         return a
+
+    def also_for_token(self, token: Token) -> list[Actor]:
+        """The other party a head stands for besides ``for_token``'s ("the two sides": the second side)."""
+        return self._pairs.get(token.i, []) if token.i in self._by_token else []
 
     def mentions_of_sector(self, sector: str, start: int, end: int) -> bool:
         """Whether some mention with ``sector`` starts in [start, end) (sorted starts, cached per sector)."""
@@ -183,6 +190,7 @@ class _Builder:
         self.sent_of = [0] * self.n
         self.places: dict[int, Actor] = {}
         self.extra: dict[int, list[Actor]] = {}
+        self.pairs: dict[int, list[Actor]] = {}  # "the two sides": the second party
         self.counts: Counter[str] = Counter()
         self.last_body: Actor | None = None
         self.dominant: str | None = None
@@ -423,6 +431,10 @@ class _Builder:
                 return part
         if tok.pos_ == "DET":
             return None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in pair_nouns():
+            pair = self._pair(tok)
+            if pair is not None:
+                return pair
         m = self.match[tok.i]
         entry = self.entry_root(tok.i) if m is not None else None
         if m is not None and entry is None:
@@ -538,7 +550,9 @@ class _Builder:
             if is_person and mod_role.kind == "person":
                 kind = "person"
         if mod_entry is not None:
-            country, prefix, name = mod_entry.country, (mod_entry.code if mod_entry.kind in (ORG, LEADER) else None), mod_entry.name
+            country, name = mod_entry.country, mod_entry.name
+            # a body or leader gives its own code; so does a region ("European governments": EURGOV)
+            prefix = mod_entry.code if mod_entry.kind in (ORG, LEADER) or not mod_entry.country else None
             if mod_entry.kind == DEMONYM and self._ethnic(tok):
                 country = self._residence(tok, mod_entry.country, depth, force=True)
             if mod_entry.kind in (ORG, SEAT) and not sectors:
@@ -640,7 +654,7 @@ class _Builder:
             # coded by where it lives ("ethnic Albanians in Serbia", "the Albanians of Serbia")
             country = self._residence(tok, e.country, depth)
             name = country_names().get(country, e.name) if country != e.country else e.name
-            return Actor(country, country, [], name, text, start, end, "group")
+            return Actor(country or e.code, country, [], name, text, start, end, "group")  # "Europeans": EUR
         if e.kind == LEADER:
             a = Actor(e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,
                       e.country, list(e.sectors), e.name, text, start, end, "person", e.name)
@@ -733,9 +747,46 @@ class _Builder:
         kind = e.actor_kind if e.kind in (ORG, SEAT) else "group"
         return Actor(code, e.country, sectors, e.name, text, start, end, kind, e.name if e.kind == LEADER else None)
 
+    def _pair(self, tok: Token) -> Actor | None:
+        """"the two sides", "both countries": the two parties of the latest clause (this sentence
+        or the two before) that set one against or beside the other: a subject and its verb's
+        object, or two coordinated names. The second party goes to ``extra`` so that the mention
+        splits like "France and Germany"."""
+        if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"))
+                   for c in tok.children):
+            return None
+        sector = pair_nouns()[tok.lemma_.lower()]
+        seen = {j: a for a, _, _, j in self.earlier}
+        own = _clause_subjects(tok) | {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+        here = self.sent_of[tok.i]
+        for a, s, _, j in reversed(self.earlier):
+            if here - s > 2:
+                break
+            if j in own:
+                continue
+            other = _partner(self.toks[j], seen)
+            if other is None or other in own:
+                continue
+            b = seen[other]
+            if a.code == b.code or "CVL" in a.sectors or "CVL" in b.sectors:
+                continue
+            first, second = (b, a) if other < j else (a, b)
+            text, start, end = tok.text, tok.idx, tok.idx + len(tok)
+            left = self.toks[self.span_start(tok)]
+            for c in tok.children:
+                if c.i < tok.i and c.dep_ in ("det", "predet", "nummod", "preconj"):
+                    left = min(left, c, key=lambda t: t.i)
+            text, start = self.text[left.idx:end], left.idx
+            out = [_as_party(x, sector, text, start, end) for x in (first, second)]
+            self.extra[tok.i] = self.pairs[tok.i] = out[1:]
+            return out[0]
+        return None
+
     def _pronoun(self, tok: Token) -> Actor | None:
         verb = tok.head.i
-        earlier = [(a, s, subj, self.toks[j].tag_ in PLURAL_TAGS) for a, s, subj, j in self.earlier if self.toks[j].head.i != verb]
+        own = _clause_subjects(tok)  # "police fired tear gas to disperse them": them is not the police
+        earlier = [(a, s, subj, self.toks[j].tag_ in PLURAL_TAGS) for a, s, subj, j in self.earlier
+                   if self.toks[j].head.i != verb and j not in own]
         a = aliases.antecedent(tok.lower_, earlier, self.sent_of[tok.i])
         if a is None:
             return None
@@ -808,7 +859,77 @@ class _Builder:
         for extras in self.extra.values():
             mentions.extend(extras)
         mentions.sort(key=lambda x: (x.start, x.end))
-        return ActorIndex(doc, mentions, by_token, heads, self.places, self.dominant, self.extra)
+        return ActorIndex(doc, mentions, by_token, heads, self.places, self.dominant, self.extra, self.pairs)
+
+
+#: Dependencies of an object pronoun, which never points back at the subject of its own clause.
+OBJECT_DEPS = {"dobj", "obj", "dative", "iobj", "pobj"}
+#: Clause links through which a subjectless verb takes the subject (or object) of the verb above.
+CONTROL_DEPS = {"xcomp", "advcl", "conj"}
+
+
+def _clause_subjects(tok: Token) -> set[int]:
+    """Token indices of the subject of an object pronoun's clause, inherited through control
+    ("police fired tear gas to disperse them": police; "urged Tehran to stop them": Tehran).
+
+    Why: an object pronoun does not refer to its own clause's subject (that would be "themselves");
+    without this rule the nearest subject, the agent itself, wins and events target their source."""
+    if tok.dep_ not in OBJECT_DEPS:
+        return set()
+    v = tok.head
+    if tok.dep_ == "pobj" and v.dep_ in ("prep", "agent", "dative"):
+        v = v.head
+    out: set[int] = set()
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            for s in subj:
+                out.update(x.i for x in (s, *s.conjuncts))
+            return out
+        if v.dep_ not in CONTROL_DEPS or v.head.i == v.i:
+            return out
+        if v.dep_ == "xcomp":  # object control: the head's object does the act, not its subject
+            objs = [c for c in v.head.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return {x.i for o in objs for x in (o, *o.conjuncts)}
+        v = v.head
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def pair_nouns() -> dict[str, str]:
+    """Lemma → sector of the parties, from ``data/pair_nouns.tsv`` ("the two sides", "both countries")."""
+    text = resources.files("eventwire.actors").joinpath("data", "pair_nouns.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {r[0].strip(): (r[1].strip() if len(r) > 1 else "-") for r in rows}
+
+
+def _partner(tok: Token, seen: dict[int, Actor]) -> int | None:
+    """The other party of a clause a mention takes part in: its coordinated name, or the subject
+    of the verb it is the object of (inherited through "and"), as a token index in ``seen``."""
+    for c in (*tok.children, tok.head):
+        if (c.dep_ == "conj" and c.head.i == tok.i or tok.dep_ == "conj" and c.i == tok.head.i) and c.i in seen:
+            return c.i
+    if tok.dep_ not in ("dobj", "obj", "pobj", "dative"):
+        return None
+    v = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.i if subj.i in seen else None
+        if v.dep_ not in ("conj", "xcomp") or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+def _as_party(a: Actor, sector: str, text: str, start: int, end: int) -> Actor:
+    """One of "the two sides": the party as named, or its country, or a sector of its country."""
+    if sector == "-" or not a.country:
+        return aliases.as_mention(a, text, start, end)
+    sectors = [] if sector == "country" else [sector]
+    return Actor(_code(a.country, None, sectors), a.country, sectors, country_names().get(a.country, a.country),
+                 text, start, end, "country" if not sectors else "group")
 
 
 def _merge(a: Actor, b: Actor) -> Actor:

@@ -297,6 +297,8 @@ def _actors_of(tok: Token | None, actors) -> list[Actor]:
         a = _actor_at(h, actors)
         if a is not None and all((a.start, a.end) != (b.start, b.end) for b in out):
             out.append(a)
+            # "the two sides", "US and British forces": one head, more than one party
+            out.extend(x for x in getattr(actors, "also_for_token", lambda _: ())(h) if a.code != x.code)
     return out
 
 
@@ -513,23 +515,52 @@ def _target_candidates(c: Cand, src_tok: Token | None, sources: list[Actor], act
         about = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ in ABOUT_PREPS and t.head.head.i == c.anchor.i]
         slots = about + [t for t in slots if t not in about]
     for slot in slots:
-        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys]
+        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and not _self_pronoun(a, sources)]
         if found:
-            yield found
+            yield found, True
         pa = _place_actor(slot, places)
         if pa is not None:
-            yield [pa]
+            yield [pa], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     if c.entry.role == "report":
         return
     for slot in pt.nearby_heads(c.anchor):
         if src_tok is not None and slot.i == src_tok.i:
             continue
-        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes]
+        found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes
+                 and not _self_pronoun(a, sources) and not _own_state(a, sources)]
         if found:
-            yield found
+            yield found, False
         pa = _place_actor(slot, places)
-        if pa is not None:
-            yield [pa]
+        if pa is not None and not _own_state(pa, sources):
+            yield [pa], False
+
+
+PRONOUNS = frozenset({"he", "him", "she", "her", "it", "they", "them", "its", "his", "their"})
+
+
+def _self_pronoun(a: Actor, sources: list[Actor]) -> bool:
+    """A pronoun that the actor index resolved to the event's own source ("the Kremlin warned
+    that it would not ..."): the speaker itself, never the party the act is aimed at."""
+    return a.text.lower() in PRONOUNS and any(a.code == s.code for s in sources)
+
+
+def _mediated_parties(tok: Token, actors, sources: list[Actor]) -> list[Actor]:
+    """"X and Y signed a deal ending talks mediated by Z": the parties Z mediated between are the
+    coordinated subject of the clause the mediation hangs from (two or more actors)."""
+    keys = {(a.start, a.end) for a in sources}
+    for anc in tok.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        parties = [a for a in _actors_of(pt.own_subject(anc), actors) if (a.start, a.end) not in keys]
+        if len(parties) > 1:
+            return parties
+    return []
+
+
+def _own_state(a: Actor, sources: list[Actor]) -> bool:
+    """The source's own country or capital named deep in its clause ("Russia criticised the deal,
+    saying Moscow had not been consulted"): the same state, no party the act is aimed at."""
+    return a.kind == "country" and a.country is not None and any(s.country == a.country for s in sources)
 
 
 def _judged_party(c: Cand) -> bool:
@@ -540,33 +571,40 @@ def _judged_party(c: Cand) -> bool:
         and pt.direct_object(a) is not None
 
 
-def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]) -> list[Actor]:
+def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors,
+                    places: list[Place]) -> tuple[list[Actor], bool]:
+    """The targets, and whether they stand in an argument slot of the trigger (False: found
+    deeper in the clause, a weaker reading that a reciprocal act gives way to)."""
     src_countries = {a.country for a in sources if a.country}
     first: list[Actor] = []
-    for found in _target_candidates(c, src_tok, sources, actors, places):
+    first_slot = False
+    for found, in_slot in _target_candidates(c, src_tok, sources, actors, places):
         if not first:
-            first = found
+            first, first_slot = found, in_slot
             if not src_countries or c.entry.role == "report" or any(t.country not in src_countries for t in found) \
                     or _judged_party(c):
-                return found
+                return found, in_slot
             continue
         # "France is ready to send troops to Liberia": French troops are the means, not the target
         other = [a for a in found if a.country and a.country not in src_countries]
         if other:
-            return other
+            return other, in_slot
     if first or actors is None:
-        return first
+        return first, first_slot
     # nothing resolved as a party: a place in an argument slot stands for its country
     # ("troops crossed into Lebanon"), the index's own location reading of the token
     src_keys = {(a.start, a.end) for a in sources}
-    for slot in _target_tokens(c) + ([] if c.entry.role == "report" else pt.nearby_heads(c.anchor)):
+    slots = [(t, True) for t in _target_tokens(c)]
+    slots += [] if c.entry.role == "report" else [(t, False) for t in pt.nearby_heads(c.anchor)]
+    for slot, in_slot in slots:
         if src_tok is not None and slot.i == src_tok.i:
             continue
         for h in pt.expand_conj(slot):
             a = actors.for_token(h, locations=True)
-            if a is not None and (a.start, a.end) not in src_keys:
-                return [a]
-    return first
+            if a is not None and (a.start, a.end) not in src_keys and not _self_pronoun(a, sources) \
+                    and (in_slot or not _own_state(a, sources)):
+                return [a], False  # a place read as its country: weaker than a party ("X and Y met in Z")
+    return first, first_slot
 
 
 def _events_for(c: Cand, sent: Span, actors, places, published, country, fallback=False,
@@ -574,7 +612,9 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     doc = sent.doc
     src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
-    targets = _choose_targets(c, src_tok, sources, actors, places)
+    targets, in_slot = _choose_targets(c, src_tok, sources, actors, places)
+    if not targets and c.code.startswith("045"):
+        targets = _mediated_parties(c.anchor, actors, sources)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:
         targets = [_implied_government(sources[0])]
     info = cameo_get(c.code)
@@ -619,8 +659,10 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     trigger = _span(doc, c.first, c.last)
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])
              if not (s is not None and t is not None and s.code == t.code and s.start == t.start)]
-    # reciprocal coordination ("X and Y agreed ...") with no other target: each is the other's
-    if len(sources) > 1 and not targets:
+    # a mutual act of coordinated parties ("X and Y met") with no other target: each is the
+    # other's; so too when the only other party sits deeper in the clause ("X and Y signed a deal
+    # mediated by Z": Z mediated, X and Y signed with each other)
+    if len(sources) > 1 and lx.reciprocal(c.code) and (not targets or not in_slot):
         pairs = [(s, t) for s in sources for t in sources if s is not t]
     out = []
     for s, t in pairs or [(sources[0] if sources else None, None)]:

@@ -207,3 +207,14 @@ def light_entry(token: Token) -> Entry | None:
 
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEG_WORDS) for c in token.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _reciprocal_codes() -> tuple[str, ...]:
+    return tuple(row[0].strip() for row in _read("reciprocal.tsv"))
+
+
+def reciprocal(code: str) -> bool:
+    """Whether a CAMEO code names a mutual act ("X and Y met": each toward the other), from
+    ``data/reciprocal.tsv``."""
+    return code.startswith(_reciprocal_codes())

@@ -336,6 +336,8 @@ def nearby_heads(token: Token, max_depth: int = 4) -> list[Token]:
             for c in t.children:
                 if c.dep_ in SKIP_DEPS and (depth == 0 or c.dep_ not in SUBJ_DEPS):
                     continue  # the trigger's own subject is the source; a sub-clause's may be the target
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ_DEPS for g in c.children):
+                    continue  # "protesters marched, and police fired on them": another clause, its own parties
                 if c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_:
                     out.append(c)
                 nxt.append(c)

@@ -1,0 +1,108 @@
+"""Who is the other party: no event aimed at its own source, mutual acts of coordinated parties
+coded each toward the other, "the two sides", regions and named armed groups (issue 4)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import extract_events
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    from eventwire import actors, places
+
+    def run(text: str):
+        doc = nlp(text)
+        index = actors.resolve(doc, None)
+        return extract_events(doc, index, places.find_places(doc, index), None)
+    return run
+
+
+def _pairs(events, prefix: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events if e.cameo.startswith(prefix)}
+
+
+def _codes(actor) -> str | None:
+    return None if actor is None else actor.code
+
+
+# -- pronouns and the source's own state ----------------------------------------------------------
+
+def test_object_pronoun_is_not_the_subject_of_its_own_clause(code):
+    evs = code("Hundreds of farmers blocked the highway near Lahore on Friday, and riot police "
+               "fired rubber bullets to scatter them.")
+    fired = [e for e in evs if e.trigger.text == "fired"]
+    assert fired and fired[0].source is not None and "COP" in fired[0].source.sectors
+    assert fired[0].target is not None and fired[0].target.text == "them"
+    assert "COP" not in fired[0].target.sectors  # them = the farmers, not the police
+
+
+def test_a_speaker_warning_about_itself_has_no_self_target(code):
+    evs = code("The Egyptian foreign ministry warned that it would expel foreign observers.")
+    warn = [e for e in evs if e.trigger.text == "warned"]
+    assert warn and _codes(warn[0].source) == "EGYGOV"
+    assert warn[0].target is None or warn[0].target.code != "EGYGOV"
+
+
+def test_own_capital_deep_in_the_clause_is_no_target(code):
+    evs = code("Turkey condemned the raid, saying Ankara had not been warned.")
+    cond = [e for e in evs if e.cameo.startswith("11")]
+    assert cond and _codes(cond[0].source) == "TUR"
+    assert cond[0].target is None or cond[0].target.country != "TUR"
+
+
+def test_region_adjective_gives_a_region_code_not_the_article_country(code):
+    evs = code("Japan's defence ministry promised to expand its exercises with Asian governments.")
+    assert ("JPNGOV", "ASAGOV") in _pairs(evs, "03")
+
+
+# -- mutual acts ----------------------------------------------------------------------------------
+
+def test_coordinated_signatories_sign_with_each_other_not_the_mediator(code):
+    evs = code("Peru and Chile signed a fisheries accord on Monday, ending years of talks mediated by Norway.")
+    assert _pairs(evs, "057") == {("PER", "CHL"), ("CHL", "PER")}
+    assert _pairs(evs, "045") == {("NOR", "PER"), ("NOR", "CHL")}
+
+
+def test_talks_in_a_city_are_between_the_coordinated_parties(code):
+    evs = code("Venezuela and Colombia held talks in Caracas.")
+    assert _pairs(evs, "046") == {("VEN", "COL"), ("COL", "VEN")}
+
+
+def test_praise_by_two_countries_is_not_mutual(code):
+    evs = code("Norway and Sweden welcomed the verdict.")
+    assert ("NOR", "SWE") not in _pairs(evs, "05")
+
+
+def test_the_two_leaders_are_the_two_just_named(code):
+    evs = code("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi, "
+               "and the two leaders agreed to reopen the border.")
+    agreed = [e for e in evs if e.trigger.text == "agreed"]
+    assert {(_codes(e.source), _codes(e.target)) for e in agreed} == {("KENGOV", "ETHGOV"), ("ETHGOV", "KENGOV")}
+
+
+def test_the_two_sides_need_two_parties(code):
+    evs = code("The mayor said the two sides agreed to resume talks.")
+    agreed = [e for e in evs if e.trigger.text == "agreed"]
+    assert agreed and not any(e.target is not None for e in agreed)  # one party named: no pair to point at
+
+
+# -- named armed groups ---------------------------------------------------------------------------
+
+def test_named_armed_group_is_not_the_national_army(code):
+    evs = code("The Sudanese army accused the Rapid Support Forces of looting the market.")
+    acc = [e for e in evs if e.cameo.startswith("112")]
+    assert acc and _codes(acc[0].source) == "SDNMIL" and _codes(acc[0].target) == "SDNREB"
+
+
+def test_armed_group_table_has_aliases_and_rebel_codes():
+    from eventwire.actors.countries import ORG, phrase_table
+
+    table = phrase_table()
+    found = {p: e.code for cands in table.values() for p, e in cands if e.kind == ORG}
+    assert found["RSF"].startswith("SDNREB")
+    assert found["Houthis"].startswith("YEMREB")
+    assert found["March 23 Movement"].startswith("CODREB")
+    assert found["al-Shabaab"].startswith("SOMREB")
+    assert found["Islamic State"].startswith("IMG")
