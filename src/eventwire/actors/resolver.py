@@ -168,9 +168,10 @@ def _title_countries(title: str) -> list[str]:
 
 def _code(country: str | None, prefix: str | None, sectors: list[str]) -> str:
     """CAMEO code: country or body prefix + sectors ("USA"+"GOV"; "IGOUNO"+"MIL"; officials of a
-    body are the body itself, so "IGOUNO" takes no GOV)."""
+    body are the body itself, so "IGOUNO" takes no GOV, nor a rebel or opposition group's code)."""
     base = prefix or country or ""
-    igo = base.startswith(("IGO", "NGO"))
+    # a body's officials and a group's leaders are the body or group ("Taliban leaders": AFGREBTAL)
+    igo = base.startswith(("IGO", "NGO")) or base[3:6] in ("REB", "OPP")
     return base + "".join(s for s in sectors if (s not in base[3:] or not base) and not (igo and s in ("GOV", base[:3])))
 
 
@@ -619,6 +620,8 @@ class _Builder:
         """The body code an actor without a country carries ("IGOUNO", "NGO"), for reuse."""
         if a.country:
             return None
+        if a.code == "".join(a.sectors):
+            return None  # sectors only ("COP"): no body to carry over, or the code doubles ("COPCOP")
         return a.code[:6] if a.code.startswith(("IGO", "NGO")) else (a.code or None)
 
     def _ent_bounds(self, tok: Token) -> tuple[int, int]:
@@ -749,7 +752,7 @@ class _Builder:
 
     def _pair(self, tok: Token) -> Actor | None:
         """"the two sides", "both countries": the two parties of the latest clause (this sentence
-        or the two before) that set one against or beside the other: a subject and its verb's
+        or the three before) that set one against or beside the other: a subject and its verb's
         object, or two coordinated names. The second party goes to ``extra`` so that the mention
         splits like "France and Germany"."""
         if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"))
@@ -760,7 +763,7 @@ class _Builder:
         own = _clause_subjects(tok) | {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
         here = self.sent_of[tok.i]
         for a, s, _, j in reversed(self.earlier):
-            if here - s > 2:
+            if here - s > 3:
                 break
             if j in own:
                 continue

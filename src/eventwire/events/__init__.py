@@ -523,7 +523,7 @@ def _target_candidates(c: Cand, src_tok: Token | None, sources: list[Actor], act
             yield [pa], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     if c.entry.role == "report":
         return
-    for slot in pt.nearby_heads(c.anchor):
+    for slot in pt.nearby_heads(c.anchor, code=_plain_code(c)):
         if src_tok is not None and slot.i == src_tok.i:
             continue
         found = [a for a in _actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes
@@ -555,6 +555,13 @@ def _mediated_parties(tok: Token, actors, sources: list[Actor]) -> list[Actor]:
         if len(parties) > 1:
             return parties
     return []
+
+
+def _plain_code(c: Cand) -> str | None:
+    """The code of a trigger that is a verb by itself ("welcomed", "rejected"), whose coordinated
+    acts keep their own targets; None for a verb completed by its object ("claimed responsibility",
+    "declared a ceasefire"), which may still borrow the target of the verb beside it."""
+    return c.code if c.token is c.anchor and not c.entry.objects else None
 
 
 def _own_state(a: Actor, sources: list[Actor]) -> bool:
@@ -595,7 +602,7 @@ def _choose_targets(c: Cand, src_tok: Token | None, sources: list[Actor], actors
     # ("troops crossed into Lebanon"), the index's own location reading of the token
     src_keys = {(a.start, a.end) for a in sources}
     slots = [(t, True) for t in _target_tokens(c)]
-    slots += [] if c.entry.role == "report" else [(t, False) for t in pt.nearby_heads(c.anchor)]
+    slots += [] if c.entry.role == "report" else [(t, False) for t in pt.nearby_heads(c.anchor, code=_plain_code(c))]
     for slot, in_slot in slots:
         if src_tok is not None and slot.i == src_tok.i:
             continue
@@ -612,6 +619,12 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     doc = sent.doc
     src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
+    if not sources and src_tok is not None and src_tok.dep_ == "nsubj":
+        # a parser slip gives the verb two subjects ("A strike killed 30, officials said"): the other one
+        other = next((x for x in src_tok.head.children if x.dep_ == "nsubj" and x.i != src_tok.i), None)
+        if other is not None:
+            sources = _actors_of(other, actors)
+            src_tok = other if sources else src_tok
     targets, in_slot = _choose_targets(c, src_tok, sources, actors, places)
     if not targets and c.code.startswith("045"):
         targets = _mediated_parties(c.anchor, actors, sources)
@@ -706,7 +719,9 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
         events.extend(_police_activity(sent, actors, places or [], published, country, text))
     _share_fatalities(events)
     events.sort(key=lambda e: -e.confidence)
-    return events
+    # a statement by no one about no one ("..., it said in a statement") below the sentence's main
+    # event says nothing more; as the only or main event it still tells what kind of sentence this is
+    return events[:1] + [e for e in events[1:] if not (e.root == "01" and e.source is None and e.target is None)]
 
 
 #: Verbs whose police subject is not acting ("police were/seemed/looked helpless").

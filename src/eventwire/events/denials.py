@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Token
 from ..model import Attribution, Event
 from .modality import _find_speaker, is_anonymous, refusable_nouns, reporting_verbs, sentence_index, speaker_span
 
+#: Verbs whose negation with an active subject denies that subject ("no such attack happened").
+EXIST_VERBS = {"happen", "occur", "exist", "take", "come", "be"}
 #: How many sentences back a denial may reach.
 WINDOW = 6
 _GENERIC_SKIP = {"it", "this", "that", "report", "claim", "story", "way", "time", "thing", "statement", "official",
@@ -85,6 +87,8 @@ def _content(d: Denial, root: Token) -> None:
         elif t.pos_ == "PRON" and lem in claim and t.dep_ == "dobj":
             d.generic = True
         if t.lower_ in ("such", "these", "those") or (t.lower_ == "this" and t.dep_ == "det"):
+            if t.head.dep_ == "nsubj" and t.head.head.lemma_.lower() not in EXIST_VERBS:
+                continue  # "these sanctions will not change our policy": a topic, not what is denied
             d.anaphoric = True
             d.anaphor_heads.add(t.head.i)
 

@@ -12,7 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .lexicon import SUBJ_DEPS, is_passive
+from .lexicon import SUBJ_DEPS, is_passive, match
 
 #: Prepositions that introduce a target, best first.
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "for", "from", "over", "of", "in", "by")
@@ -325,9 +325,19 @@ def embedded_subject(token: Token) -> Token | None:
 SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "aux", "auxpass", "neg", "det", "mark", "advmod", "npadvmod"})
 
 
-def nearby_heads(token: Token, max_depth: int = 4) -> list[Token]:
+def _other_act(verb: Token, code: str) -> bool:
+    """Whether a verb names an act of another CAMEO root than ``code`` (its own parties, then)."""
+    e = match(verb)
+    if e is None or e.code[:2] == code[:2]:
+        return False
+    return e.role == "act" or e.family is not None
+
+
+def nearby_heads(token: Token, max_depth: int = 4, code: str | None = None) -> list[Token]:
     """Nouns under the trigger, nearest first (breadth first, subject left out): the last
-    resort for a target that hangs from a purpose clause or a deeper phrase."""
+    resort for a target that hangs from a purpose clause or a deeper phrase. With ``code``, a
+    coordinated verb that names an act of another root is left out ("welcomed the decision and
+    urged Tehran to ...": Tehran is the urging's target, not the welcome's)."""
     out: list[Token] = []
     frontier = [token]
     for depth in range(max_depth):
@@ -336,8 +346,11 @@ def nearby_heads(token: Token, max_depth: int = 4) -> list[Token]:
             for c in t.children:
                 if c.dep_ in SKIP_DEPS and (depth == 0 or c.dep_ not in SUBJ_DEPS):
                     continue  # the trigger's own subject is the source; a sub-clause's may be the target
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ_DEPS for g in c.children):
-                    continue  # "protesters marched, and police fired on them": another clause, its own parties
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
+                        any(g.dep_ in SUBJ_DEPS for g in c.children) or (depth == 0 and code and _other_act(c, code))):
+                    # "protesters marched, and police fired on them": another clause, its own parties;
+                    # "welcomed the decision and urged Tehran to ...": another act, its own target
+                    continue
                 if c.pos_ in ("PROPN", "NOUN", "PRON") or c.ent_type_:
                     out.append(c)
                 nxt.append(c)
