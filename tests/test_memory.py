@@ -11,28 +11,32 @@ NOUNS = ("crates rifles ballots tanks drones convoys barracks pamphlets banners 
          "ferries tractors generators pumps bridges ladders fences sirens cables boots").split()
 
 
-def test_clear_caches_empties_the_lemmatizer_memo_without_changing_lemmas(nlp):
-    from eventwire.nlp import clear_caches
+def test_trim_caches_empties_only_a_lemmatizer_memo_over_its_cap(nlp):
+    from eventwire.nlp import trim_caches
 
     text = "The rebels seized two bridges and burned the ferries."
     before = [t.lemma_ for t in nlp(text)]
     lemmatizer = nlp.get_pipe("lemmatizer")
-    assert lemmatizer.cache  # spaCy memoises inflected forms
-    clear_caches(nlp)
+    size = len(lemmatizer.cache)
+    assert size  # spaCy memoises inflected forms
+    trim_caches(nlp, size)
+    assert len(lemmatizer.cache) == size
+    trim_caches(nlp, size - 1)
     assert not lemmatizer.cache
     assert [t.lemma_ for t in nlp(text)] == before == \
         ["the", "rebel", "seize", "two", "bridge", "and", "burn", "the", "ferry", "."]
 
 
-def test_a_long_run_forgets_early_words_in_the_lemmatizer(nlp):
+def test_a_long_run_keeps_the_lemmatizer_memo_under_its_cap(nlp, monkeypatch):
     from spacy.strings import get_string_id
 
-    from eventwire.pipeline import analyse_records
+    from eventwire import pipeline
 
+    monkeypatch.setattr(pipeline, "LEMMA_CACHE_MAX", 5)
     records = [{"id": f"a{i}", "text": f"Soldiers seized the {noun} at the northern checkpoint on Monday."}
                for i, noun in enumerate(NOUNS)]
     # one article per parse batch, so the run crosses the periodic clean-up (every 16 batches)
-    results = list(analyse_records(records, clean=False, batch_size=1))
+    results = list(pipeline.analyse_records(records, clean=False, batch_size=1))
     assert [r.id for r in results] == [r["id"] for r in records]
     cached = {key[0] for key in nlp.get_pipe("lemmatizer").cache}
     assert get_string_id(NOUNS[-1]) in cached  # the last words are memoised ...

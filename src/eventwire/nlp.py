@@ -27,15 +27,16 @@ def load_nlp() -> Language:
     raise RuntimeError("no English spaCy model is installed; tried " + "; ".join(errors))
 
 
-def clear_caches(nlp: Language) -> None:
-    """Empty the per-word memo dicts of the pipeline's components (output is unchanged).
+def trim_caches(nlp: Language, max_entries: int) -> None:
+    """Empty any component's per-word memo that holds more than ``max_entries`` (output is unchanged).
 
-    Why: spaCy's rule lemmatizer memoises every (word, tag, morphology) it has seen in a plain dict
-    that memory zones do not touch, so on a long run it grows with the corpus's vocabulary.
+    Why: spaCy's rule lemmatizer memoises every inflected (word, tag, morphology) it has seen in a
+    plain dict that memory zones do not touch, so on a long run it grows with the corpus's
+    vocabulary. It is only emptied past a cap because refilling costs about 0.2 ms a word.
     """
     for _, pipe in nlp.pipeline:
         cache = getattr(pipe, "cache", None)
-        if isinstance(cache, dict):
+        if isinstance(cache, dict) and len(cache) > max_entries:
             cache.clear()
 
 

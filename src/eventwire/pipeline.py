@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from . import actors, events, places, quotes
 from .ingest import prepare
 from .model import Article, ArticleError, ArticleResult, ErrorInfo
-from .nlp import clear_caches, load_nlp
+from .nlp import load_nlp, trim_caches
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,10 @@ BATCH_TOKENS = 8_000
 #: Longer articles are parsed in pieces of about this size, cut after a paragraph or sentence end,
 #: and joined back into one Doc: peak memory then does not depend on the longest article either.
 PIECE_CHARS = 20_000
+#: Most entries kept in spaCy's lemmatizer memo (about 400 bytes each). News brings some 2,000 new
+#: ones per 1,000 articles, so on Wikinews it is emptied about every 3,000 articles; refilling the
+#: common words costs about a second each time.
+LEMMA_CACHE_MAX = 10_000
 _SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -143,9 +147,9 @@ def analyse_records(records: Iterable[Record], clean: bool = True, batch_size: i
         for n_batch, batch in enumerate(_batches(stream(), batch_size, BATCH_CHARS, BATCH_TOKENS), 1):
             if n_batch % 16 == 0 and not pending:
                 # strings and lexemes of the last batches go (results hold plain Python strings),
-                # and so do the lemmatizer's memos, which zones do not cover
+                # and the lemmatizer's memo, which zones do not cover, is kept under its cap
                 zone.close()
-                clear_caches(nlp)
+                trim_caches(nlp, LEMMA_CACHE_MAX)
                 _release_memory()
                 zone = contextlib.ExitStack()
                 if zones:
