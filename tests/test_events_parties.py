@@ -106,3 +106,45 @@ def test_armed_group_table_has_aliases_and_rebel_codes():
     assert found["March 23 Movement"].startswith("CODREB")
     assert found["al-Shabaab"].startswith("SOMREB")
     assert found["Islamic State"].startswith("IMG")
+
+
+# -- statements, second subjects, coordinated acts, denials -----------------------------------------
+
+def test_actorless_statement_noun_below_the_main_event_is_dropped(code):
+    evs = code("The rebels attacked the town, the army said in a statement.")
+    assert not [e for e in evs if e.root == "01" and e.source is None and e.target is None]
+    assert [e for e in evs if e.trigger.text == "said" and e.source is not None]
+
+
+def test_second_subject_speaks_when_the_first_is_no_actor(pinned_doc):
+    from eventwire import actors
+
+    # "A blast hit the port, officials said." parsed with two subjects on "said"
+    doc = pinned_doc([("A", 1, "det", "DT", "DET", "a"), ("blast", 7, "nsubj", "NN", "NOUN", "blast"),
+                      ("hit", 1, "acl", "VBD", "VERB", "hit"), ("the", 4, "det", "DT", "DET", "the"),
+                      ("port", 2, "dobj", "NN", "NOUN", "port"), (",", 7, "punct", ",", "PUNCT", ","),
+                      ("officials", 7, "nsubj", "NNS", "NOUN", "official"), ("said", 7, "ROOT", "VBD", "VERB", "say"),
+                      (".", 7, "punct", ".", "PUNCT", ".")])
+    evs = extract_events(doc, actors.resolve(doc, None), [], None)
+    said = [e for e in evs if e.trigger.text == "said"]
+    assert said and said[0].source is not None and said[0].source.text == "officials"
+
+
+def test_coordinated_act_of_another_kind_keeps_its_target(code):
+    evs = code("Canada and Mexico praised the ruling and urged Cuba to free the prisoners.")
+    assert not [e for e in evs if e.cameo.startswith("05") and e.target is not None and e.target.country == "CUB"]
+    assert [e for e in evs if e.cameo.startswith("02") and e.target is not None and e.target.country == "CUB"]
+
+
+def test_a_quote_about_the_sanctions_does_not_deny_them(code):
+    evs = code("The European Union imposed sanctions on Belarus on Monday. \"These sanctions will not change "
+               "our course,\" a Belarusian official told reporters.")
+    assert not [e for e in evs if e.cameo.startswith("16") and e.modality == "denied"]
+
+
+def test_witnesses_are_civilians_and_group_leaders_are_the_group(code):
+    evs = code("Witnesses said soldiers shot two men.")
+    said = [e for e in evs if e.trigger.text == "said"]
+    assert said and said[0].source is not None and said[0].source.sectors == ["CVL"]
+    evs = code("Hezbollah leaders rejected the plan.")
+    assert [e.source.code for e in evs if e.source is not None][:1] == ["LBNREBHEZ"]
