@@ -63,6 +63,7 @@ def test_coordinated_signatories_sign_with_each_other_not_the_mediator(code):
     evs = code("Peru and Chile signed a fisheries accord on Monday, ending years of talks mediated by Norway.")
     assert _pairs(evs, "057") == {("PER", "CHL"), ("CHL", "PER")}
     assert _pairs(evs, "045") == {("NOR", "PER"), ("NOR", "CHL")}
+    assert not [e for e in evs if e.target is not None and e.target.code == "NOR"]  # the mediator is no party
 
 
 def test_talks_in_a_city_are_between_the_coordinated_parties(code):
@@ -119,15 +120,18 @@ def test_actorless_statement_noun_below_the_main_event_is_dropped(code):
 def test_second_subject_speaks_when_the_first_is_no_actor(pinned_doc):
     from eventwire import actors
 
-    # "A blast hit the port, officials said." parsed with two subjects on "said"
-    doc = pinned_doc([("A", 1, "det", "DT", "DET", "a"), ("blast", 7, "nsubj", "NN", "NOUN", "blast"),
-                      ("hit", 1, "acl", "VBD", "VERB", "hit"), ("the", 4, "det", "DT", "DET", "the"),
-                      ("port", 2, "dobj", "NN", "NOUN", "port"), (",", 7, "punct", ",", "PUNCT", ","),
-                      ("officials", 7, "nsubj", "NNS", "NOUN", "official"), ("said", 7, "ROOT", "VBD", "VERB", "say"),
-                      (".", 7, "punct", ".", "PUNCT", ".")])
+    # "A blast killed 12 on Sunday, officials said." parsed with two subjects on "said"
+    doc = pinned_doc([("A", 1, "det", "DT", "DET", "a"), ("blast", 8, "nsubj", "NN", "NOUN", "blast"),
+                      ("killed", 1, "acl", "VBD", "VERB", "kill"), ("12", 2, "dobj", "CD", "NUM", "12"),
+                      ("on", 2, "prep", "IN", "ADP", "on"), ("Sunday", 4, "pobj", "NNP", "PROPN", "Sunday"),
+                      (",", 8, "punct", ",", "PUNCT", ","),
+                      ("officials", 8, "nsubj", "NNS", "NOUN", "official"), ("said", 8, "ROOT", "VBD", "VERB", "say"),
+                      (".", 8, "punct", ".", "PUNCT", ".")])
     evs = extract_events(doc, actors.resolve(doc, None), [], None)
     said = [e for e in evs if e.trigger.text == "said"]
     assert said and said[0].source is not None and said[0].source.text == "officials"
+    killed = [e for e in evs if e.trigger.text == "killed"]
+    assert killed and killed[0].source is None  # the speakers did not do it
 
 
 def test_coordinated_act_of_another_kind_keeps_its_target(code):

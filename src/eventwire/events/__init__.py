@@ -268,7 +268,9 @@ def _actor_at(tok: Token | None, actors) -> Actor | None:
             return found[-1]
         right = tok.doc[tok.i: tok.right_edge.i + 1]
         if len(right) <= 8:
-            found = actors.for_span(right)
+            # "talks mediated by Norway": the by-agent of a participle is no party of the noun
+            agents = [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in right if t.dep_ == "agent"]
+            found = [a for a in actors.for_span(right) if not any(lo <= a.start < hi for lo, hi in agents)]
             if found:
                 return found[0]
         for m in tok.lefts:  # "Iraqi towns", "Palestinian homes": the country they belong to
@@ -619,7 +621,7 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
     doc = sent.doc
     src_tok = c.frame_source if c.frame_source is not None else _source_token(c, coded or set())
     sources = _actors_of(src_tok, actors)
-    if not sources and src_tok is not None and src_tok.dep_ == "nsubj":
+    if not sources and src_tok is not None and src_tok.dep_ == "nsubj" and src_tok.head.i == c.anchor.i:
         # a parser slip gives the verb two subjects ("A strike killed 30, officials said"): the other one
         other = next((x for x in src_tok.head.children if x.dep_ == "nsubj" and x.i != src_tok.i), None)
         if other is not None:
