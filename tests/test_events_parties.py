@@ -152,3 +152,9 @@ def test_witnesses_are_civilians_and_group_leaders_are_the_group(code):
     assert said and said[0].source is not None and said[0].source.sectors == ["CVL"]
     evs = code("Hezbollah leaders rejected the plan.")
     assert [e.source.code for e in evs if e.source is not None][:1] == ["LBNREBHEZ"]
+
+
+def test_partyless_act_noun_below_the_main_event_is_dropped(code):
+    evs = code("Riot police fired tear gas at the crowd in Quito on Tuesday.")
+    assert evs and evs[0].source is not None
+    assert not [e for e in evs[1:] if e.source is None and e.target is None]

@@ -723,7 +723,18 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     events.sort(key=lambda e: -e.confidence)
     # a statement by no one about no one ("..., it said in a statement") below the sentence's main
     # event says nothing more; as the only or main event it still tells what kind of sentence this is
-    return events[:1] + [e for e in events[1:] if not (e.root == "01" and e.source is None and e.target is None)]
+    return events[:1] + [e for e in events[1:] if not _idle(e, sent)]
+
+
+def _idle(e: Event, sent: Span) -> bool:
+    """An event with no party at all that is a statement or a bare act noun ("the attack", "tear
+    gas"): below the sentence's main event it is a mention of an act, not news of one."""
+    if e.source is not None or e.target is not None:
+        return False
+    if e.root == "01":
+        return True
+    span = sent.doc.char_span(e.trigger.start, e.trigger.end)
+    return span is not None and len(span) == 1 and span[0].pos_ in ("NOUN", "PROPN")
 
 
 #: Verbs whose police subject is not acting ("police were/seemed/looked helpless").
