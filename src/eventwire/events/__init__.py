@@ -723,12 +723,14 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     events.sort(key=lambda e: -e.confidence)
     # a statement by no one about no one ("..., it said in a statement") below the sentence's main
     # event says nothing more; as the only or main event it still tells what kind of sentence this is
+    if not events or (events[0].source is None and events[0].target is None):
+        return events  # no main event with a party: the partyless mentions are all there is
     return events[:1] + [e for e in events[1:] if not _idle(e, sent)]
 
 
 def _idle(e: Event, sent: Span) -> bool:
     """An event with no party at all that is a statement or a bare act noun ("the attack", "tear
-    gas"): below the sentence's main event it is a mention of an act, not news of one."""
+    gas"): below a main event that has a party it is a mention of an act, not news of one."""
     if e.source is not None or e.target is not None:
         return False
     if e.root == "01":
