@@ -158,3 +158,10 @@ def test_partyless_act_noun_below_the_main_event_is_dropped(code):
     evs = code("Riot police fired tear gas at the crowd in Quito on Tuesday.")
     assert evs and evs[0].source is not None
     assert not [e for e in evs[1:] if e.source is None and e.target is None]
+
+
+def test_act_named_by_the_compound_of_a_light_verb_object(code):
+    evs = code("The Norwegian foreign minister undertook a mediation mission between Colombia and the rebels.")
+    med = [e for e in evs if e.cameo.startswith("045")]
+    assert med and med[0].source is not None and med[0].source.code == "NORGOV"
+    assert med[0].target is not None and med[0].target.country == "COL"

@@ -90,6 +90,9 @@ def _find_cands(sent: Span) -> tuple[list[Cand], dict[int, Cand]]:
             objs.extend(c for c in o.children if c.dep_ == "conj")
         for o in objs:
             nc = by_tok.get(o.i)
+            if nc is None:  # "undertook a mediation mission": the act is the object's compound
+                o = next((g for g in o.children if g.dep_ == "compound" and g.i in by_tok), o)
+                nc = by_tok.get(o.i)
             if nc is None or nc.entry.role in ("report", "topic"):
                 continue
             light = Cand(o, t, nc.entry, nc.code, min(t.i, o.i), max(t.i, o.i))

@@ -282,7 +282,7 @@ def target_slots(token: Token) -> list[Token]:
 
 
 #: Prepositions of an event noun, best first: "the withdrawal of X from Y", "an attack on X".
-NOUN_PREPS = ("of", "against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "for", "from", "over", "in")
+NOUN_PREPS = ("of", "against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "for", "from", "over", "in")
 
 
 def noun_target_slots(noun: Token) -> list[Token]:
