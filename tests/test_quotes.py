@@ -325,7 +325,8 @@ def test_subject_through_a_gerund_after_a_preposition(quotes):
 
 def test_claim_noun_as_object_of_a_light_verb(quotes):
     q = one(quotes("The auditor raised doubts about the accounts of the port authority."), "accounts")
-    assert q.cue.text == "doubts" and q.speaker["text"] == "The auditor"
+    # the cue is the claim noun, alone or with its light verb and preposition (same content)
+    assert q.cue.text in ("doubts", "raised doubts about") and q.speaker["text"] == "The auditor"
     assert q.content.text == "the accounts of the port authority"
 
 
@@ -459,3 +460,39 @@ def test_ranker_ships_weights_only():
     # feature names are labels and single lemmas, never phrases from the corpus
     assert not any(any(ch.isspace() for ch in k) for k in m["weights"])
     assert all(isinstance(v, float) for v in m["weights"].values())
+
+
+def test_group_thresholds_by_finder_and_cue_kind():
+    from eventwire.quotes.rank import group
+    assert group(["bias", "k=rule_direct"]) == "rule_sure"
+    assert group(["bias", "k=rule_verb"]) == "rule_verb"
+    assert group(["bias", "k=extra_noun"]) == "extra_noun"
+    assert group(["bias", "k=rule:head_verb"]) == "rule_variant_verb"
+    assert group(["bias", "k=extra:nounprep_verb"]) == "extra_variant_verb"
+
+
+def test_a_group_threshold_overrides_the_global_one(nlp, monkeypatch):
+    import json
+    from eventwire.quotes import rank
+    m = json.loads(rank._RANKER.read_text())
+    text = "The mayor said the bridge would reopen in May."
+    assert [q.content.text for q in extract_quotes(nlp(text), None)] == ["the bridge would reopen in May"]
+    m["thresholds"] = {**m.get("thresholds", {}), "rule_verb": 0.999}
+    monkeypatch.setattr(rank, "_model", lambda: m)
+    assert extract_quotes(nlp(text), None) == []  # its group's cut is out of reach
+
+
+def test_choose_takes_one_threshold_per_candidate():
+    from eventwire.model import Quote, TextSpan
+    from eventwire.quotes.rank import choose
+    qs = [Quote(None, None, TextSpan("x" * 10, 0, 10), False), Quote(None, None, TextSpan("y" * 10, 20, 30), False)]
+    assert [q.content.start for q in choose(qs, [0.4, 0.4], 0.5, 0.5)] == []
+    assert [q.content.start for q in choose(qs, [0.4, 0.4], [0.3, 0.5], 0.5)] == [0]
+
+
+def test_shipped_group_thresholds_are_probabilities():
+    import json
+    from eventwire.quotes import rank
+    th = json.loads(rank._RANKER.read_text())["thresholds"]
+    assert {"rule_sure", "rule_verb", "extra_verb", "extra_noun"} <= set(th)
+    assert all(0 < v < 1 for v in th.values())

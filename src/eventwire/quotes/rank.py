@@ -4,8 +4,8 @@ Why: the hand rules find reports with known verbs precisely, but annotators of p
 also mark stances with rare verbs and nouns, and drop reports nested in other reports (each word
 belongs to one attribution). A logistic model over a few parse features of each candidate
 (finder, cue lemma and its learned cue rate, frame, dependency of the content, speaker kind,
-length, quotation marks, nesting) scores them; candidates above ``threshold`` are kept, best
-first, and one that overlaps a better one is dropped. Weights are in ``data/ranker.json``
+length, quotation marks, nesting) scores them; candidates above their group's threshold (``thresholds``: by finder and cue
+kind, else ``threshold``) are kept, best first, and one that overlaps a better one is dropped. Weights are in ``data/ranker.json``
 (made by ``scripts/train_quote_ranker.py`` from PolNeAR train: feature names and weights only).
 Without that file every rule output is kept, as before.
 """
@@ -133,6 +133,11 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
         lists = [name for name, lst in (("speech", SPEECH), ("np", NP_CUES), ("xcomp", XCOMP_CUES),
                                         ("as", AS_CUES), ("noun", NOUN_CUES)) if lemma in lst]
         f += [f"k_list={kind}_{x}" for x in lists] or [f"k_list={kind}_none"]
+        if origin.endswith(":nounprep"):  # the object noun decides: "voiced doubts about" vs "ordered the closure of"
+            noun = doc[starts.end(q.cue.end) - 2]
+            nl = noun.lemma_.lower()
+            f += [f"npn={nl}", f"npn_rate={_bucket(_rates().get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
+                  f"npn_list={nl in NOUN_CUES}"]
         kids = {c.dep_ for c in cue.children}
         if "neg" in kids:
             f.append("neg")
@@ -222,20 +227,38 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score(doc: Doc, cands: list[tuple[Quote, str]], weights: dict[str, float], bias: float = 0.0,
-          text: str | None = None) -> list[float]:
+def group(feats: list[str]) -> str:
+    """The threshold group of a candidate, from its kind feature (``k=<origin>_<kind>``).
+    Why: one cut does not suit all finders: a rule's record with a known reporting verb is worth
+    keeping at a lower score than a loose verb or a shortened reading of an object."""
+    origin, k = feats[1][2:].rsplit("_", 1)
+    base = origin.split(":")[0]
+    if base == "rule" and ":" not in origin and k in ("direct", "according", "colon", "dash", "nocue"):
+        return "rule_sure"
+    return f"{base}{'_variant' if ':' in origin else ''}_{'noun' if k == 'noun' else 'verb'}"
+
+
+def probabilities(feats: list[list[str]], weights: dict[str, float], bias: float = 0.0) -> list[float]:
     """The model's probability that each candidate is an attribution."""
     out = []
-    for fs in featurize(doc, cands, text):
+    for fs in feats:
         z = bias + sum(weights.get(x, 0.0) for x in fs)
         out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return out
 
 
-def choose(quotes: list[Quote], probs: list[float], threshold: float, overlap: float) -> list[Quote]:
+def score(doc: Doc, cands: list[tuple[Quote, str]], weights: dict[str, float], bias: float = 0.0,
+          text: str | None = None) -> list[float]:
+    """The model's probability that each candidate is an attribution."""
+    return probabilities(featurize(doc, cands, text), weights, bias)
+
+
+def choose(quotes: list[Quote], probs: list[float], threshold: float | list[float], overlap: float) -> list[Quote]:
     """Accepted candidates, best first: one whose content overlaps a better one's by more than
-    ``overlap`` of the shorter is dropped (each word belongs to one attribution). Text order."""
-    ranked = sorted((p, k) for k, p in enumerate(probs) if p >= threshold)[::-1]
+    ``overlap`` of the shorter is dropped (each word belongs to one attribution). Text order.
+    ``threshold``: one cut, or one per candidate (its group's)."""
+    cut = threshold if isinstance(threshold, list) else [threshold] * len(probs)
+    ranked = sorted((p, k) for k, p in enumerate(probs) if p >= cut[k])[::-1]
     kept: list[Quote] = []
     for _, k in ranked:
         q = quotes[k]
@@ -254,5 +277,8 @@ def select(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None) ->
     m = _model()
     if m is None:
         return [q for q, origin in cands if origin == "rule"]
-    probs = score(doc, cands, m["weights"], m.get("bias", 0.0), text)
-    return choose([q for q, _ in cands], probs, m["threshold"], m["overlap"])
+    feats = featurize(doc, cands, text)
+    probs = probabilities(feats, m["weights"], m.get("bias", 0.0))
+    groups = m.get("thresholds", {})
+    cut = [groups.get(group(fs), m["threshold"]) for fs in feats]
+    return choose([q for q, _ in cands], probs, cut, m["overlap"])
