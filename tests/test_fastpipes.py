@@ -1,0 +1,58 @@
+"""The indexed attribute ruler and memo lemmatizer set exactly what spaCy's own components set."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+from eventwire.fastpipes import IndexedAttributeRuler, MemoLemmatizer, speed_up
+from eventwire.nlp import MODEL_NAMES
+
+# Sentences written for this test: each rule kind of the model's ruler (tag map, word + tag
+# exceptions, dependency conditions, two-token patterns, regex forms, whitespace tokens).
+TEXTS = [
+    "The envoys were meeting in Ankara on Monday, but they did not agree.",
+    "Y'all ain't gonna believe it: we gotta leave, let's go, c'mon now, nothin' is left.",
+    "I told you it was over. You saw me and it saw you; give it to me.",
+    "There is a ceasefire and there were talks, which the ministers had welcomed.",
+    "She has done what he did, and does he have it?  The rebels  \n\n  withdrew.",
+    "Whether or not the talks resume, that decision was theirs; those who left were few.",
+    "It is n't clear whether troops will've moved by then, but it's likely.",
+    "",
+]
+
+
+def _model() -> spacy.language.Language:
+    return spacy.load(next(n for n in MODEL_NAMES if spacy.util.is_package(n)))
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return _model()
+
+
+def test_same_tags_morphology_and_lemmas_as_spacy(plain, nlp):
+    assert isinstance(nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), MemoLemmatizer)
+    cols = [TAG, POS, MORPH, LEMMA, DEP]
+    for _ in range(2):  # second round: from the memo
+        for text in TEXTS:
+            want, got = plain(text), nlp(text)
+            assert [t.text for t in got] == [t.text for t in want]
+            assert got.to_array(cols).tolist() == want.to_array(cols).tolist(), text
+
+
+def test_exception_rules_are_applied(nlp):
+    doc = nlp("They ain't gonna stop.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["ai"].lemma_ == "be"
+    assert (by_text["gon"].lemma_, by_text["na"].lemma_) == ("go", "to")
+    assert by_text["n't"].pos_ == "PART" and by_text["n't"].lemma_ == "not"
+
+
+def test_memos_stay_bounded():
+    fast = speed_up(_model())
+    lemmatizer = fast.get_pipe("lemmatizer")
+    fast("Negotiators walked out and sanctions were lifted.")
+    assert lemmatizer.cache  # the memo fills
+    assert not lemmatizer.lemmatizer.cache  # spaCy's own memo is not kept beside it
