@@ -94,3 +94,25 @@ def test_caches_on_the_extract_path_are_bounded():
                 and inspect.signature(obj.__wrapped__).parameters:
             unbounded.append(f"{obj.__module__}.{obj.__qualname__}")
     assert not unbounded, unbounded
+
+
+def test_batch_runs_settle_the_collector_and_library_calls_do_not(tmp_path):
+    """A CLI run freezes the loaded model out of the collector's walks; ``eventwire.extract`` in a
+    user's process leaves the collector as it was."""
+    import json
+    import subprocess
+
+    probe = (
+        "import gc, json, sys\n"
+        "import eventwire\n"
+        "from eventwire.pipeline import analyse_parallel\n"
+        "before = gc.get_threshold()\n"
+        "eventwire.extract('The minister met the envoy in Cairo.')\n"
+        "library = (gc.get_threshold() == before, gc.get_freeze_count())\n"
+        "list(analyse_parallel([{'id': 'a', 'text': 'Troops left the town.'}], jobs=1))\n"
+        "print(json.dumps([library, gc.get_threshold() != before, gc.get_freeze_count() > 0]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    (same, frozen_before), changed, frozen = json.loads(out.strip().splitlines()[-1])
+    assert same and frozen_before == 0
+    assert changed and frozen

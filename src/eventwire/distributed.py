@@ -54,9 +54,9 @@ def _warm() -> str:
     """Load the model on a worker before work arrives (one load per worker process)."""
     import os
 
-    from .nlp import load_nlp
+    from .pipeline import settle_for_batch
 
-    load_nlp()
+    settle_for_batch()
     return str(os.getpid())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gc
 import itertools
 import json
 import logging
@@ -257,8 +258,34 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+def settle_for_batch() -> None:
+    """Before a long batch run in this process: load the model and the stages' tables, then freeze
+    everything loaded so far out of the cyclic garbage collector's sight and let it run less often.
+
+    Why: parsing and the stages make and drop millions of small objects, and the default collector
+    kept re-walking the model's and tables' objects (about 1.5% of CPU over Wikinews). Results hold
+    no reference cycles, so collecting less often does not raise peak memory. Batch entry points
+    only (CLI runs, worker processes): a library user's process keeps its own collector settings.
+    """
+    global _SETTLED
+    if _SETTLED:
+        return
+    for _ in analyse_records([{"id": "warm-up", "text": _WARM_UP}], clean=False):
+        pass  # loads the model and every stage's tables (the gazetteer alone is ~100,000 objects)
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    _SETTLED = True
+
+
+_SETTLED = False
+#: A made-up story touching every stage, so their lazily loaded tables exist before the freeze.
+_WARM_UP = ("Rebel forces attacked a convoy near the border on Monday, killing 12 soldiers, the defence "
+            "ministry in Ankara said. \"We will respond,\" the minister told reporters in Paris.")
+
+
 def _worker_init() -> None:
-    load_nlp()  # one model load per worker process, before the first chunk arrives
+    settle_for_batch()  # one model load per worker process, before the first chunk arrives
 
 
 def _work_chunk(chunk: list[Record], clean: bool, transform: Callable[[ArticleResult], Any]) -> list[Any]:
@@ -288,6 +315,7 @@ def analyse_parallel(records: Iterable[Record], clean: bool = True, jobs: int | 
     it = iter(records)
     first = list(itertools.islice(it, chunk_size + 1))
     if jobs <= 1 or len(first) <= chunk_size:  # one process, or too little work to be worth forking
+        settle_for_batch()
         for r in analyse_records(itertools.chain(first, it), clean=clean):
             yield transform(r)
         return
