@@ -52,7 +52,7 @@ def plover(limit: int | None, show: int) -> None:
     recs = recs[:limit] if limit else recs
     got = run([{"id": r["id"], "text": r["text"]} for r in recs])
     n = len(recs)
-    top1 = src_n = src_ok = tgt_n = tgt_ok = full = 0
+    top1 = anytype = src_n = src_ok = tgt_n = tgt_ok = full = 0
     conf = collections.Counter()
     bad = []
     for r in recs:
@@ -64,6 +64,7 @@ def plover(limit: int | None, show: int) -> None:
         ok1 = bool(types) and gold in types[0]
         top1 += ok1
         match = [e for e, t in zip(ev, types) if gold in t]
+        anytype += bool(match)
         best = match[0] if match else (ev[0] if ev else {})
         gs, gt = sc.gold_countries(r.get("source")), sc.gold_countries(r.get("target"))
         s_ok = t_ok = True
@@ -73,7 +74,9 @@ def plover(limit: int | None, show: int) -> None:
             tgt_n += 1; t_ok = sc.actor_country(best.get("target")) in gt; tgt_ok += t_ok
         full += bool(match) and s_ok and t_ok
         if not (ok1 and s_ok and t_ok):
-            bad.append(f"{gold:<10} got {pred:<10} {_brief(ev[0] if ev else None)} | src {sorted(gs)} tgt {sorted(gt)} | {r['text'][:150]}")
+            flag = "" if match else "!"  # '!': the gold type is among none of the sentence's events
+            also = f" all {[e.get('cameo') for e in ev]}" if flag else ""
+            bad.append(f"{flag}{gold:<10} got {pred:<10} {_brief(ev[0] if ev else None)}{also} | src {sorted(gs)} tgt {sorted(gt)} | {r['text'][:150]}")
     by_gold = collections.defaultdict(collections.Counter)
     for (g, p), v in conf.items():
         by_gold[g][p] += v
@@ -83,7 +86,7 @@ def plover(limit: int | None, show: int) -> None:
     for line in bad[:show]:
         print("  x", line)
     pct = lambda a, b: 100.0 * a / b if b else 0.0
-    print(f"RESULT plover top1={pct(top1, n):.1f} source={pct(src_ok, src_n):.1f} target={pct(tgt_ok, tgt_n):.1f} full={pct(full, n):.1f} n={n}")
+    print(f"RESULT plover top1={pct(top1, n):.1f} type_any={pct(anytype, n):.1f} source={pct(src_ok, src_n):.1f} target={pct(tgt_ok, tgt_n):.1f} full={pct(full, n):.1f} n={n}")
 
 
 def penta(limit: int | None, show: int) -> None:

@@ -174,7 +174,14 @@ def _resolve_frames(cands: list[Cand], by_anchor: dict[int, Cand]) -> None:
             f.code = inner.code
             continue
         if inner is not None:
-            inner.consumed = True
+            forced = pt.direct_object(f.anchor) if fam == "10" and f.anchor.lemma_.lower() in IMPLICATIVE \
+                and not lx.negated(f.anchor) else None
+            if forced is not None:
+                # "forced the police to open fire": the forced act happened, done by the party forced
+                inner.frame_source = forced
+                inner.notes.append("forced")
+            else:
+                inner.consumed = True
             f.embedded = inner
             topic = _topic(inner.code)
             alt = lx.family_code(fam, topic)
@@ -185,6 +192,9 @@ def _resolve_frames(cands: list[Cand], by_anchor: dict[int, Cand]) -> None:
                 code = "130"
         f.code = code
 
+
+#: Demand verbs that entail the act demanded ("forced X to withdraw": X withdrew).
+IMPLICATIVE = frozenset({"force", "compel"})
 
 OBLIGATION_AUX = frozenset({"must", "should"})
 MAYBE_AUX = frozenset({"may", "might", "could"})
@@ -312,9 +322,13 @@ def _agent_of_violent_clause(verb: Token) -> Token | None:
     clauses = [verb] + [c for c in verb.children if c.dep_ == "conj"]  # "was killed and two injured when ..."
     for ch in (g for v in clauses for g in v.children):
         if ch.dep_ == "advcl":
-            e = lx.match(ch)
-            if e is not None and e.code[:2] in ("18", "19", "20") or (e is not None and e.code == "175"):
-                return pt.own_subject(ch)
+            # the clause's verb, or the act it takes up ("when police resorted to firing")
+            acts = [ch] + [x for x in ch.children if x.dep_ in ("dobj", "xcomp")]
+            acts += [g for x in ch.children if x.dep_ == "prep" and x.lower_ == "to" for g in x.children if g.dep_ in ("pobj", "pcomp")]
+            for t in acts:
+                e = lx.match(t)
+                if e is not None and (e.code[:2] in ("18", "19", "20") or e.code == "175"):
+                    return pt.own_subject(ch)
     return None
 
 
@@ -355,6 +369,8 @@ def _source_token(c: Cand, coded: set[int]) -> Token | None:
         s = pt.subject(a)
         if s is None and lx.is_passive(a):
             s = pt.circumstance_agent(a) or _agent_of_violent_clause(a)
+        elif s is None and a.lemma_.lower() in pt.UNACCUSATIVE:  # "three died when police fired"
+            s = _agent_of_violent_clause(a)
         if s is None and c.entry.role == "report" and not any(x.dep_ in ("ccomp", "xcomp") for x in a.children if x.i > a.i):
             s = _speaker_before(a)
         return s
@@ -421,6 +437,29 @@ def _agentless_passive(tok: Token) -> bool:
     if lx.is_passive(tok):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children)
+
+
+#: Codes that name a police act by definition (151 raise police alert, 153 mobilise police).
+POLICE_BY_DEFINITION = ("151", "153")
+
+
+def _police_unit(c: Cand, actors) -> bool:
+    """Whether the force a mobilisation moves or alerts is police ("police were put on alert",
+    "sent a police force", "deployment of RPF personnel"): the deployed party, not the deployer."""
+    if actors is None:
+        return False
+    a = c.anchor
+    heads: list[Token] = []
+    if a.pos_ in ("NOUN", "PROPN"):
+        heads += [x for x in a.children if x.dep_ == "prep" and x.lower_ == "of" for x in x.children if x.dep_ == "pobj"]
+        heads += [x for x in a.lefts if x.dep_ == "compound"]
+        gv = pt.governing_verb(a)  # "police were put on high alert"
+        if gv is not None and lx.is_passive(gv):
+            heads += [x for x in gv.children if x.dep_ == "nsubjpass"]
+    else:
+        d = pt.direct_object(a)
+        heads += [d] if d is not None else []
+    return any(_police(_actor_at(h, actors)) for t in heads for h in pt.expand_conj(t))
 
 
 def _implied_police(c: Cand, country: str | None) -> Actor:
@@ -631,6 +670,15 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
             sources = _actors_of(other, actors)
             src_tok = other if sources else src_tok
     targets, in_slot = _choose_targets(c, src_tok, sources, actors, places)
+    if not sources and not fallback and c.code[:2] == "15":
+        unit = _police_unit(c, actors)
+        if unit or c.code.startswith(POLICE_BY_DEFINITION):
+            # "police were put on high alert", "additional police have been rushed", "amid tight
+            # security": a police force mobilised with no one named doing it is the police's own act
+            c.code = {"152": "151", "154": "153"}.get(c.code, c.code) if unit else c.code
+            sources = [_implied_police(c, country)]
+            targets = [t for t in targets if not _police(t)]
+            c.notes.append("implied police")
     if not targets and c.code.startswith("045"):
         targets = _mediated_parties(c.anchor, actors, sources)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:

@@ -1,0 +1,85 @@
+"""Police mobilisation, forced acts, deaths in a police clause and property damage, on sentences
+written for these tests."""
+import pytest
+
+from eventwire.events import extract_events
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    from eventwire import actors
+
+    def run(text: str):
+        doc = nlp(text)
+        return extract_events(doc, actors.resolve(doc, None), [], None)
+    return run
+
+
+def police(e):
+    return e.source is not None and "COP" in e.source.sectors
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("cops were put on high alert across the district on tuesday.", "151"),   # the alerted force is police
+    ("the convoy crossed the bridge amid tight security.", "151"),            # 151 is a police act by definition
+    ("two companies of reserve police have been rushed to the village.", "153"),
+    ("armed constables have been posted outside every shrine.", "153"),
+    ("extra policemen were stationed near the market gate.", "153"),
+    ("a heavy police presence was visible near the bus depot.", "151"),
+    ("officers kept a strict vigil on the highway all night.", "151"),
+])
+def test_police_mobilisation_is_a_police_act(code, text, cameo):
+    evs = [e for e in code(text) if police(e)]
+    assert evs and evs[0].cameo == cameo
+
+
+def test_deployed_police_are_a_police_act_but_deployed_army_is_not(code):
+    assert any(police(e) for e in code("more constables were rushed to the town on friday."))
+    evs = code("the army was deployed in four towns on friday.")
+    assert evs and not any(police(e) for e in evs)
+
+
+def test_teargas_lobbed_without_agent_is_police_force(code):
+    evs = [e for e in code("nine tear gas shells were lobbed at the stone throwers.") if police(e)]
+    assert evs and evs[0].cameo == "175"
+
+
+def test_a_strict_vigil_is_surveillance_but_a_candlelight_vigil_is_not(code):
+    assert any(e.cameo == "151" for e in code("the guards maintained a strict vigil at the gate."))
+    evs = code("students held a candlelight vigil outside the college.")
+    assert not any(e.cameo == "151" for e in evs)
+
+
+def test_paramilitary_forces_are_police_and_military(code):
+    evs = code("paramilitary forces marched through the lanes of the old town.")
+    assert any(police(e) and "MIL" in e.source.sectors for e in evs)
+
+
+def test_forced_act_happens_and_is_done_by_the_forced_party(code):
+    evs = code("the rioters pelted stones for an hour, forcing the police to open fire.")
+    fire = [e for e in evs if e.root == "19"]
+    assert fire and police(fire[0]) and fire[0].modality == "asserted"
+
+
+def test_an_attempt_to_force_stays_hypothetical(code):
+    evs = code("the rebels tried to force the garrison to withdraw from the fort.")
+    withdraw = [e for e in evs if e.trigger.text == "withdraw"]
+    assert withdraw and all(e.modality != "asserted" for e in evs)
+
+
+def test_death_when_police_fired_is_a_police_killing(code):
+    evs = code("four villagers died when the police resorted to firing on the crowd.")
+    died = [e for e in evs if e.cameo == "1823"]
+    assert died and police(died[0]) and died[0].fatalities == 4
+    assert not any(police(e) for e in code("four villagers died when the bridge collapsed."))
+
+
+
+
+@pytest.mark.parametrize("text", [
+    "the militia torched a dozen shops in the market.",
+    "settlers set fire to the olive groves overnight.",
+    "bulldozers demolished the school building on monday.",
+])
+def test_property_destruction_is_seize_or_damage_property(code, text):
+    assert any(e.cameo == "171" for e in code(text))
