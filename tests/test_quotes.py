@@ -496,3 +496,40 @@ def test_shipped_group_thresholds_are_probabilities():
     th = json.loads(rank._RANKER.read_text())["thresholds"]
     assert {"rule_sure", "rule_verb", "extra_verb", "extra_noun"} <= set(th)
     assert all(0 < v < 1 for v in th.values())
+
+
+def _feats(nlp, text):
+    from eventwire.quotes import candidates
+    from eventwire.quotes.rank import featurize
+    doc = nlp(text)
+    cands = candidates(doc, None, extra=True)
+    return [(q.content.text, origin, set(fs)) for (q, origin), fs in zip(cands, featurize(doc, cands))]
+
+
+def test_ranker_sees_the_readings_that_share_a_cue(nlp):
+    got = _feats(nlp, "Pat Lee cited the figure at the forum viewed by millions of people.")
+    full = next(fs for c, o, fs in got if o == "rule")
+    head = next(fs for c, o, fs in got if o == "rule:head")
+    assert "k_size=rule_verb_long" in full and "k_size=rule:head_verb_short" in head
+    assert "k_ncue=rule_verb_1" in full  # two readings of one cue (bucket "2")
+    assert "k_srule=rule:head_verb_False" in head  # no other rule record in the sentence
+
+
+def test_ranker_sees_a_rule_record_beside_a_loose_reading(nlp):
+    got = _feats(nlp, "The mayor said the bridge would reopen in May, and the crews repaired the deck.")
+    deed = next(fs for c, o, fs in got if o == "extra" and "deck" in c)
+    assert "k_srule=extra_verb_True" in deed and "x_over_rule" not in deed  # beside it, not inside it
+    got = _feats(nlp, "The mayor said the crews had repaired the deck of the old bridge.")
+    deed = next(fs for c, o, fs in got if o == "extra" and c.startswith("the deck"))
+    assert "k_srule=extra_verb_True" in deed and "x_over_rule" in deed  # inside the mayor's claim
+    said = next(fs for c, o, fs in got if o == "rule")
+    assert "k_srule=rule_verb_False" in said and "x_over_rule" not in said
+
+
+def test_ranker_sees_title_case_and_a_speaker_inside_the_content(nlp):
+    got = _feats(nlp, "Storm Season: What Farmers Need To Know Now\n\nRain is due.")
+    fs = next(fs for c, o, fs in got if "Farmers" in c)
+    assert "k_title=extra_verb" in fs and "k_spkin=extra_verb" in fs
+    got = _feats(nlp, "The mayor said the bridge would reopen in May.")
+    fs = next(fs for c, o, fs in got if "bridge" in c)
+    assert not any(x.startswith(("k_title", "k_spkin")) for x in fs)

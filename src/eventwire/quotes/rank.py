@@ -4,7 +4,7 @@ Why: the hand rules find reports with known verbs precisely, but annotators of p
 also mark stances with rare verbs and nouns, and drop reports nested in other reports (each word
 belongs to one attribution). A logistic model over a few parse features of each candidate
 (finder, cue lemma and its learned cue rate, frame, dependency of the content, speaker kind,
-length, quotation marks, nesting) scores them; candidates above their group's threshold (``thresholds``: by finder and cue
+length, quotation marks, nesting; and what the other candidates say about it: readings sharing its cue, rule records in its sentence) scores them; candidates above their group's threshold (``thresholds``: by finder and cue
 kind, else ``threshold``) are kept, best first, and one that overlaps a better one is dropped. Weights are in ``data/ranker.json``
 (made by ``scripts/train_quote_ranker.py`` from PolNeAR train: feature names and weights only).
 Without that file every rule output is kept, as before.
@@ -97,6 +97,11 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
         f.append("has_qmark")
     if words and words[0].lower() == "that":
         f.append("starts_that")
+    caps = sum(w[:1].isupper() for w in words)
+    if len(words) >= 3 and caps >= 0.7 * len(words):  # a headline's Title Case, not a sentence
+        f.append("k_title=" + kind)
+    if q.speaker is not None and ca <= q.speaker["start"] < cb:
+        f.append("k_spkin=" + kind)
     f.append(f"nested={nested}")
     f.append(f"k_nests={kind}_{nests}")
     after = text[cb:cb + 2].lstrip(_QMARKS + "’'")
@@ -119,6 +124,13 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
             if cue is not None:
                 rel = "child" if root.head.i == cue.i else "prep" if root.head.head.i == cue.i else "other"
                 f.append(f"k_rel={kind}_{rel}")
+            # what the reading keeps or drops after its head ("compared X [to Y]", "the plan [, which …]")
+            tail = next((c for c in root.rights), None)
+            if tail is not None:
+                where = "in" if tail.idx < cb else "out"
+                f.append(f"k_tail={kind}_{where}_{tail.dep_}_{tail.lower_ if tail.dep_ == 'prep' else ''}")
+            f.append(f"clem={root.lemma_.lower()}")
+            f.append(f"k_first={kind}_{span[0].lower_ if span[0].pos_ in ('SCONJ', 'ADP', 'DET', 'PART', 'PRON') else span[0].pos_}")
             f.append(f"cverb={any(t.pos_ in ('VERB', 'AUX') for t in span)}")
     if cue is not None:
         lemma = verb_lemma(cue)
@@ -138,6 +150,8 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
             nl = noun.lemma_.lower()
             f += [f"npn={nl}", f"npn_rate={_bucket(_rates().get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
                   f"npn_list={nl in NOUN_CUES}"]
+        if cue.dep_ != "ROOT":  # "wants to attack", "plans announced": the word the cue hangs on
+            f.append(f"hlem={cue.dep_}_{cue.head.lemma_.lower()}")
         kids = {c.dep_ for c in cue.children}
         if "neg" in kids:
             f.append("neg")
@@ -220,7 +234,63 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None)
 
     for k, (q, origin) in enumerate(cands):
         out.append(features(doc, text, q, origin, nested[k], nests[k], starts, in_quote))
+    _context(doc, cands, out, starts)
     return out
+
+
+def _context(doc: Doc, cands: list[tuple[Quote, str]], feats: list[list[str]], starts: "_Offsets") -> None:
+    """Add what the other candidates say about each one: how many readings share its cue (and
+    whether it is the longest or shortest of them), how many candidates its sentence holds,
+    whether that sentence holds another rule record or a direct quotation, and (for a loose
+    reading) whether it lies inside a rule record's content.
+    Why: a loose verb next to a known report is more often a deed told around it than a second
+    attribution, and a cue with many readings has at most one right one."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if not n or not cands:
+        return
+    sid = (doc.to_array(SENT_START) == 1).cumsum().tolist()
+
+    def sent(pos: int) -> int:
+        return sid[min(starts.end(pos), n - 1)]
+
+    where = [sent(q.cue.start if q.cue is not None else q.content.start) for q, _ in cands]
+    cue_n: dict[int, int] = {}
+    rules: dict[int, set[int]] = {}
+    direct: set[int] = set()
+    for (q, origin), s in zip(cands, where):
+        c = q.cue.start if q.cue is not None else -1
+        cue_n[c] = cue_n.get(c, 0) + 1
+        if origin == "rule":
+            rules.setdefault(s, set()).add(c)
+            if q.direct:
+                direct.add(s)
+    longest: dict[int, int] = {}
+    shortest: dict[int, int] = {}
+    per_sent: dict[int, int] = {}
+    for (q, _), s in zip(cands, where):
+        c = q.cue.start if q.cue is not None else -1
+        n_ = q.content.end - q.content.start
+        longest[c] = max(longest.get(c, 0), n_)
+        shortest[c] = min(shortest.get(c, n_), n_)
+        per_sent[s] = per_sent.get(s, 0) + 1
+    rule_spans = sorted((q.content.start, q.content.end) for q, origin in cands if origin == "rule")
+    for (q, origin), s, fs in zip(cands, where, feats):
+        kind = fs[1][2:]
+        c = q.cue.start if q.cue is not None else -1
+        n_ = q.content.end - q.content.start
+        size = "only" if cue_n[c] == 1 else "long" if n_ == longest[c] else "short" if n_ == shortest[c] else "mid"
+        fs += [f"k_ncue={kind}_{_bucket(cue_n[c], (1, 2, 3, 5))}",
+               f"k_srule={kind}_{bool(rules.get(s, set()) - {c})}",
+               f"k_sdirect={kind}_{s in direct}",
+               f"k_size={kind}_{size}",
+               f"k_nsent={kind}_{_bucket(per_sent[s], (1, 2, 3, 5, 8))}"]
+        if origin != "rule":
+            a, b = q.content.start, q.content.end
+            k = bisect.bisect_left(rule_spans, (b, b))
+            if any(ra < b and a < rb for ra, rb in rule_spans[max(0, k - 8):k]):
+                fs.append("x_over_rule")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
