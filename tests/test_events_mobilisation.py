@@ -83,3 +83,39 @@ def test_death_when_police_fired_is_a_police_killing(code):
 ])
 def test_property_destruction_is_seize_or_damage_property(code, text):
     assert any(e.cameo == "171" for e in code(text))
+
+
+def test_relative_pronoun_subject_is_its_antecedent(code):
+    evs = code("the union demanded action against the constables who on monday killed a farmer near the dam.")
+    kill = [e for e in evs if e.cameo == "1823"]
+    assert kill and police(kill[0])
+
+
+def test_death_in_police_firing_read_as_a_clause_is_a_police_killing(code):
+    evs = code("officials said 45 people have died in police firing while over 1,200 have been arrested in the district.")
+    died = [e for e in evs if e.cameo == "1823"]
+    assert died and police(died[0]) and died[0].fatalities == 45
+
+
+def test_domestic_permission_eases_a_restriction_but_letting_foreigners_in_is_086(code):
+    evs = code("The Kenyan interior minister allowed the opposition leader to hold a rally in Nairobi.")
+    assert evs[0].cameo == "081"
+    assert code("Egypt allowed Gaza residents to cross the border.")[0].cameo == "086"
+
+
+def test_plural_arms_is_a_weapons_word(code):
+    # the model lemmatises "arms" to "arm"
+    evs = code("Norway continued to send arms to Kenya last year.")
+    assert evs and evs[0].cameo == "072"
+
+
+def test_denying_an_allocation_is_a_rejection_not_a_denial_of_a_claim(code):
+    evs = code("The district council has denied land allocation for the new stadium.")
+    assert evs and evs[0].cameo == "120"
+
+
+def test_victims_killed_in_police_firing_were_killed_by_police(code):
+    evs = code("according to the figures, 60 per cent (12 out of 20) of the people killed in the police firing "
+               "belong to the minority community.")
+    kill = [e for e in evs if e.cameo == "1823"]
+    assert kill and police(kill[0])

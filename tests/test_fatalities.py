@@ -83,3 +83,14 @@ def test_coordinated_verb_is_its_own_event(nlp):
     doc = nlp("Police arrested 40 rioters and shot dead 9 others.")
     assert fatalities_for(next(t for t in doc if t.text == "arrested")) is None
     assert fatalities_for(next(t for t in doc if t.text == "shot")) == 9
+
+
+@pytest.mark.parametrize("sentence,trigger,want", [
+    # the injured figure coordinated with "dead" is not a death count
+    ("police firing in the old city left three dead and nine injured on friday.", "firing", 3),
+    # a split "police firing" inside a coordinated subject
+    ("rioting and subsequent police firing in the market area left two dead and five injured on tuesday.", "firing", 2),
+])
+def test_counts_of_split_and_coordinated_subjects(nlp, sentence, trigger, want):
+    tok = next(t for t in nlp(sentence) if t.text == trigger)
+    assert fatalities_for(tok) == want

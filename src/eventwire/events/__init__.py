@@ -373,6 +373,8 @@ def _source_token(c: Cand, coded: set[int]) -> Token | None:
             s = _agent_of_violent_clause(a)
         if s is None and c.entry.role == "report" and not any(x.dep_ in ("ccomp", "xcomp") for x in a.children if x.i > a.i):
             s = _speaker_before(a)
+        if s is not None and s.lower_ in RELATIVE_PRONOUNS and s.head.i == a.i and a.dep_ == "relcl":
+            s = a.head  # "the constables who killed a farmer": the relative pronoun's antecedent
         return s
     s = pt.noun_agent(a)
     if s is None or not (s.dep_ == "poss" or s.head.lower_ == "by"):
@@ -679,6 +681,11 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
             sources = [_implied_police(c, country)]
             targets = [t for t in targets if not _police(t)]
             c.notes.append("implied police")
+    if c.code == "086" and sources and targets and sources[0].country \
+            and all(t.country == sources[0].country for t in targets):
+        # "the court allowed the candidate to run": a permission at home eases a restriction (081);
+        # 086 is letting foreign or international parties in
+        c.code = "081"
     if not targets and c.code.startswith("045"):
         targets = _mediated_parties(c.anchor, actors, sources)
     if not targets and _root_of(c.code) == 14 and sources and sources[0].country:

@@ -183,8 +183,8 @@ def _count_at(cue: Token) -> int | None:
             return victims(cue.head)
         return None
     if kind == "dead":
-        for c in cue.children:  # "40 dead"
-            if c.dep_ == "nummod" or c.like_num:
+        for c in cue.children:  # "40 dead" (not "left three dead and nine injured": that nine is hurt)
+            if c.dep_ == "nummod" or (c.like_num and c.i < cue.i and c.dep_ != "conj"):
                 return _number_phrase(c)
         h = cue.head
         if cue.dep_ == "amod" and (h.like_num or h.pos_ in ("NOUN", "PRON")):  # "40 people dead" parsed as amod
@@ -316,9 +316,14 @@ def fatalities_for(trigger: Token) -> int | None:
             return n
     # An event noun that is the subject of its clause or hangs on its verb through a preposition:
     # "the blast killed 12", "the attack claimed 15 lives", "12 died in the attack", "40 are dead after the blast".
-    if trigger.tag_ == "VBG" and trigger.dep_ == "acl" and trigger.head.i == trigger.i - 1 \
-            and trigger.head.dep_ in ("nsubj", "nsubjpass"):
-        trigger = trigger.head  # "[the police] [firing] left one dead": the parser split the noun phrase
+    prev = trigger.doc[trigger.i - 1] if trigger.i > 0 else trigger
+    if trigger.tag_ == "VBG" and trigger.dep_ == "acl" and (
+            trigger.head.i == prev.i or (prev.dep_ == "conj" and prev.head.i == trigger.head.i)):
+        h = trigger.head
+        if h.dep_ == "conj" and h.head.dep_ in ("nsubj", "nsubjpass"):
+            h = h.head  # "rioting and police firing left two dead": the coordinated subject
+        if h.dep_ in ("nsubj", "nsubjpass"):
+            trigger = h  # "[the police] [firing] left one dead": the parser split the noun phrase
     if trigger.pos_ in ("NOUN", "PROPN") or (trigger.tag_ == "VBG" and trigger.dep_ in ("pobj", "nsubj", "nsubjpass")):
         g = trigger.head  # (a gerund used as a noun counts: "killed in police firing")
         if trigger.dep_ == "pobj" and g.dep_ == "prep":

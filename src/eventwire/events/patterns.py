@@ -224,6 +224,10 @@ def circumstance_agent(token: Token) -> Token | None:
                             return agent
     for c in preps:
         for g in c.children:
+            if g.dep_ == "pcomp" and g.pos_ == "VERB":  # "died in [police firing]" parsed as a clause
+                s = next((x for x in g.children if x.dep_ == "nsubj" and x.pos_ in ("NOUN", "PROPN")), None)
+                if s is not None:
+                    return s
             if g.dep_ != "pobj" or g.pos_ not in ("NOUN", "PROPN", "VERB"):  # "firing" is often tagged VERB
                 continue
             a = noun_agent(g)
@@ -231,8 +235,10 @@ def circumstance_agent(token: Token) -> Token | None:
                 return a
             nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
             if nxt is not None and ((nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"))
-                                    or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))):
-                return g  # the parser split "in [police] [firing]"
+                                    or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))
+                                    or (nxt.tag_ == "VBG" and nxt.dep_ == "acl" and g.pos_ == "NOUN"
+                                        and nxt.head.i == token.head.i and token.dep_ == "acl")):
+                return g  # the parser split "in [police] [firing]" (and may hang the gerund on the victims)
     return None
 
 
