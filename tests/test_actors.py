@@ -348,3 +348,13 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person(pinned_doc):
     assert first.code in ("KENGOV", "KENMIL")  # the title gives a state sector
     assert first.person == first.name == "Amina Otieno"
     assert later is not None and later.code == first.code  # the surname alone is the same person
+
+
+@pytest.mark.parametrize("text,word,sector", [
+    ("Four companies of the reserve police reached the town.", "companies", "COP"),
+    ("A column of the army reached the bridge.", "column", "MIL"),
+])
+def test_a_unit_of_a_force_is_that_force(nlp, text, word, sector):
+    doc, idx = _idx(nlp, text)
+    a = idx.for_token(_tok(doc, word))
+    assert a is not None and a.sectors == [sector]

@@ -41,7 +41,11 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "mada
 #: Words for a part of a group: "dozens of protesters" act as the protesters.
 PARTITIVES = {"half", "third", "quarter", "some", "many", "most", "all", "several", "few", "dozen", "dozens",
               "hundreds", "thousands", "scores", "tens", "number", "majority", "minority", "rest", "part", "each",
-              "both", "none", "one", "two", "three", "handful", "group", "crowd", "members", "member"}
+              "both", "none", "one", "two", "three", "handful", "group", "crowd", "members", "member",
+              # units of a force: "four companies of the reserve police", "a column of the army"
+              "company", "companies", "column", "columns", "contingent", "contingents", "platoon", "platoons",
+              "battalion", "battalions", "unit", "units", "detachment", "detachments", "team", "teams",
+              "squad", "squads"}
 #: Nouns that, with "the", point back at the organisation last named ("the group said").
 BODY_NOUNS = {"group", "organization", "organisation", "movement"}
 #: Nouns whose "of" phrase names a place, not a party ("the city of Aleppo").
