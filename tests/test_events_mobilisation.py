@@ -119,3 +119,19 @@ def test_victims_killed_in_police_firing_were_killed_by_police(code):
                "belong to the minority community.")
     kill = [e for e in evs if e.cameo == "1823"]
     assert kill and police(kill[0])
+
+
+def test_an_agentless_arrest_noun_is_a_police_arrest_but_an_arrest_warrant_is_not(code):
+    evs = code("the arrest of a 40-year-old waiter in the city has exposed the network.")
+    assert any(police(e) and e.cameo == "173" for e in evs)
+    evs = code("The court issued an arrest warrant for the former minister.")
+    assert not any(police(e) for e in evs)
+    evs = code("the meeting also demanded a ban on the party and arrest of its leaders.")  # asked for, not done
+    assert not any(police(e) for e in evs)
+    evs = code("the statue was kept in safe custody.")  # things are kept in custody too
+    assert not any(police(e) for e in evs)
+
+
+def test_booked_under_a_law_is_an_arrest(code):
+    evs = [e for e in code("so far, the police have booked 62 people in the town under the new law.") if police(e)]
+    assert evs and evs[0].cameo == "173"

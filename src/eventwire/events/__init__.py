@@ -441,6 +441,21 @@ def _agentless_passive(tok: Token) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children)
 
 
+#: Nouns of an agentless arrest ("the arrest of two men"): police acts in news usage ("custody" is
+#: left out: things are kept in custody too).
+CUSTODY_NOUNS = frozenset({"arrest", "arrests", "detention"})
+
+def _under_frame(noun: Token) -> bool:
+    """An event noun that is the object of a demand, appeal or threat ("demanded a ban on X and the
+    arrest of its leaders"): an act asked for, not one done."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    gv = pt.governing_verb(t)
+    rows = lx.candidates(gv) if gv is not None else ()
+    return bool(rows) and any(r.family for r in rows)
+
+
 #: Codes that name a police act by definition (151 raise police alert, 153 mobilise police).
 POLICE_BY_DEFINITION = ("151", "153")
 
@@ -706,7 +721,12 @@ def _events_for(c: Cand, sent: Span, actors, places, published, country, fallbac
             if prior is not None:
                 sources = [prior]
                 c.notes.append("anaphoric source")
-    if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and _agentless_passive(c.anchor):
+    if not sources and c.code.startswith(IMPLIED_POLICE_CODES) and (
+            _agentless_passive(c.anchor) or (c.anchor is c.token and c.token.pos_ == "NOUN"
+                                           and c.token.lemma_.lower() in CUSTODY_NOUNS
+                                           and c.token.dep_ != "compound"  # not "an arrest warrant"
+                                           and modality in ("asserted", "reported")  # nor one only sought
+                                           and not _under_frame(c.token))):
         sources = [_implied_police(c, country)]
         c.notes.append("implied police")
     date = published
