@@ -54,3 +54,16 @@ def pinned_doc(nlp):
                    tags=[r[3] for r in rows], pos=[r[4] for r in rows], lemmas=[r[5] for r in rows],
                    ents=ents, spaces=spaces, sent_starts=starts)
     return build
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """Events of one sentence or story of ours, with actors resolved and no places (a test file
+    that needs places defines its own ``code``)."""
+    from eventwire import actors
+    from eventwire.events import extract_events
+
+    def run(text: str):
+        doc = nlp(text)
+        return extract_events(doc, actors.resolve(doc, None), [], None)
+    return run

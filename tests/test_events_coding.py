@@ -5,17 +5,6 @@ from eventwire.events import code_sentence, extract_events
 from eventwire.events.lexicon import family_code, lexicon, topic_of
 
 
-@pytest.fixture(scope="module")
-def code(nlp):
-    from eventwire import actors
-
-    def run(text: str):
-        doc = nlp(text)
-        index = actors.resolve(doc, None)
-        return extract_events(doc, index, [], None)
-    return run
-
-
 def first(events):
     assert events, "no event coded"
     return events[0]

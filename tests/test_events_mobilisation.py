@@ -2,17 +2,6 @@
 written for these tests."""
 import pytest
 
-from eventwire.events import extract_events
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    from eventwire import actors
-
-    def run(text: str):
-        doc = nlp(text)
-        return extract_events(doc, actors.resolve(doc, None), [], None)
-    return run
 
 
 def police(e):
