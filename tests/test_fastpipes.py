@@ -50,7 +50,7 @@ def test_exception_rules_are_applied(nlp):
     assert by_text["n't"].pos_ == "PART" and by_text["n't"].lemma_ == "not"
 
 
-def test_memos_stay_bounded():
+def test_spacys_own_memo_is_not_kept_beside_ours():
     fast = speed_up(_model())
     lemmatizer = fast.get_pipe("lemmatizer")
     fast("Negotiators walked out and sanctions were lifted.")

@@ -443,7 +443,8 @@ def _agentless_passive(tok: Token) -> bool:
 
 #: Nouns of an agentless arrest ("the arrest of two men"): police acts in news usage ("custody" is
 #: left out: things are kept in custody too).
-CUSTODY_NOUNS = frozenset({"arrest", "arrests", "detention"})
+CUSTODY_NOUNS = frozenset({"arrest", "detention"})  # compared with lemmas
+
 
 def _under_frame(noun: Token) -> bool:
     """An event noun that is the object of a demand, appeal or threat ("demanded a ban on X and the

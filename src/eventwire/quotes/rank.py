@@ -256,30 +256,26 @@ def _context(doc: Doc, cands: list[tuple[Quote, str]], feats: list[list[str]], s
         return sid[min(starts.end(pos), n - 1)]
 
     where = [sent(q.cue.start if q.cue is not None else q.content.start) for q, _ in cands]
+    cues = [q.cue.start if q.cue is not None else -1 for q, _ in cands]
+    sizes = [q.content.end - q.content.start for q, _ in cands]
     cue_n: dict[int, int] = {}
+    longest: dict[int, int] = {}
+    shortest: dict[int, int] = {}
+    per_sent: dict[int, int] = {}
     rules: dict[int, set[int]] = {}
     direct: set[int] = set()
-    for (q, origin), s in zip(cands, where):
-        c = q.cue.start if q.cue is not None else -1
+    for (q, origin), s, c, n_ in zip(cands, where, cues, sizes):
         cue_n[c] = cue_n.get(c, 0) + 1
+        longest[c] = max(longest.get(c, 0), n_)
+        shortest[c] = min(shortest.get(c, n_), n_)
+        per_sent[s] = per_sent.get(s, 0) + 1
         if origin == "rule":
             rules.setdefault(s, set()).add(c)
             if q.direct:
                 direct.add(s)
-    longest: dict[int, int] = {}
-    shortest: dict[int, int] = {}
-    per_sent: dict[int, int] = {}
-    for (q, _), s in zip(cands, where):
-        c = q.cue.start if q.cue is not None else -1
-        n_ = q.content.end - q.content.start
-        longest[c] = max(longest.get(c, 0), n_)
-        shortest[c] = min(shortest.get(c, n_), n_)
-        per_sent[s] = per_sent.get(s, 0) + 1
     rule_spans = sorted((q.content.start, q.content.end) for q, origin in cands if origin == "rule")
-    for (q, origin), s, fs in zip(cands, where, feats):
+    for (q, origin), s, c, n_, fs in zip(cands, where, cues, sizes, feats):
         kind = fs[1][2:]
-        c = q.cue.start if q.cue is not None else -1
-        n_ = q.content.end - q.content.start
         size = "only" if cue_n[c] == 1 else "long" if n_ == longest[c] else "short" if n_ == shortest[c] else "mid"
         fs += [f"k_ncue={kind}_{_bucket(cue_n[c], (1, 2, 3, 5))}",
                f"k_srule={kind}_{bool(rules.get(s, set()) - {c})}",
