@@ -527,9 +527,62 @@ def test_ranker_sees_a_rule_record_beside_a_loose_reading(nlp):
 
 
 def test_ranker_sees_title_case_and_a_speaker_inside_the_content(nlp):
-    got = _feats(nlp, "Storm Season: What Farmers Need To Know Now\n\nRain is due.")
+    got = _feats(nlp, "Storm Season: Officials Urge Farmers To Protect Their Crops Now\n\nRain is due.")
     fs = next(fs for c, o, fs in got if "Farmers" in c)
-    assert "k_title=extra_verb" in fs and "k_spkin=extra_verb" in fs
+    assert "k_title=rule_colon" in fs
+    got = _feats(nlp, "The old steel plant, the manager said, will close in the spring.")
+    fs = next(fs for c, o, fs in got if o == "rule")
+    assert "k_spkin=rule_verb" in fs
     got = _feats(nlp, "The mayor said the bridge would reopen in May.")
     fs = next(fs for c, o, fs in got if "bridge" in c)
     assert not any(x.startswith(("k_title", "k_spkin")) for x in fs)
+
+
+@pytest.fixture(scope="module")
+def readings(nlp):
+    """The candidate readings offered to the ranker: (origin, cue, content, speaker) tuples."""
+    from eventwire.quotes import candidates
+
+    def run(text: str):
+        out = []
+        for q, origin in candidates(nlp(text), None, extra=True):
+            assert text[q.content.start:q.content.end] == q.content.text
+            out.append((origin, q.cue and q.cue.text, q.content.text, q.speaker and q.speaker["text"]))
+        return out
+    return run
+
+
+def test_view_held_by_nobody_is_the_whole_clause(readings):
+    assert ("extra", "seems", "The ceasefire seems likely to collapse within days", None) in \
+        readings("The ceasefire seems likely to collapse within days.")
+    assert ("extra", "projected", "The deficit is projected to reach four percent next year", None) in \
+        readings("The deficit is projected to reach four percent next year.")
+    # with its holder named it is an ordinary report, not a view held by nobody
+    assert not any(c == "projected" and s is None for _, c, _, s in
+                   readings("The deficit is projected by the treasury to reach four percent next year."))
+
+
+def test_stance_adjective_with_its_topic(readings):
+    assert ("extra", "critical of", "the new border deal", "The opposition leader") in \
+        readings("The opposition leader was sharply critical of the new border deal.")
+    # a measure is no topic ("late by two hours")
+    assert not any(c and c.startswith("late") for _, c, _, _ in readings("The convoy was late by two hours."))
+
+
+def test_claim_pronoun_object(readings):
+    assert ("extra", "denied", "it", "the minister") in readings("Asked about the report, the minister denied it on Friday.")
+
+
+def test_shorter_readings_of_long_contents(readings):
+    got = readings("The governor said the worst was over in April, when the floods receded.")
+    assert ("rule", "said", "the worst was over in April, when the floods receded", "The governor") in got
+    assert ("rule:cut", "said", "the worst was over", "The governor") in got
+    got = readings('"We are ready to sign," the envoy said. "The talks begin now and will run all week."')
+    assert ("rule:first", "said", '"We are ready to sign,"', "the envoy") in got
+
+
+def test_content_never_straddles_its_own_cue(readings):
+    text = "What Farmers Need To Know Now"
+    for _, cue, content, _ in readings(text):
+        a = text.index(content)
+        assert not (cue and a < text.index(cue) < a + len(content))

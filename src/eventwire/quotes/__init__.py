@@ -151,6 +151,12 @@ QUESTION_VERBS = _L["question_verb"]
 HEARERS = _L["hearer"]
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = _L["role"]
+#: verbs of appearance: the whole clause is a view ("X seems ready to …")
+SEEMING = _L["seeming"]
+#: passives of a view with its holder left out ("X is expected to …")
+PASSIVE_VIEW = _L["passive_view"]
+#: prepositions that take the topic of a stance adjective ("critical of …")
+ADJ_PREPS = _L["adj_prep"]
 
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _DASHES = ("―", "—", "–")
@@ -540,7 +546,8 @@ def candidates(doc: Doc, actors, text: str | None = None, extra: bool | None = N
     both = sorted(kept + more, key=lambda q: q.content.start)
     out2 = [(q, "extra" if id(q) in extra_ids else "rule") for q in both]
     if extra:
-        out2 += [v for q, origin in out2 if not q.direct for v in _variants(doc, text, q, origin)]
+        out2 += [v for q, origin in out2 for v in
+                 (_direct_variants(doc, text, q, origin, art) if q.direct else _variants(doc, text, q, origin))]
     return out2
 
 
@@ -558,14 +565,14 @@ def _variants(doc: Doc, text: str, q: Quote, origin: str) -> list[tuple[Quote, s
         return []
     root = span.root
     if root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return []
+        return _clause_cuts(doc, text, q, origin, span)
     out = []
-    tails = [c for c in root.rights if c.dep_ in _NP_TAILS]
-    if tails:
-        a = max(root.left_edge.idx, q.content.start)
-        b = root.idx + len(root.text)
-        if b > a and len(_WORD.findall(text[a:b])) < len(_WORD.findall(q.content.text)):
-            out.append((Quote(q.speaker, q.cue, _tspan(text, a, b), False), origin + ":head"))
+    # the object alone, without what trails it or the verb's phrases after it ("introduced
+    # [Trump] at a number of rallies")
+    a = max(root.left_edge.idx, q.content.start)
+    b = root.idx + len(root.text)
+    if b > a and len(_WORD.findall(text[a:b])) < len(_WORD.findall(q.content.text)):
+        out.append((Quote(q.speaker, q.cue, _tspan(text, a, b), False), origin + ":head"))
     if root.dep_ == "dobj" and root.pos_ == "NOUN" and q.cue is not None:
         prep = next((c for c in root.rights if c.dep_ == "prep" and c.i == root.i + 1 and c.lower_ in _NOUN_PREPS), None)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -574,6 +581,61 @@ def _variants(doc: Doc, text: str, q: Quote, origin: str) -> list[tuple[Quote, s
             if b > a:
                 cue = _tspan(text, q.cue.start, prep.idx + len(prep.text))
                 out.append((Quote(q.speaker, cue, _tspan(text, a, b), False), origin + ":nounprep"))
+    return out
+
+
+#: what may trail a clause without being part of the claim ("the worst was over [in April, when …]",
+#: "he meets families [in a city that …]", "joined the race[, saying …]")
+_CLAUSE_TAILS = frozenset({"advcl", "conj", "npadvmod", "relcl", "acl"})
+
+
+def _clause_cuts(doc: Doc, text: str, q: Quote, origin: str, span) -> list[tuple[Quote, str]]:
+    """Shorter readings of a clause content: cut before the first trailing phrase of time or
+    place, clause or conjoined verb hanging on its head. Why: the corpus marks the claim, and
+    the parse hangs the scene of the telling on the claim's verb."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or root.dep_ in ("dobj", "pobj"):
+        return []
+    for c in root.rights:
+        if c.i >= span.end or c.i <= root.i:
+            continue
+        scene = c.dep_ == "prep" and c.lower_ in _SCENE_PREPS | {"at", "on", "amid", "despite", "because"}
+        if c.dep_ not in _CLAUSE_TAILS and not scene:
+            continue
+        k = c.left_edge.i
+        while k > root.i and (doc[k - 1].is_punct or doc[k - 1].dep_ == "cc"):
+            k -= 1
+        if k <= span.start:
+            continue
+        a, b = _trim(text, q.content.start, doc[k - 1].idx + len(doc[k - 1].text))
+        if b > a and 2 <= len(_WORD.findall(text[a:b])) < len(_WORD.findall(q.content.text)):
+            return [(Quote(q.speaker, q.cue, _tspan(text, a, b), False), origin + ":cut")]
+    return []
+
+
+def _direct_variants(doc: Doc, text: str, q: Quote, origin: str, art: _Article) -> list[tuple[Quote, str]]:
+    """Other readings of a quotation in marks, for the ranker: the sentence that embeds a short
+    quotation before its cue (a mixed quotation: "X plans to … "a phrase," Y said"), and the
+    first part alone of two quotations joined across a sentence-final cue ("A," he said. "B")."""
+    if q.cue is None or not q.cue.text[:1].isalpha():
+        return []
+    out: list[tuple[Quote, str]] = []
+    ca, cb = q.content.start, q.content.end
+    inner = [(a, b) for a, b in art.qspans if ca <= a and b <= cb]
+    first = doc.char_span(ca, ca + 1, alignment_mode="expand")
+    if first is not None and len(first) and inner and q.cue.start >= cb:
+        s0, _ = art.sent_of(first[0].i)
+        a = doc[s0].idx
+        pa = text.rfind("\n", 0, ca) + 1
+        a = max(a, pa)
+        if len(_WORD.findall(text[a:ca])) >= 3:
+            a, b = _trim(text, a, cb)
+            out.append((Quote(q.speaker, q.cue, _tspan(text, a, b), False), origin + ":mixed"))
+    if len(inner) >= 2 and inner[0][1] <= q.cue.start < inner[1][0]:
+        gap = text[inner[0][1]:inner[1][0]].rstrip()
+        if gap.endswith("."):
+            a, b = inner[0]
+            out.append((Quote(q.speaker, q.cue, _tspan(text, a, b), True), origin + ":first"))
     return out
 
 
@@ -721,9 +783,18 @@ def _reported(art: _Article, out: list[Quote], extra: list[Quote] | None = None)
                 out.append(q)
             continue
         pos = t.pos_
+        if pos == "ADJ" and extra is not None:
+            q = _adj_cue(doc, text, t, speakers)
+            if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
+                extra.append(q)
+            continue
         if pos != "VERB" and pos != "NOUN":
             continue
         lemma = verb_lemma(t)
+        if extra is not None and (lemma in SEEMING or lemma in PASSIVE_VIEW):
+            q = _seeming(doc, text, t, lemma)
+            if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
+                extra.append(q)
         q = None
         if pos == "NOUN":
             if lemma in NOUN_CUES or lemma in _learned_nouns():
@@ -746,6 +817,78 @@ def _reported(art: _Article, out: list[Quote], extra: list[Quote] | None = None)
             q = _indirect(doc, text, t, lemma, speakers, inside, relaxed=True)
             if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
                 extra.append(q)
+            q = _pronoun_object(text, t, speakers)
+            if q is not None and not in_covered(q.content.start):
+                extra.append(q)
+
+
+#: pronouns that stand for a claim made earlier ("doesn't believe it", "would say so")
+_CLAIM_PRONOUNS = frozenset({"it", "this", "that", "so", "them"})
+
+
+def _pronoun_object(text: str, v: Token, speakers: _Speakers) -> Quote | None:
+    """ "denied it", "would say so": the claim is the pronoun (the corpus marks it so); a
+    candidate for the ranker only."""
+    subj = _subject(v)
+    if subj is None or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in v.children):
+        return None
+    obj = next((c for c in v.children if c.i > v.i and c.lower_ in _CLAIM_PRONOUNS and
+                (c.dep_ == "dobj" or c.lower_ == "so" and c.dep_ == "advmod" and c.i == v.i + 1)), None)
+    if obj is None:
+        return None
+    return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)),
+                 _tspan(text, obj.idx, obj.idx + len(obj.text)), False)
+
+
+def _seeming(doc: Doc, text: str, v: Token, lemma: str) -> Quote | None:
+    """A view held by nobody named: the whole clause of "the plan seems doomed", "X appears to
+    have declined", "the deficit is projected to reach …" (the corpus marks these without a
+    source). A candidate for the ranker only."""
+    kids = list(v.children)
+    if lemma in SEEMING:
+        if not any(c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or
+                   (c.dep_ == "prep" and c.lower_ in ("like", "as")) for c in kids if c.i > v.i):
+            return None
+        if not any(c.dep_ in ("nsubj", "expl") for c in kids):
+            return None
+    elif not (any(c.dep_ == "nsubjpass" for c in kids) and any(c.dep_ == "xcomp" for c in kids if c.i > v.i)) \
+            or any(c.dep_ == "agent" for c in kids):
+        return None
+    toks = [x for x in v.subtree if not (x.dep_ in ("cc", "mark") and x.head.i == v.i and x.i < v.i)]
+    a, b = _span_chars(toks)
+    pa = text.rfind("\n", 0, v.idx) + 1
+    pb = text.find("\n", v.idx)
+    a, b = _trim(text, max(a, pa), min(b, len(text) if pb < 0 else pb))
+    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
+        b -= 1
+    if len(_WORD.findall(text[a:b])) < 4:
+        return None
+    return Quote(None, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
+
+
+def _adj_cue(doc: Doc, text: str, adj: Token, speakers: _Speakers) -> Quote | None:
+    """A stance adjective after a copula with its topic ("was critical of the deal", "is
+    confident that …"): the subject holds the view. A candidate for the ranker only."""
+    if adj.dep_ not in ("acomp", "oprd") or adj.head.pos_ not in ("AUX", "VERB"):
+        return None
+    subj = _subject(adj.head)
+    if subj is None:
+        return None
+    comp = next((c for c in adj.children if c.i > adj.i and (c.dep_ == "ccomp" or
+                 c.dep_ == "prep" and c.lower_ in ADJ_PREPS and
+                 any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in _MEASURES for x in c.children))), None)
+    if comp is None:
+        return None
+    toks = [x for x in comp.subtree if x.i != comp.i] if comp.dep_ == "prep" else list(comp.subtree)
+    if not toks:
+        return None
+    a, b = _trim(text, *_span_chars(toks))
+    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
+        b -= 1
+    if b <= a or "\n" in text[a:b]:
+        return None
+    cue_end = comp.idx + len(comp.text) if comp.dep_ == "prep" else adj.idx + len(adj.text)
+    return Quote(speakers.make(subj, text), _tspan(text, adj.idx, cue_end), _tspan(text, a, b), False)
 
 
 def _names_someone(doc: Doc, a: int, b: int) -> bool:
@@ -921,6 +1064,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if not toks:
         return None
     a, b = _span_chars(toks)
+    if relaxed and a < v.idx < b:
+        return None  # an object before the verb and a phrase after it ("What Farmers Need To Know"): no claim
     # a report never runs over a paragraph break ('…” \n\n Lenox was …, Mr. Clarke said')
     pa = text.rfind("\n", 0, v.idx) + 1
     pb = text.find("\n", v.idx)
