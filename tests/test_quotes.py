@@ -586,3 +586,10 @@ def test_content_never_straddles_its_own_cue(readings):
     for _, cue, content, _ in readings(text):
         a = text.index(content)
         assert not (cue and a < text.index(cue) < a + len(content))
+
+
+def test_demand_keeps_what_was_asked_when_parsed_as_purpose(quotes):
+    qs = quotes("The United Nations condemned the attack and called on both sides to protect civilians.")
+    q = one(qs, "both sides")
+    assert q.content.text == "both sides to protect civilians" and q.cue.text == "called on"
+    assert q.speaker["text"] == "The United Nations"

@@ -1057,7 +1057,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     for x in np_tail:
         toks += list(x.subtree)
     if comp.dep_ in ("dobj", "prep"):
-        toks += [x for c in _right_complements(v, comp) for x in c.subtree]
+        toks += [x for c in _right_complements(v, comp, lemma in XCOMP_CUES) for x in c.subtree]
     toks = sorted(set(toks) - _next_reports(comp), key=lambda x: x.i)
     if comp.dep_ == "advcl" and toks and toks[0].dep_ == "mark" and toks[0].lower_ == "for":
         toks = toks[1:]  # "called for …": the preposition belongs to the cue
@@ -1134,15 +1134,21 @@ def _np_content(obj: Token) -> list[Token]:
     return [x for x in toks if x.i <= last and (x.i < min(cut, default=len(obj.doc)) or x.i < obj.i)]
 
 
-def _right_complements(v: Token, comp: Token) -> list[Token]:
+def _right_complements(v: Token, comp: Token, demand: bool = False) -> list[Token]:
     """The verb's dependents after ``comp`` that continue the claim ("described the show as a
     farce", "called for contestants to wear …", "mentioned remarks he had made about her"),
-    up to the first one that does not (a date, a conjoined verb, a clause of time or reason)."""
+    up to the first one that does not (a date, a conjoined verb, a clause of time or reason).
+    With ``demand`` (a verb of asking), an infinitive the parser hung on the verb as a clause of
+    purpose is what was asked ("called on both sides [to protect civilians]")."""
     out = []
     for c in v.rights:
         if c.i <= comp.i:
             continue
         if c.dep_ in ("punct",) and c.i == c.head.i + 1:
+            continue
+        if demand and c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux" \
+                and c.left_edge.i == comp.right_edge.i + 1:
+            out.append(c)
             continue
         if c.dep_ not in _GOES_ON or any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree if x.dep_ == "pobj"):
             break
