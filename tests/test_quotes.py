@@ -593,3 +593,10 @@ def test_demand_keeps_what_was_asked_when_parsed_as_purpose(quotes):
     q = one(qs, "both sides")
     assert q.content.text == "both sides to protect civilians" and q.cue.text == "called on"
     assert q.speaker["text"] == "The United Nations"
+
+
+def test_stance_noun_readings(readings):
+    assert ("extra", "critic", "the dam", "The mayor") in readings("The mayor has been a fierce critic of the dam.")
+    # a claim noun with no holder still names its topic; an ordinary noun does not
+    assert ("extra", "Concerns", "the dam", None) in readings("Concerns about the dam grew over the summer.")
+    assert readings("The city of Lyon is large.") == []

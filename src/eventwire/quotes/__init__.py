@@ -797,13 +797,14 @@ def _reported(art: _Article, out: list[Quote], extra: list[Quote] | None = None)
                 extra.append(q)
         q = None
         if pos == "NOUN":
-            if lemma in NOUN_CUES or lemma in _learned_nouns():
+            claim = lemma in NOUN_CUES or lemma in _learned_nouns()
+            if claim:
                 q = _noun_cue(doc, text, t, speakers)
                 if q is not None and not in_covered(q.content.start):
                     out.append(q)
                     continue
-            elif extra is not None:
-                q = _noun_cue(doc, text, t, speakers)
+            if extra is not None:
+                q = _noun_cue(doc, text, t, speakers, relaxed=True, claim=claim)
                 if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
                     extra.append(q)
             continue
@@ -1223,16 +1224,19 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: _Speakers) -> Quot
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
 
 
-def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers) -> Quote | None:
+def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers, relaxed: bool = False,
+              claim: bool = False) -> Quote | None:
     """ "Smith's claim that the vote was rigged", "Smith raised doubts about the count": the
     possessor, or the subject of the verb that has the noun as its object, says the clause or
-    what the noun is about."""
+    what the noun is about. ``relaxed`` (a candidate for the ranker): also the subject of "is a
+    critic of", a one-word topic, and no holder at all for a known claim noun ("concerns about")."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
-    if owner is None and n.dep_ == "dobj" and n.head.pos_ == "VERB":
+    if owner is None and (n.dep_ == "dobj" and n.head.pos_ == "VERB" or
+                          relaxed and n.dep_ == "attr" and n.head.lemma_ == "be"):
         owner = _subject(n.head)
         if owner is not None and owner.dep_ == "nsubjpass":
             owner = None
-    if owner is None:
+    if owner is None and not (relaxed and claim):
         return None
     clause = next((c for c in n.children if c.dep_ in ("acl", "ccomp") and c.i > n.i), None)
     if clause is not None:
@@ -1246,9 +1250,10 @@ def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers) -> Quote | Non
     a, b = _trim(text, *_span_chars(toks))
     if b > a and text[b - 1] in ".!?":
         b -= 1
-    if len(_WORD.findall(text[a:b])) < 2:
+    if len(_WORD.findall(text[a:b])) < (1 if relaxed else 2):
         return None
-    return Quote(speakers.make(owner, text), _tspan(text, n.idx, n.idx + len(n.text)), _tspan(text, a, b), False)
+    spk = speakers.make(owner, text) if owner is not None else None
+    return Quote(spk, _tspan(text, n.idx, n.idx + len(n.text)), _tspan(text, a, b), False)
 
 
 #: prepositions that say what a claim noun is about: "doubts about", "criticism of", "a case against"
