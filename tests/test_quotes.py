@@ -600,3 +600,16 @@ def test_stance_noun_readings(readings):
     # a claim noun with no holder still names its topic; an ordinary noun does not
     assert ("extra", "Concerns", "the dam", None) in readings("Concerns about the dam grew over the summer.")
     assert readings("The city of Lyon is large.") == []
+
+
+def test_second_report_conjoined_inside_the_first_keeps_its_speaker(quotes):
+    qs = quotes("The colonel said the base was safe and said the rescue was always a priority.")
+    q = one(qs, "rescue")
+    assert q.content.text == "the rescue was always a priority" and q.speaker["text"] == "The colonel"
+
+
+def test_that_clause_hung_on_a_noun_of_the_verbs_phrase(quotes):
+    qs = quotes("The mayor said in one of a series of messages that the truck was carrying arms.")
+    q = one(qs, "truck")
+    assert q.content.text == "that the truck was carrying arms" and q.cue.text == "said"
+    assert q.speaker["text"] == "The mayor"

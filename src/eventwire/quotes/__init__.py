@@ -275,6 +275,9 @@ def _subject(v: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return c
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and any(c.dep_ == "ccomp" for c in v.children):
+            v = v.head.head  # "said A was safe and said B …": the second report hangs on the first one's clause
+            continue
         if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ":
             v = v.head  # "voters are more likely to say …": through the adjective to its copula
             continue
@@ -984,6 +987,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
                     c.left_edge.lower_ in ("if", "whether") and lemma in QUESTION_VERBS)):
             comp = c
             break
+    if comp is None and lemma in SPEECH:
+        comp = _stranded_clause(v)
     if comp is None and (lemma in XCOMP_CUES or learned):
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call") or \
@@ -1097,6 +1102,20 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             cue_end = c.idx + len(c.text)
     spk = speakers.make(subj, text) if subj is not None else None
     return Quote(spk, _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _stranded_clause(v: Token) -> Token | None:
+    """A that-clause the parser hung on a noun in the verb's phrase of place or means ("said in
+    one of a series of messages that the truck …"): a relative clause never opens with the
+    conjunction "that" and a subject of its own, so it is the verb's claim."""
+    for p in v.children:
+        if p.dep_ != "prep" or p.i < v.i:
+            continue
+        for x in p.subtree:
+            if x.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+                return x
+    return None
 
 
 def _is_report(t: Token) -> bool:
