@@ -613,3 +613,10 @@ def test_that_clause_hung_on_a_noun_of_the_verbs_phrase(quotes):
     q = one(qs, "truck")
     assert q.content.text == "that the truck was carrying arms" and q.cue.text == "said"
     assert q.speaker["text"] == "The mayor"
+
+
+def test_clause_around_a_quotation_is_offered_beside_the_quotation(readings):
+    got = readings('The engineer described the ground under the old city as "Swiss cheese full of abandoned mine tunnels."')
+    assert ("rule", "described", '"Swiss cheese full of abandoned mine tunnels."', "The engineer") in got
+    assert ("extra", "described", 'the ground under the old city as "Swiss cheese full of abandoned mine tunnels."',
+            "The engineer") in got

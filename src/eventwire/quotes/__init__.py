@@ -778,6 +778,14 @@ def _reported(art: _Article, out: list[Quote], extra: list[Quote] | None = None)
     taken = art.covered_index()
     for t in doc:
         if t.i in used_cues or taken(t.idx):
+            if extra is not None and t.i in used_cues and not taken(t.idx) and t.pos_ == "VERB":
+                # the clause around a short quotation ("said that … “we are still counting”"):
+                # another reading of the cue a quotation took, for the ranker to weigh
+                q = _indirect(doc, text, t, verb_lemma(t), speakers, lambda pos: False)
+                if q is not None and any(a < q.content.end and q.content.start < b and
+                                         len(_WORD.findall(q.content.text)) >= len(_WORD.findall(text[a:b])) + 3
+                                         for a, b in art.covered):
+                    extra.append(q)
             continue
         low = t.lower_
         if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
