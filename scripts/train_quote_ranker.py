@@ -7,7 +7,7 @@ finder and cue kind, by coordinate ascent from the global one), then one model i
 of train. Only feature names (finder kinds, dependency labels, lemmas) and weights are written:
 no text or span from the corpus. The dev split is scored at the end, never used for fitting.
 
-    .venv/bin/python scripts/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev2]
+    .venv/bin/python scripts/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev]
         [--l2 20] [--min-count 3] [--out F]
 """
 from __future__ import annotations
@@ -181,7 +181,7 @@ def tune_groups(arts, probs, thr: float, ov: float, rounds: int = 2) -> tuple[fl
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ewq_train"))
-    ap.add_argument("--dev-cache", type=Path, default=Path("/tmp/ewq_dev2"))
+    ap.add_argument("--dev-cache", type=Path, default=Path("/tmp/ewq_dev"))
     ap.add_argument("--l2", type=float, default=20.0)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--folds", type=int, default=5)
