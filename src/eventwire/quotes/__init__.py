@@ -129,6 +129,7 @@ CLAUSE_ONLY = _L["clause_only"]
 XCOMP_CUES = _L["xcomp"]
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = _L["np"]
+_SPEECH_OR_NP = SPEECH | NP_CUES
 #: stance verbs that are also deeds of war ("attacked the base"): a stance only against a person,
 #: or with its reason ("for …") or label ("as …")
 PHYSICAL = _L["physical"]
@@ -985,10 +986,11 @@ def _according(doc: Doc, text: str, t: Token, speakers: _Speakers) -> Quote | No
 def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, inside,
               relaxed: bool = False) -> Quote | None:
     comp = None
+    kids = list(v.children)  # each pass over Token.children makes new Token objects
     learned = relaxed or lemma in _learned_lemmas() and (lemma, verb_frame(v)) in _learned()
     # a clause after the verb first: "…” Pence said in a statement that the report …" (the clause
     # before it may be a quotation or a misparse of the sentence before)
-    for c in sorted(v.children, key=lambda c: c.i < v.i):
+    for c in sorted(kids, key=lambda c: c.i < v.i):
         if c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)) or \
                 (c.dep_ == "parataxis" and (lemma in SPEECH or learned)) \
                 or (c.dep_ == "advcl" and lemma in SPEECH and c.i > v.i and (c.left_edge.lower_ == "that" or
@@ -998,32 +1000,32 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if comp is None and lemma in SPEECH:
         comp = _stranded_clause(v)
     if comp is None and (lemma in XCOMP_CUES or learned):
-        for c in v.children:
+        for c in kids:
             if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call") or \
                     (c.dep_ == "advcl" and c.i > v.i and c.left_edge.lower_ == "for"):  # "called for the board to reopen …"
                 comp = c
                 break
-    if comp is None and lemma in SPEECH | NP_CUES:
-        for c in v.children:  # "admitted using …", "suggested looking at …"
+    if comp is None and lemma in _SPEECH_OR_NP:
+        for c in kids:  # "admitted using …", "suggested looking at …"
             if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > v.i:
                 comp = c
                 break
     np_tail: list[Token] = []
-    as_view = lemma in AS_CUES and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)
+    as_view = lemma in AS_CUES and any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
     if comp is None and (lemma in NP_CUES or as_view or learned or (lemma in SPEECH and lemma not in _BARE_SPEECH)):
-        for c in v.children:
-            oprd = any(x.dep_ == "oprd" for x in v.children)  # "called it a sham": the pronoun is the topic
+        oprd = any(x.dep_ == "oprd" for x in kids)  # "called it a sham": the pronoun is the topic
+        for c in kids:
             if c.dep_ == "dobj" and lemma in _BARE_SPEECH and _hearer(c):
                 break  # "told reporters", "asked the minister": who hears it, not what is said
             if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and (oprd or c.lower_ not in ("it", "this", "that", "them")):
                 comp = c
-                np_tail = [x for x in v.children if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
+                np_tail = [x for x in kids if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
                            (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to", "of")))]
                 break
     if comp is None and lemma in NP_CUES:  # "called her “third-rate”" parsed without an object
-        comp = next((c for c in v.children if c.dep_ == "oprd" and c.i > v.i), None)
-    if comp is None and (lemma in SPEECH | NP_CUES or learned) and lemma not in ("say", "tell"):
-        for c in v.children:  # "warned against …", "complained about …", "accused her of …"
+        comp = next((c for c in kids if c.dep_ == "oprd" and c.i > v.i), None)
+    if comp is None and (lemma in _SPEECH_OR_NP or learned) and lemma not in ("say", "tell"):
+        for c in kids:  # "warned against …", "complained about …", "accused her of …"
             if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS or
                                                    relaxed and c.i <= v.i + 2 and c.lower_ not in _SCENE_PREPS) \
                     and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in _MEASURES for x in c.children):
@@ -1034,7 +1036,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     subj = _subject(v)
     if comp is None and (lemma in NP_CUES or lemma in SPEECH):
         # passive: "the plan was criticised by the opposition" → the opposition says so about the plan
-        agent = next((c for c in v.children if c.dep_ == "agent"), None)
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None and subj is not None and subj.dep_ == "nsubjpass" and \
                 (lemma not in PHYSICAL or subj.ent_type_ == "PERSON"):  # "the base was attacked by rebels" is a deed
@@ -1050,7 +1052,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         if len(_WORD.findall(text[a:b])) >= 6:
             return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
     if comp is None and relaxed and subj is not None and subj.dep_ == "nsubjpass" and \
-            not any(c.dep_ == "agent" for c in v.children):
+            not any(c.dep_ == "agent" for c in kids):
         # "the report was released", "the protester was identified as …": what is reported on, by nobody named
         a, b = _np_span(subj)
         return Quote(None, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
@@ -1067,7 +1069,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     else:
         toks = list(comp.subtree)
     if comp.dep_ == "xcomp":  # "urged both sides to talk": the addressee belongs to the demand
-        toks += [x for c in v.children if c.dep_ == "dobj" and c.i < comp.i for x in c.subtree]
+        toks += [x for c in kids if c.dep_ == "dobj" and c.i < comp.i for x in c.subtree]
     for x in np_tail:
         toks += list(x.subtree)
     if comp.dep_ in ("dobj", "prep"):
@@ -1102,7 +1104,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if lemma in CLAUSE_ONLY and not relaxed and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
     cue_end = v.idx + len(v.text)
-    for c in v.children:  # "called for", "pointed to" (not "said on Tuesday")
+    for c in kids:  # "called for", "pointed to" (not "said on Tuesday")
         if comp.dep_ == "advcl" and comp.left_edge.i == v.i + 1 and comp.left_edge.lower_ == "for":
             cue_end = comp.left_edge.idx + 3
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")

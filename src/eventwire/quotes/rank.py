@@ -131,7 +131,7 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
                 f.append(f"k_tail={kind}_{where}_{tail.dep_}_{tail.lower_ if tail.dep_ == 'prep' else ''}")
             f.append(f"clem={root.lemma_.lower()}")
             f.append(f"k_first={kind}_{span[0].lower_ if span[0].pos_ in ('SCONJ', 'ADP', 'DET', 'PART', 'PRON') else span[0].pos_}")
-            f.append(f"cverb={any(t.pos_ in ('VERB', 'AUX') for t in span)}")
+            f.append(f"cverb={starts.has_verb(span.start, span.end)}")
     if cue is not None:
         lemma = verb_lemma(cue)
         frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
@@ -188,7 +188,16 @@ class _Offsets:
     def __init__(self, doc: Doc):
         from spacy.attrs import IDX
 
+        from spacy.attrs import POS
+        from spacy.symbols import AUX, VERB
+
         self.idx = doc.to_array(IDX).tolist()
+        pos = doc.to_array(POS)
+        self._verbs = ((pos == VERB) | (pos == AUX)).cumsum().tolist() if len(doc) else []
+
+    def has_verb(self, i: int, j: int) -> bool:
+        """Tokens ``i`` to ``j`` (end exclusive) hold a verb or auxiliary."""
+        return j > i and self._verbs[j - 1] - (self._verbs[i - 1] if i else 0) > 0
 
     def tok(self, off: int) -> int | None:
         """The token that starts at ``off``, if one does."""
