@@ -129,6 +129,7 @@ CLAUSE_ONLY = _L["clause_only"]
 XCOMP_CUES = _L["xcomp"]
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
 NP_CUES = _L["np"]
+#: either list, made once (a set union per call cost more than the lookup)
 _SPEECH_OR_NP = SPEECH | NP_CUES
 #: stance verbs that are also deeds of war ("attacked the base"): a stance only against a person,
 #: or with its reason ("for …") or label ("as …")
@@ -555,11 +556,6 @@ def candidates(doc: Doc, actors, text: str | None = None, extra: bool | None = N
     return out2
 
 
-#: what may follow an object noun without being what the claim is about ("the figure [at the
-#: forum viewed by millions]", "the deal[, which passed]")
-_NP_TAILS = frozenset({"prep", "acl", "relcl", "appos", "punct", "cc", "conj", "advmod"})
-
-
 def _variants(doc: Doc, text: str, q: Quote, origin: str) -> list[tuple[Quote, str]]:
     """Shorter readings of an object-like content, for the ranker to weigh against the long one:
     the object without what trails it ("cited [the figure] at the forum …"), and the object of a
@@ -591,6 +587,8 @@ def _variants(doc: Doc, text: str, q: Quote, origin: str) -> list[tuple[Quote, s
 #: what may trail a clause without being part of the claim ("the worst was over [in April, when …]",
 #: "he meets families [in a city that …]", "joined the race[, saying …]")
 _CLAUSE_TAILS = frozenset({"advcl", "conj", "npadvmod", "relcl", "acl"})
+#: prepositions that open the scene or the reason of a telling, not its claim
+_CUT_PREPS = frozenset({"at", "on", "amid", "despite", "because"})
 
 
 def _clause_cuts(doc: Doc, text: str, q: Quote, origin: str, span) -> list[tuple[Quote, str]]:
@@ -603,7 +601,7 @@ def _clause_cuts(doc: Doc, text: str, q: Quote, origin: str, span) -> list[tuple
     for c in root.rights:
         if c.i >= span.end or c.i <= root.i:
             continue
-        scene = c.dep_ == "prep" and c.lower_ in _SCENE_PREPS | {"at", "on", "amid", "despite", "because"}
+        scene = c.dep_ == "prep" and (c.lower_ in _SCENE_PREPS or c.lower_ in _CUT_PREPS)
         if c.dep_ not in _CLAUSE_TAILS and not scene:
             continue
         k = c.left_edge.i
