@@ -182,13 +182,11 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
 
 
 class _Offsets:
-    """Tokens by character offset, by bisection over the Doc's token starts (read as one array:
-    making a Token per word would cost more than the whole ranker)."""
+    """Tokens by character offset, by bisection over the Doc's token starts, and whether a token
+    range holds a verb (read as arrays: making a Token per word would cost more than the ranker)."""
 
     def __init__(self, doc: Doc):
-        from spacy.attrs import IDX
-
-        from spacy.attrs import POS
+        from spacy.attrs import IDX, POS
         from spacy.symbols import AUX, VERB
 
         self.idx = doc.to_array(IDX).tolist()
