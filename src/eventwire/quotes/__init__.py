@@ -267,6 +267,19 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the paragraph holding ``pos``: a report never runs over a paragraph break."""
+    pb = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if pb < 0 else pb
+
+
+def _drop_stop(text: str, a: int, b: int) -> int:
+    """The end of a content without its sentence's own full stop (kept when it closes a quotation)."""
+    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
+        return b - 1
+    return b
+
+
 def _tspan(text: str, a: int, b: int) -> TextSpan:
     return TextSpan(text[a:b], a, b)
 
@@ -840,10 +853,11 @@ _CLAIM_PRONOUNS = frozenset({"it", "this", "that", "so", "them"})
 def _pronoun_object(text: str, v: Token, speakers: _Speakers) -> Quote | None:
     """ "denied it", "would say so": the claim is the pronoun (the corpus marks it so); a
     candidate for the ranker only."""
+    kids = list(v.children)
     subj = _subject(v)
-    if subj is None or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in v.children):
+    if subj is None or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids):
         return None
-    obj = next((c for c in v.children if c.i > v.i and c.lower_ in _CLAIM_PRONOUNS and
+    obj = next((c for c in kids if c.i > v.i and c.lower_ in _CLAIM_PRONOUNS and
                 (c.dep_ == "dobj" or c.lower_ == "so" and c.dep_ == "advmod" and c.i == v.i + 1)), None)
     if obj is None:
         return None
@@ -867,11 +881,9 @@ def _seeming(doc: Doc, text: str, v: Token, lemma: str) -> Quote | None:
         return None
     toks = [x for x in v.subtree if not (x.dep_ in ("cc", "mark") and x.head.i == v.i and x.i < v.i)]
     a, b = _span_chars(toks)
-    pa = text.rfind("\n", 0, v.idx) + 1
-    pb = text.find("\n", v.idx)
-    a, b = _trim(text, max(a, pa), min(b, len(text) if pb < 0 else pb))
-    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
-        b -= 1
+    pa, pb = _paragraph(text, v.idx)
+    a, b = _trim(text, max(a, pa), min(b, pb))
+    b = _drop_stop(text, a, b)
     if len(_WORD.findall(text[a:b])) < 4:
         return None
     return Quote(None, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
@@ -894,8 +906,7 @@ def _adj_cue(doc: Doc, text: str, adj: Token, speakers: _Speakers) -> Quote | No
     if not toks:
         return None
     a, b = _trim(text, *_span_chars(toks))
-    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
-        b -= 1
+    b = _drop_stop(text, a, b)
     if b <= a or "\n" in text[a:b]:
         return None
     cue_end = comp.idx + len(comp.text) if comp.dep_ == "prep" else adj.idx + len(adj.text)
@@ -1081,9 +1092,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if relaxed and a < v.idx < b:
         return None  # an object before the verb and a phrase after it ("What Farmers Need To Know"): no claim
     # a report never runs over a paragraph break ('…” \n\n Lenox was …, Mr. Clarke said')
-    pa = text.rfind("\n", 0, v.idx) + 1
-    pb = text.find("\n", v.idx)
-    a, b = max(a, pa), min(b, len(text) if pb < 0 else pb)
+    pa, pb = _paragraph(text, v.idx)
+    a, b = max(a, pa), min(b, pb)
     if b <= a:
         return None
     if b < len(text) and text[b] in _QUOTE_CHARS and text.count(text[b], a, b) % 2 == 1 or \
@@ -1094,8 +1104,7 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         b = semi
     # "The plant, she said, will close": the content is interrupted by its cue; keep it whole
     a, b = _trim(text, a, b)
-    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
-        b -= 1
+    b = _drop_stop(text, a, b)
     n = len(_WORD.findall(text[a:b]))
     if n < (1 if comp.dep_ == "dobj" and (comp.pos_ == "PROPN" or learned) else 2 if lemma in SPEECH or learned or comp.dep_ == "xcomp" else 3):
         return None
@@ -1230,9 +1239,7 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: _Speakers) -> Quot
     if subj is None:
         return None
     sent = v.sent
-    pa = text.rfind("\n", 0, v.idx) + 1
-    pb = text.find("\n", v.idx)
-    pb = len(text) if pb < 0 else pb
+    pa, pb = _paragraph(text, v.idx)
     nxt = v.i + 1
     while nxt < sent.end and (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod", "npadvmod") and doc[nxt].i <= v.i + 3
                               or doc[nxt].lower_ == "that"):
@@ -1244,8 +1251,7 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: _Speakers) -> Quot
     else:
         return None
     a, b = _trim(text, a, b)
-    if b > a and text[b - 1] in ".!?" and not text[a:b].endswith(("”", '"')):
-        b -= 1
+    b = _drop_stop(text, a, b)
     if len(_WORD.findall(text[a:b])) < 4:
         return None
     return Quote(speakers.make(subj, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
