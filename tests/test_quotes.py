@@ -368,6 +368,16 @@ def test_question_tagged_by_a_speaker_after_it(quotes):
     assert not any(q.cue is not None and q.cue.text == "went" for q in qs)
 
 
+def test_long_speaker_description_after_quote_tags_it(quotes):
+    text = ("The budget office estimated the cost at four billion dollars over ten years.\n\n"
+            "“The plan has the rare merit of paying for itself,” Maria Lopez, head of the independent "
+            "Fiscal Policy Institute and a lecturer at the state university in Albany, said of the proposal.")
+    q = one(quotes(text), "rare merit")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Maria Lopez"
+    # the verb of the paragraph before keeps its own object and tags nothing across the break
+    assert one(quotes(text), "four billion").cue.text == "estimated"
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

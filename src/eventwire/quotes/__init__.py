@@ -441,10 +441,14 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
         if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx) or \
                 _own_clause(t, text, qa, qb, inside):
             continue
-        if t.idx >= qb and (t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
-                            not text_ends_open(text, qa, qb) and not _speech_tag(text, t, qb)):
+        if t.idx < qa and "\n" in text[t.idx:qa] and not text[t.idx:qa].rstrip().endswith(":"):
+            continue  # a paragraph break between: that verb told something else
+        tagged = t.idx >= qb and _speech_tag(text, t, qb)
+        if t.idx >= qb and not tagged and (
+                t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
+                not text_ends_open(text, qa, qb)):
             continue  # a verb after a finished quoted sentence belongs to what follows it
-        d = qa - t.idx if t.idx < qa else t.idx - qb
+        d = qa - t.idx if t.idx < qa else 1 if tagged else t.idx - qb
         # a verb whose clause is the quote itself is the right one whatever the distance
         if any(qa <= c.idx < qb for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")):
             d = min(d, 1)
@@ -454,13 +458,16 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
 
 
 def _speech_tag(text: str, t: Token, qb: int) -> bool:
-    """ '“Who knows?” Trump told reporters': after a question or exclamation, a speech verb whose
-    subject stands right after the closing mark still tags the quotation."""
-    if t.idx - qb > 40 or text[qb - 2:qb - 1] not in ("?", "!") and text[qb - 3:qb - 2] not in ("?", "!"):
+    """ '“Who knows?” Trump told reporters', '“…,” Maria Lopez, head of the institute and a
+    lecturer at …, said': the verb's subject opens right after the closing mark, and its
+    description holds no sentence end or paragraph break. Then the verb tags the quotation
+    however far it stands (a finished question or exclamation included)."""
+    if t.idx - qb > 300 or text[qb - 2:qb - 1] not in (",", "?", "!") and text[qb - 3:qb - 2] not in (",", "?", "!"):
         return False
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    return subj is not None and qb <= subj.left_edge.idx and subj.i < t.i and \
-        not any(x.text in (".", "!", "?") for x in t.doc[subj.left_edge.i:t.i])
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    if subj is None or not 0 <= subj.left_edge.idx - qb <= 2 or "\n" in text[qb:t.idx]:
+        return False
+    return not any(x.text in (".", "!", "?", ";") for x in t.doc[subj.left_edge.i:t.i])
 
 
 def _own_clause(t: Token, text: str, qa: int, qb: int, inside) -> bool:
