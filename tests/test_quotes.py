@@ -378,6 +378,20 @@ def test_long_speaker_description_after_quote_tags_it(quotes):
     assert one(quotes(text), "four billion").cue.text == "estimated"
 
 
+def test_speaker_of_a_quote_is_outside_its_marks(quotes):
+    # the parser takes "That" inside the marks for the subject of "said"
+    q = one(quotes("“That, sadly,” he said, “is part of the reality of life today.”"), "sadly")
+    assert q.speaker["text"] == "he"
+    # an inverted speaker the parser reads as the object of the verb
+    text = "The senator spoke.\n\n“I guess you never say never, but the gap is large,” added a Vermont Democrat."
+    assert one(quotes(text), "gap is large").speaker["text"] == "a Vermont Democrat"
+    # a name in apposition belongs to the speaker; a description does not
+    q = one(quotes("“We will appeal the ruling,” said the governor’s spokeswoman, Ana Ruiz."), "appeal")
+    assert q.speaker["text"] == "the governor’s spokeswoman, Ana Ruiz"
+    q = one(quotes("The minister, a former general, said talks would resume."), "talks")
+    assert q.speaker["text"] == "The minister"
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

@@ -311,8 +311,12 @@ def _np_span(head: Token) -> tuple[int, int]:
     """The noun phrase of a speaker: its subtree, without relative clauses trailing it."""
     left = head.left_edge.i
     right = head.i
-    for c in head.rights:
-        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj") and c.dep_ != "appos":
+    rights = list(head.rights)
+    for k, c in enumerate(rights):
+        if c.dep_ == "punct" and c.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos" \
+                and (rights[k + 1].ent_type_ == "PERSON" or rights[k + 1].pos_ == "PROPN"):
+            continue  # "the governor's spokeswoman, Ana Ruiz": the name belongs to the speaker
+        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj"):
             break
         right = c.right_edge.i
     doc = head.doc
@@ -455,6 +459,27 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
         if d < best_d and d < 120:
             best, best_d = t, d
     return best
+
+
+def _quote_speaker(cue: Token, qa: int, qb: int) -> Token | None:
+    """The speaker of a quotation's cue. Why not only the verb's subject: the parser takes a word
+    inside the marks for it ('“That, sadly,” he said, “is …”' → "That"), or reads an inverted
+    speaker as the object ('“…,” added a Vermont Democrat').
+
+    A subject inside the quotation gives way to another one outside it. A verb right after the
+    closing mark without a subject of its own takes the noun phrase right after it."""
+    subj = _subject(cue)
+    if subj is None or qa <= subj.idx < qb:
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not qa <= c.idx < qb), None)
+    if subj is not None or cue.idx < qb or cue.doc.text[qb:cue.idx].strip(" ,") or cue.i + 1 >= len(cue.doc):
+        return subj
+    nxt = cue.doc[cue.i + 1]
+    while nxt.head.i != cue.i and nxt.head.i != nxt.i and nxt.head.i > cue.i:
+        nxt = nxt.head
+    if nxt.head.i == cue.i and nxt.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd", "appos") and \
+            nxt.pos_ in ("NOUN", "PROPN", "PRON") and nxt.left_edge.i == cue.i + 1:
+        return nxt
+    return None
 
 
 def _speech_tag(text: str, t: Token, qb: int) -> bool:
@@ -723,7 +748,7 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
             if cue is not None:
                 qa = pending
             pending = None
-        spk_tok = _subject(cue) if cue is not None else None
+        spk_tok = _quote_speaker(cue, qa, qb) if cue is not None else None
         dash_spk = None
         if cue is None:
             dash_spk = _dash_speaker(doc, text, qb)
