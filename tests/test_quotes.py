@@ -392,6 +392,15 @@ def test_speaker_of_a_quote_is_outside_its_marks(quotes):
     assert q.speaker["text"] == "The minister"
 
 
+def test_holder_of_a_claim_noun_by_agent_and_not_a_time(quotes):
+    text = "The ministry spent months pushing back against claims by intelligence agencies that the files were secret."
+    q = one(quotes(text), "files were secret")
+    assert q.speaker["text"] == "The ministry"  # not "months"
+    q = one(quotes("Claims by intelligence agencies that the files were secret have angered the ministry."),
+            "files were secret")
+    assert q.cue.text == "Claims" and q.speaker["text"] == "intelligence agencies"
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

@@ -301,6 +301,9 @@ def _subject(v: Token) -> Token | None:
             continue
         if v.dep_ == "relcl":  # "the official, who said …"
             return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.ent_type_ in _MEASURES and v.head.head.i != v.head.i:
+            v = v.head.head  # "the ministry spent months pushing back …": the time is nobody
+            continue
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement saying …", "a tweet attacking …"
         return None
@@ -1296,6 +1299,10 @@ def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers, relaxed: bool 
     what the noun is about. ``relaxed`` (a candidate for the ranker): also the subject of "is a
     critic of", a one-word topic, and no holder at all for a known claim noun ("concerns about")."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None:  # "claims by intelligence agencies that …", "the suggestion by a senator that …"
+        by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i), None)
+        owner = next((x for x in by.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN", "PRON")), None) \
+            if by is not None else None
     if owner is None and (n.dep_ == "dobj" and n.head.pos_ == "VERB" or
                           relaxed and n.dep_ == "attr" and n.head.lemma_ == "be"):
         owner = _subject(n.head)
