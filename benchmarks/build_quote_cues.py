@@ -88,6 +88,14 @@ def count(items) -> tuple[Counter, Counter]:
     return n, cue
 
 
+def table(n: Counter, cue: Counter, min_n: int = 3, min_cue: int = 2) -> list[tuple]:
+    """Rows (lemma, pos, frame, n, cue, rate) of lemmas seen at least ``min_n`` times and marked
+    as a cue at least ``min_cue`` times, best rate first."""
+    rows = [(*key, n[key], k, k / n[key]) for key, k in cue.items()
+            if n[key] >= min_n and k >= min_cue and re.fullmatch(r"[a-z][a-z'-]*", key[0])]
+    return sorted(rows, key=lambda r: (-r[5], r[0]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=None)
@@ -99,12 +107,7 @@ def main() -> None:
     ap.add_argument("--min-cue", type=int, default=2, help="... and marked as a cue at least this often")
     a = ap.parse_args()
     items = load_docs("train", a.limit, a.cache)[a.hold_out:]
-    n, cue = count(items)
-    rows = []
-    for key, k in cue.items():
-        if n[key] >= a.min_n and k >= a.min_cue and re.fullmatch(r"[a-z][a-z'-]*", key[0]):
-            rows.append((*key, n[key], k, k / n[key]))
-    rows.sort(key=lambda r: (-r[5], r[0]))
+    rows = table(*count(items), a.min_n, a.min_cue)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w") as f:
         f.write("# derived by benchmarks/build_quote_cues.py from PolNeAR train (counts only)\n")

@@ -4,7 +4,10 @@ Why: which candidate report is an attribution, among the rules' records and the 
 "extra" ones, is learned from the annotated train split; the threshold and the overlap limit
 are tuned on out-of-fold scores (5 folds over train articles; then one threshold per group of
 finder and cue kind, by coordinate ascent from the global one), then one model is fitted on all
-of train. Only feature names (finder kinds, dependency labels, lemmas) and weights are written:
+of train. The cue rates a train article's features read are counted on the other folds only
+(cross-fitted): counted on all of train they would hold the article's own labels, and the model
+would trust them more than they deserve on unseen text. Only feature names (finder kinds,
+dependency labels, lemmas) and weights are written:
 no text or span from the corpus. The dev split is scored at the end, never used for fitting.
 
     .venv/bin/python scripts/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev]
@@ -26,7 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from build_quote_cues import load_docs  # noqa: E402
+from build_quote_cues import count, load_docs, table  # noqa: E402
 
 from eventwire.quotes import candidates  # noqa: E402
 from eventwire.quotes.rank import choose, featurize, group  # noqa: E402
@@ -51,13 +54,25 @@ class Art(NamedTuple):
     pcs: list
 
 
-def prepare(items):
+def prepare(items, folds: int = 0):
     """Per article: text, gold word sets, candidate quotes, their features, their threshold
-    groups, their labels and word sets."""
+    groups, their labels and word sets. With ``folds``, the cue rates an article's features read
+    come from the other folds' articles only (cross-fitted), as they will for unseen text."""
+    tables = None
+    if folds:
+        counts = [count([it]) for it in items]
+        tables = []
+        for k in range(folds):
+            n, cue = Counter(), Counter()
+            for i, (cn, cc) in enumerate(counts):
+                if i % folds != k:
+                    n.update(cn)
+                    cue.update(cc)
+            tables.append({(r[0], r[2]): (r[3], r[5]) for r in table(n, cue)})
     out = []
-    for text, gold, doc in items:
+    for i, (text, gold, doc) in enumerate(items):
         cands = candidates(doc, None, extra=True)
-        feats = featurize(doc, cands)
+        feats = featurize(doc, cands, rates=tables[i % folds] if tables else None)
         G = [tokset(text, g["content"]) for g in gold if g["content"]]
         labels, pcs = [], []
         for q, _ in cands:
@@ -186,9 +201,11 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-cross-rates", action="store_true",
+                    help="let train features read the cue rates counted on all of train (leaks labels)")
     a = ap.parse_args()
     t0 = time.perf_counter()
-    train = prepare(load_docs("train", None, a.cache))
+    train = prepare(load_docs("train", None, a.cache), 0 if a.no_cross_rates else a.folds)
     dev = prepare(load_docs("dev", None, a.dev_cache))
     n_c = sum(len(x.quotes) for x in train)
     print(f"candidates: train {n_c} ({sum(sum(x.labels) for x in train):.0f} positive), "

@@ -79,9 +79,12 @@ def _kind(q: Quote, origin: str, cue_tok) -> str:
 
 
 def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bool,
-             starts: "_Offsets", in_quote) -> list[str]:
-    """Feature names of one candidate (binary features; ``starts`` finds tokens by offset)."""
+             starts: "_Offsets", in_quote, rates: dict | None = None) -> list[str]:
+    """Feature names of one candidate (binary features; ``starts`` finds tokens by offset;
+    ``rates``: the cue-rate table, the shipped one unless training cross-fits its own)."""
     from . import AS_CUES, NOUN_CUES, NP_CUES, SPEECH, XCOMP_CUES, verb_frame, verb_lemma
+
+    rates = _rates() if rates is None else rates
 
     k = starts.tok(q.cue.start) if q.cue is not None else None
     cue = doc[k] if k is not None else None
@@ -135,8 +138,8 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
     if cue is not None:
         lemma = verb_lemma(cue)
         frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
-        n, rate = _rates().get((lemma, frame), (0, 0.0))
-        n2, rate2 = _rates().get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
+        n, rate = rates.get((lemma, frame), (0, 0.0))
+        n2, rate2 = rates.get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
         gap = len(text[cb:cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text):ca].split())
         f += [f"lem={lemma}", f"lf={lemma}_{frame}", f"lk={lemma}_{kind}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
               f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}", f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
@@ -148,7 +151,7 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
         if origin.endswith(":nounprep"):  # the object noun decides: "voiced doubts about" vs "ordered the closure of"
             noun = doc[starts.end(q.cue.end) - 2]
             nl = noun.lemma_.lower()
-            f += [f"npn={nl}", f"npn_rate={_bucket(_rates().get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
+            f += [f"npn={nl}", f"npn_rate={_bucket(rates.get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
                   f"npn_list={nl in NOUN_CUES}"]
         if cue.dep_ != "ROOT":  # "wants to attack", "plans announced": the word the cue hangs on
             f.append(f"hlem={cue.dep_}_{cue.head.lemma_.lower()}")
@@ -207,8 +210,9 @@ class _Offsets:
         return bisect.bisect_left(self.idx, off)
 
 
-def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None) -> list[list[str]]:
-    """Features of every candidate, with nesting among them."""
+def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
+              rates: dict | None = None) -> list[list[str]]:
+    """Features of every candidate, with nesting among them (``rates``: see ``features``)."""
     text = doc.text if text is None else text
     starts = _Offsets(doc)
     spans = [(q.content.start, q.content.end) for q, _ in cands]
@@ -240,7 +244,7 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None)
         return k >= 0 and qs[k][0] < pos < qs[k][1] - 1
 
     for k, (q, origin) in enumerate(cands):
-        out.append(features(doc, text, q, origin, nested[k], nests[k], starts, in_quote))
+        out.append(features(doc, text, q, origin, nested[k], nests[k], starts, in_quote, rates))
     _context(doc, cands, out, starts)
     return out
 
