@@ -388,6 +388,8 @@ def test_speaker_of_a_quote_is_outside_its_marks(quotes):
     # a name in apposition belongs to the speaker; a description does not
     q = one(quotes("“We will appeal the ruling,” said the governor’s spokeswoman, Ana Ruiz."), "appeal")
     assert q.speaker["text"] == "the governor’s spokeswoman, Ana Ruiz"
+    q = one(quotes("“We will appeal the ruling,” said her friend at college, Bruce Tan, who moved west."), "appeal")
+    assert q.speaker["text"] == "her friend at college, Bruce Tan"
     q = one(quotes("The minister, a former general, said talks would resume."), "talks")
     assert q.speaker["text"] == "The minister"
 
@@ -399,6 +401,20 @@ def test_holder_of_a_claim_noun_by_agent_and_not_a_time(quotes):
     q = one(quotes("Claims by intelligence agencies that the files were secret have angered the ministry."),
             "files were secret")
     assert q.cue.text == "Claims" and q.speaker["text"] == "intelligence agencies"
+
+
+def test_bare_tag_after_a_finished_quotation(quotes):
+    q = one(quotes("Officials met.\n\n“Find the files that are missing, if you are listening.” Trump said."), "missing")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Trump"
+    # a verb with a claim of its own after the full stop tags nothing
+    qs = quotes("“We have won this fight for good.” Lee said the team would now rest for a week.")
+    assert one(qs, "team would").cue.text == "said"
+    assert not any("won this fight" in q.content.text for q in qs)
+
+
+def test_trailing_aside_with_a_phrase_after_it(quotes):
+    q = one(quotes("He was unable to find a single buyer, he said, on condition of anonymity."), "buyer")
+    assert q.content.text == "He was unable to find a single buyer" and q.speaker["text"] == "he"
 
 
 def test_audience_of_tell_is_not_the_content(quotes):

@@ -310,18 +310,25 @@ def _subject(v: Token) -> Token | None:
     return None
 
 
-def _np_span(head: Token) -> tuple[int, int]:
-    """The noun phrase of a speaker: its subtree, without relative clauses trailing it."""
-    left = head.left_edge.i
+def _np_right(head: Token, names: bool = True) -> int:
+    """The last token of a noun phrase without the clauses and asides trailing it; a name in
+    apposition stays ("the governor's spokeswoman, Ana Ruiz"), without its own clauses."""
     right = head.i
     rights = list(head.rights)
     for k, c in enumerate(rights):
-        if c.dep_ == "punct" and c.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos" \
+        if names and c.dep_ == "punct" and c.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos" \
                 and (rights[k + 1].ent_type_ == "PERSON" or rights[k + 1].pos_ == "PROPN"):
-            continue  # "the governor's spokeswoman, Ana Ruiz": the name belongs to the speaker
+            continue
         if c.dep_ in ("relcl", "acl", "punct", "cc", "conj"):
             break
-        right = c.right_edge.i
+        right = _np_right(c, False) if c.dep_ == "appos" else c.right_edge.i
+    return right
+
+
+def _np_span(head: Token) -> tuple[int, int]:
+    """The noun phrase of a speaker: its subtree, without relative clauses trailing it."""
+    left = head.left_edge.i
+    right = _np_right(head)
     doc = head.doc
     for i in range(head.i - 1, left - 1, -1):  # a subject never reaches back over a line break
         if "\n" in doc[i].text_with_ws:
@@ -489,8 +496,14 @@ def _speech_tag(text: str, t: Token, qb: int) -> bool:
     """ '“Who knows?” Trump told reporters', '“…,” Maria Lopez, head of the institute and a
     lecturer at …, said': the verb's subject opens right after the closing mark, and its
     description holds no sentence end or paragraph break. Then the verb tags the quotation
-    however far it stands (a finished question or exclamation included)."""
-    if t.idx - qb > 300 or text[qb - 2:qb - 1] not in (",", "?", "!") and text[qb - 3:qb - 2] not in (",", "?", "!"):
+    however far it stands (a finished question or exclamation included). After a full stop only a
+    bare tag counts ('“… are missing.” Trump said.'), not a verb with a claim of its own."""
+    end = text[qb - 2:qb - 1] + text[qb - 3:qb - 2]
+    if t.idx - qb > 300 or not any(m in end for m in ",?!."):
+        return False
+    if "." in end and any(c.i > t.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "conj", "advcl", "parataxis") or
+                                         c.dep_ == "prep" and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree))
+                          for c in t.children):
         return False
     subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
     if subj is None or not 0 <= subj.left_edge.idx - qb <= 2 or "\n" in text[qb:t.idx]:
@@ -1087,10 +1100,13 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             a, b = _np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
-    if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and v.head.i > v.i:
-        # "The museum, Mr. Bush said, celebrated …": the sentence around the aside is the content
+    if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and (
+            v.head.i > v.i or _trailing_aside(v, subj)):
+        # "The museum, Mr. Bush said, celebrated …": the sentence around the aside is the content;
+        # "He found no taker, he said, on condition of anonymity": the sentence before it
         sent = v.sent
-        a, b = _trim(text, max(sent.start_char, text.rfind("\n", 0, v.idx) + 1), sent.end_char)
+        end = sent.end_char if v.head.i > v.i else doc[subj.left_edge.i - 1].idx
+        a, b = _trim(text, max(sent.start_char, text.rfind("\n", 0, v.idx) + 1), end)
         if b > a and text[b - 1] in ".!?":
             b -= 1
         if len(_WORD.findall(text[a:b])) >= 6:
@@ -1154,6 +1170,15 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             cue_end = c.idx + len(c.text)
     spk = speakers.make(subj, text) if subj is not None else None
     return Quote(spk, _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _trailing_aside(v: Token, subj: Token) -> bool:
+    """ "…, he said, on condition of anonymity.": a subject and verb set off by a comma after the
+    claim, followed by phrases with no verb of their own up to the end of the sentence."""
+    doc = v.doc
+    k = subj.left_edge.i
+    return subj.i < v.i and k > v.sent.start + 3 and doc[k - 1].text == "," and \
+        not any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1:v.sent.end])
 
 
 def _stranded_clause(v: Token) -> Token | None:
