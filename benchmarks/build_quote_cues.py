@@ -13,6 +13,7 @@ Columns: lemma, pos (VERB | NOUN), frame (what a verb governs: ccomp | xcomp | d
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 import time
@@ -58,7 +59,9 @@ def load_docs(split: str, limit: int | None, cache: Path | None):
         if anns:
             recs.append((t.read_text(), brat(anns[0])))
     nlp = load_nlp()
-    path = cache / f"{split}_{len(recs)}.spacy" if cache else None
+    # the pipeline's components and model version name the cache: Docs parsed by another are stale
+    tag = hashlib.sha1(f"{nlp.pipe_names}{nlp.meta.get('version')}".encode()).hexdigest()[:8]
+    path = cache / f"{split}_{len(recs)}_{tag}.spacy" if cache else None
     if path and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:

@@ -42,7 +42,8 @@ def analyse_texts(recs: list[dict], cache: Path | None):
     arts = [prepare(r, clean=False) for r in recs]
     bodies = [a.body for a in arts]
     docs = None
-    key = hashlib.sha1("\x00".join(bodies).encode()).hexdigest()[:16]
+    # the texts and the pipeline (components, model version) name the cache
+    key = hashlib.sha1(("\x00".join(bodies) + f"{nlp.pipe_names}{nlp.meta.get('version')}").encode()).hexdigest()[:16]
     path = cache / f"{key}.spacy" if cache else None
     if path and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -28,7 +28,10 @@ def _model() -> spacy.language.Language:
 
 @pytest.fixture(scope="module")
 def plain():
-    return _model()
+    """spaCy's own components, with the same sentence starts at paragraph breaks as ``load_nlp``."""
+    m = _model()
+    m.add_pipe("eventwire_paragraphs", before="parser")
+    return m
 
 
 def test_same_tags_morphology_and_lemmas_as_spacy(plain, nlp):
@@ -56,3 +59,15 @@ def test_spacys_own_memo_is_not_kept_beside_ours():
     fast("Negotiators walked out and sanctions were lifted.")
     assert lemmatizer.cache  # the memo fills
     assert not lemmatizer.lemmatizer.cache  # spaCy's own memo is not kept beside it
+
+
+def test_sentences_stop_at_paragraph_breaks(nlp):
+    text = ("“In Spain we have the Front, and here we have the mayor.”\n\n"
+            "Populists in such parties have little interest in knitting together old alliances, he said.\n\n"
+            "''These movements are a danger,'' he added.")
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["“In Spain we have the Front, and here we have the mayor.”",
+                     "Populists in such parties have little interest in knitting together old alliances, he said.",
+                     "''These movements are a danger,'' he added."]  # the opening mark starts its sentence
+    # a hard-wrapped line inside a sentence is no break
+    assert len(list(nlp("The talks, which began\nin Geneva, ended on Friday.").sents)) == 1
