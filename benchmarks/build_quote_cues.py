@@ -13,7 +13,6 @@ Columns: lemma, pos (VERB | NOUN), frame (what a verb governs: ccomp | xcomp | d
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 import time
@@ -48,7 +47,7 @@ def load_docs(split: str, limit: int | None, cache: Path | None):
     """(text, gold relations, Doc) for each annotated article of ``split``; Docs cached on disk."""
     from spacy.tokens import DocBin
 
-    from eventwire.nlp import load_nlp
+    from eventwire.nlp import load_nlp, pipeline_key
 
     d = DATA / split
     texts = sorted((d / "text").glob("*.txt"))
@@ -59,9 +58,8 @@ def load_docs(split: str, limit: int | None, cache: Path | None):
         if anns:
             recs.append((t.read_text(), brat(anns[0])))
     nlp = load_nlp()
-    # the pipeline's components and model version name the cache: Docs parsed by another are stale
-    tag = hashlib.sha1(f"{nlp.pipe_names}{nlp.meta.get('version')}".encode()).hexdigest()[:8]
-    path = cache / f"{split}_{len(recs)}_{tag}.spacy" if cache else None
+    # the pipeline names the cache: Docs parsed by another one are stale
+    path = cache / f"{split}_{len(recs)}_{pipeline_key(nlp)}.spacy" if cache else None
     if path and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     else:

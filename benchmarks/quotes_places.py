@@ -35,15 +35,15 @@ def analyse_texts(recs: list[dict], cache: Path | None):
     from spacy.tokens import DocBin
 
     from eventwire.ingest import prepare
-    from eventwire.nlp import load_nlp
+    from eventwire.nlp import load_nlp, pipeline_key
     from eventwire.pipeline import analyse
 
     nlp = load_nlp()
     arts = [prepare(r, clean=False) for r in recs]
     bodies = [a.body for a in arts]
     docs = None
-    # the texts and the pipeline (components, model version) name the cache
-    key = hashlib.sha1(("\x00".join(bodies) + f"{nlp.pipe_names}{nlp.meta.get('version')}").encode()).hexdigest()[:16]
+    # the texts and the pipeline name the cache
+    key = hashlib.sha1(("\x00".join(bodies) + pipeline_key(nlp)).encode()).hexdigest()[:16]
     path = cache / f"{key}.spacy" if cache else None
     if path and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

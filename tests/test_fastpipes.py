@@ -6,7 +6,7 @@ import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 from eventwire.fastpipes import IndexedAttributeRuler, MemoLemmatizer, speed_up
-from eventwire.nlp import MODEL_NAMES
+from eventwire.nlp import MODEL_NAMES, for_news
 
 # Sentences written for this test: each rule kind of the model's ruler (tag map, word + tag
 # exceptions, dependency conditions, two-token patterns, regex forms, whitespace tokens).
@@ -28,10 +28,8 @@ def _model() -> spacy.language.Language:
 
 @pytest.fixture(scope="module")
 def plain():
-    """spaCy's own components, with the same sentence starts at paragraph breaks as ``load_nlp``."""
-    m = _model()
-    m.add_pipe("eventwire_paragraphs", before="parser")
-    return m
+    """spaCy's own components, with the same tokens and paragraph sentence starts as ``load_nlp``."""
+    return for_news(_model())
 
 
 def test_same_tags_morphology_and_lemmas_as_spacy(plain, nlp):

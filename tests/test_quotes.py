@@ -417,6 +417,18 @@ def test_trailing_aside_with_a_phrase_after_it(quotes):
     assert q.content.text == "He was unable to find a single buyer" and q.speaker["text"] == "he"
 
 
+def test_typo_marks_and_glued_marks(quotes):
+    # an opening curly mark where the closing one belongs, then a straight one opening the next
+    text = ("“If she loses the state, that could create real problems here,“ said Jim Ross, a congressman.\n\n"
+            "\"We should oppose that,” said Ann Bopp, a member of the committee.")
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "“If she loses the state, that could create real problems here,“", "\"We should oppose that,”"]
+    assert one(quotes(text), "real problems").speaker["text"] == "Jim Ross"
+    # a mark glued to the cue's comma
+    q = one(quotes("Ryan said,“Look, these images have no place in a campaign.”"), "no place")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Ryan"
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

@@ -26,10 +26,31 @@ def load_nlp() -> Language:
             errors.append(f"{name}: {e}")
             continue
         nlp.max_length = max(nlp.max_length, 2_000_000)
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("eventwire_paragraphs", before="parser")
-        return speed_up(nlp)
+        return speed_up(for_news(nlp))
     raise RuntimeError("no English spaCy model is installed; tried " + "; ".join(errors))
+
+
+#: raised whenever :func:`for_news` changes what the parser sees (parsed-Doc caches are keyed by it)
+NEWS_RULES = 2
+
+
+def pipeline_key(nlp: Language) -> str:
+    """A short key for what makes a parse: components, model version and :data:`NEWS_RULES`."""
+    import hashlib
+
+    return hashlib.sha1(f"{nlp.pipe_names}{nlp.meta.get('version')}{NEWS_RULES}".encode()).hexdigest()[:8]
+
+
+def for_news(nlp: Language) -> Language:
+    """What scraped news needs beyond the model, in place: a curly quotation mark glued to a word
+    is its own token ('said,“Look' was one word, and the quotation lost its cue), and sentences
+    stop at paragraph breaks (:func:`paragraph_sentences`)."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=“)", r"[“”]"]).finditer
+    if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_paragraphs", before="parser")
+    return nlp
 
 
 #: what ends a line that ends a sentence too: a full stop, a closing mark, a colon

@@ -183,8 +183,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Double quotes (straight, curly, or two apostrophes as some archives write them) pair up
     within a paragraph; a paragraph that opens a quote and does not close it continues into the
     next paragraph when that opens with a quote mark (the newspaper convention for
-    multi-paragraph quotes). A closing curly mark at the start of a paragraph opens (a common
-    typo). Single curly quotes count when they hold at least three words and are not apostrophes.
+    multi-paragraph quotes). A closing curly mark at the start of a paragraph opens, and an
+    opening one glued to the word before it and followed by a space closes (common typos). Single curly quotes count when they hold at least three words and are not apostrophes.
     """
     spans: list[tuple[int, int]] = []
     carry: int | None = None  # start of a quote running on from the previous paragraph
@@ -206,7 +206,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     carry = None
                     depth = 1
                 continue
-            if mark == "“":
+            if mark == "“" and not (text[i - 1].isspace() or text[i - 1] in "(—―-") and \
+                    (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)"):
+                mark = "”"  # an opening mark where a closing one belongs ('… here,“ said Clyburn'): a typo
+            elif mark == "“":
                 depth += 1
                 continue
             if mark == "”" and depth > 1:
