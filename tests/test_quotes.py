@@ -429,6 +429,14 @@ def test_typo_marks_and_glued_marks(quotes):
     assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Ryan"
 
 
+def test_verb_right_after_the_marks_tags_the_quotation(quotes):
+    # the parser hangs "asked about his claims" on "said" as a clause of its own
+    text = ("\"I am not going to say it is a mistake, so forget about it,\" said retired surgeon Ben Cole, "
+            "asked about his claims.")
+    q = one(quotes(text), "forget about it")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "retired surgeon Ben Cole"
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

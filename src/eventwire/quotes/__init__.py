@@ -455,8 +455,12 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
         s_end = sent_of(s_end)[1]
     best, best_d = None, 10**9
     for t in doc[s_start:s_end]:
-        if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx) or \
-                _own_clause(t, text, qa, qb, inside):
+        if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
+            continue
+        # '“…,” said David Brock, who heads Correct the Record': a finite verb right after the
+        # closing mark of a real quotation (not a title) tags it, whatever clause the parser hung on it
+        tag = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG" and len(_WORD.findall(text[qa:qb])) >= 4
+        if not tag and _own_clause(t, text, qa, qb, inside):
             continue
         if t.idx < qa and "\n" in text[t.idx:qa] and not text[t.idx:qa].rstrip().endswith(":"):
             continue  # a paragraph break between: that verb told something else
@@ -480,19 +484,21 @@ def _quote_speaker(cue: Token, qa: int, qb: int) -> Token | None:
     speaker as the object ('“…,” added a Vermont Democrat').
 
     A subject inside the quotation gives way to another one outside it. A verb right after the
-    closing mark without a subject of its own takes the noun phrase right after it."""
+    closing mark without a subject of its own takes the noun phrase right after it ('“…,” said
+    David Brock, who heads Correct the Record', where the parser made Brock the subject of "Correct")."""
     subj = _subject(cue)
     if subj is None or qa <= subj.idx < qb:
         subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not qa <= c.idx < qb), None)
     if subj is not None or cue.idx < qb or cue.doc.text[qb:cue.idx].strip(" ,") or cue.i + 1 >= len(cue.doc):
         return subj
-    nxt = cue.doc[cue.i + 1]
-    while nxt.head.i != cue.i and nxt.head.i != nxt.i and nxt.head.i > cue.i:
-        nxt = nxt.head
-    if nxt.head.i == cue.i and nxt.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd", "appos") and \
-            nxt.pos_ in ("NOUN", "PROPN", "PRON") and nxt.left_edge.i == cue.i + 1:
-        return nxt
-    return None
+    doc = cue.doc
+    k = cue.i + 1  # the head of the noun phrase right after the verb, however the parser hung it
+    while k < min(len(doc), cue.i + 8) and doc[k].pos_ not in ("PRON", "PROPN", "NOUN") or \
+            k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in ("PROPN", "NOUN"):
+        if doc[k].dep_ not in ("det", "amod", "compound", "poss", "case", "nummod", "punct", "advmod"):
+            return None
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].pos_ in ("PRON", "PROPN", "NOUN") else None
 
 
 def _speech_tag(text: str, t: Token, qb: int) -> bool:
@@ -820,7 +826,11 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
         if cue is not None:
             used_cues.add(cue.i)
             cue_span = _tspan(text, cue.idx, cue.idx + len(cue.text))
-            spk = speakers.make(spk_tok, text) if spk_tok is not None else None
+            spk = None
+            if spk_tok is not None:  # an inverted speaker never takes in its verb ("tweeted Rubio aide …")
+                a, b = _np_span(spk_tok)
+                spk = speakers.make(spk_tok, text, span=(max(a, cue.idx + len(cue.text) + 1), b)
+                                    if spk_tok.i > cue.i and a <= cue.idx else None)
         else:
             dash, (sa, sb) = dash_spk
             cue_span = _tspan(text, dash, dash + 1)
