@@ -417,6 +417,12 @@ def test_trailing_aside_with_a_phrase_after_it(quotes):
     assert q.content.text == "He was unable to find a single buyer" and q.speaker["text"] == "he"
 
 
+def test_aside_inside_a_sentence_that_goes_on(quotes):
+    text = "So it makes sense, strategists said, for the party to put the idea in voters' minds now."
+    q = one(quotes(text), "makes sense")
+    assert q.content.text == text[:-1] and q.speaker["text"] == "strategists"
+
+
 def test_typo_marks_and_glued_marks(quotes):
     # an opening curly mark where the closing one belongs, then a straight one opening the next
     text = ("“If she loses the state, that could create real problems here,“ said Jim Ross, a congressman.\n\n"

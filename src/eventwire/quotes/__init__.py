@@ -1113,12 +1113,15 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             a, b = _np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+    trailing = comp is None and v.dep_ == "parataxis" and subj is not None and v.head.i < v.i and \
+        _trailing_aside(v, subj)
     if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and (
-            v.head.i > v.i or _trailing_aside(v, subj)):
-        # "The museum, Mr. Bush said, celebrated …": the sentence around the aside is the content;
-        # "He found no taker, he said, on condition of anonymity": the sentence before it
+            v.head.i > v.i or trailing or _mid_aside(v, subj)):
+        # "The museum, Mr. Bush said, celebrated …", "So it makes sense, strategists said, for the
+        # party to …": the sentence around the aside is the content; "He found no taker, he said,
+        # on condition of anonymity": the sentence before it
         sent = v.sent
-        end = sent.end_char if v.head.i > v.i else doc[subj.left_edge.i - 1].idx
+        end = doc[subj.left_edge.i - 1].idx if trailing else sent.end_char
         a, b = _trim(text, max(sent.start_char, text.rfind("\n", 0, v.idx) + 1), end)
         if b > a and text[b - 1] in ".!?":
             b -= 1
@@ -1183,6 +1186,16 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             cue_end = c.idx + len(c.text)
     spk = speakers.make(subj, text) if subj is not None else None
     return Quote(spk, _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _mid_aside(v: Token, subj: Token) -> bool:
+    """ "…, strategists said, …": the verb and its subject are set off by commas inside a sentence
+    that goes on after them."""
+    doc = v.doc
+    k = subj.left_edge.i
+    end = v.sent.end
+    return subj.i < v.i and k > v.sent.start and doc[k - 1].text == "," and v.i + 2 < end and \
+        doc[v.i + 1].text == "," and not doc[v.i + 2].is_punct
 
 
 def _trailing_aside(v: Token, subj: Token) -> bool:
