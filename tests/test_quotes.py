@@ -443,6 +443,13 @@ def test_verb_right_after_the_marks_tags_the_quotation(quotes):
     assert q.direct and q.cue.text == "said" and q.speaker["text"] == "retired surgeon Ben Cole"
 
 
+def test_speaker_of_a_verb_the_parser_left_without_subject(quotes):
+    text = ("Facing donors deeply skeptical about the senator's bid, the campaign chief, Paul Mason, "
+            "bluntly suggested that the candidate's fiery style amounted to an act.")
+    q = one(quotes(text), "fiery style")
+    assert q.cue.text == "suggested" and q.speaker["text"] == "the campaign chief, Paul Mason"
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

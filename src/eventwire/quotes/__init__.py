@@ -1104,6 +1104,8 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
     if inside(v.idx):
         return None
     subj = _subject(v)
+    if subj is None and comp is not None and comp.dep_ == "ccomp" and lemma in SPEECH and v.dep_ in ("dep", "ROOT"):
+        subj = _orphan_subject(v)
     if comp is None and (lemma in NP_CUES or lemma in SPEECH):
         # passive: "the plan was criticised by the opposition" → the opposition says so about the plan
         agent = next((c for c in kids if c.dep_ == "agent"), None)
@@ -1186,6 +1188,22 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             cue_end = c.idx + len(c.text)
     spk = speakers.make(subj, text) if subj is not None else None
     return Quote(spk, _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _orphan_subject(v: Token) -> Token | None:
+    """ "…, the campaign chief, Paul Mason, bluntly suggested that …", parsed with no subject: the
+    noun phrase right before the verb (past its adverbs and a comma) speaks; a name in apposition
+    gives way to the phrase it describes, which keeps the name."""
+    doc = v.doc
+    k = v.i - 1
+    while k > v.sent.start and (doc[k].dep_ == "advmod" or doc[k].text == ","):
+        k -= 1
+    tok = doc[k]
+    if k < v.sent.start or tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.head.i > v.i:
+        return None
+    if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+        tok = tok.head  # one step only: the parser may hang the description itself on anything
+    return tok
 
 
 def _mid_aside(v: Token, subj: Token) -> bool:
