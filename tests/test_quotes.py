@@ -450,6 +450,15 @@ def test_speaker_of_a_verb_the_parser_left_without_subject(quotes):
     assert q.cue.text == "suggested" and q.speaker["text"] == "the campaign chief, Paul Mason"
 
 
+def test_as_report_comments_on_its_clause(quotes):
+    q = one(quotes("But as Lee noted, those voters will give the senator a second look if he starts winning."), "voters")
+    assert q.cue.text == "noted" and q.speaker["text"] == "Lee"
+    assert q.content.text == "those voters will give the senator a second look if he starts winning"
+    q = one(quotes("As the paper reported in March, the firm had lavish offices in town."), "lavish")
+    assert q.cue.text == "reported" and q.speaker["text"] == "the paper"
+    assert quotes("He left the hall as the crowd cheered.") == []
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

@@ -1134,6 +1134,10 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         # "the report was released", "the protester was identified as …": what is reported on, by nobody named
         a, b = _np_span(subj)
         return Quote(None, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
+    if comp is None and lemma in SPEECH:
+        q = _as_report(text, v, speakers)
+        if q is not None:
+            return q
     if comp is None and lemma in _BARE_SPEECH | {"claim", "argue", "insist", "warn", "note", "explain", "predict"}:
         return _unparsed_report(doc, text, v, speakers)
     if comp is None or subj is None and not (v.dep_ in _SUBJECTLESS and (lemma in SPEECH or learned)):
@@ -1188,6 +1192,31 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             cue_end = c.idx + len(c.text)
     spk = speakers.make(subj, text) if subj is not None else None
     return Quote(spk, _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
+
+
+def _as_report(text: str, v: Token, speakers: _Speakers) -> Quote | None:
+    """ "As Lee noted, those voters will …", "The deal, as the minister said, is final": the
+    clause the "as" report comments on is its content (around the aside when it stands inside)."""
+    mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i), None)
+    if v.dep_ == "advcl" and mark is not None:
+        clause, first, who = v.head, mark, _subject(v)
+    elif v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "as" and v.head.head.dep_ == "prep":
+        clause, first, who = v.head.head.head, v.head.head, v.head  # "As the paper reported in March, …"
+    else:
+        return None
+    if who is None or clause.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("ccomp", "dobj") for c in v.children):
+        return None
+    last = max(first.i, v.right_edge.i)
+    toks = [x for x in clause.subtree if not first.i <= x.i <= last and not (x.dep_ == "cc" and x.head.i == clause.i and x.i < first.i)]
+    if not toks:
+        return None
+    a, b = _span_chars(toks)
+    pa, pb = _paragraph(text, v.idx)
+    a, b = _trim(text, max(a, pa), min(b, pb))
+    b = _drop_stop(text, a, b)
+    if len(_WORD.findall(text[a:b])) < 4:
+        return None
+    return Quote(speakers.make(who, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
 
 
 def _orphan_subject(v: Token) -> Token | None:
