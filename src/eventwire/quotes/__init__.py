@@ -941,13 +941,19 @@ def _seeming(doc: Doc, text: str, v: Token, lemma: str) -> Quote | None:
             or any(c.dep_ == "agent" for c in kids):
         return None
     toks = [x for x in v.subtree if not (x.dep_ in ("cc", "mark") and x.head.i == v.i and x.i < v.i)]
+    return _clause_quote(text, v, toks, None)
+
+
+def _clause_quote(text: str, v: Token, toks: list[Token], speaker: dict | None) -> Quote | None:
+    """A report whose content is a clause's tokens, kept within the cue's paragraph, without its
+    full stop, and at least four words long; the cue is the verb alone."""
     a, b = _span_chars(toks)
     pa, pb = _paragraph(text, v.idx)
     a, b = _trim(text, max(a, pa), min(b, pb))
     b = _drop_stop(text, a, b)
     if len(_WORD.findall(text[a:b])) < 4:
         return None
-    return Quote(None, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
+    return Quote(speaker, _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
 
 
 def _adj_cue(doc: Doc, text: str, adj: Token, speakers: _Speakers) -> Quote | None:
@@ -1208,15 +1214,7 @@ def _as_report(text: str, v: Token, speakers: _Speakers) -> Quote | None:
         return None
     last = max(first.i, v.right_edge.i)
     toks = [x for x in clause.subtree if not first.i <= x.i <= last and not (x.dep_ == "cc" and x.head.i == clause.i and x.i < first.i)]
-    if not toks:
-        return None
-    a, b = _span_chars(toks)
-    pa, pb = _paragraph(text, v.idx)
-    a, b = _trim(text, max(a, pa), min(b, pb))
-    b = _drop_stop(text, a, b)
-    if len(_WORD.findall(text[a:b])) < 4:
-        return None
-    return Quote(speakers.make(who, text), _tspan(text, v.idx, v.idx + len(v.text)), _tspan(text, a, b), False)
+    return _clause_quote(text, v, toks, speakers.make(who, text)) if toks else None
 
 
 def _orphan_subject(v: Token) -> Token | None:
