@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -31,13 +32,11 @@ def load_nlp() -> Language:
 
 
 #: raised whenever :func:`for_news` changes what the parser sees (parsed-Doc caches are keyed by it)
-NEWS_RULES = 2
+NEWS_RULES = 3
 
 
 def pipeline_key(nlp: Language) -> str:
     """A short key for what makes a parse: components, model version and :data:`NEWS_RULES`."""
-    import hashlib
-
     return hashlib.sha1(f"{nlp.pipe_names}{nlp.meta.get('version')}{NEWS_RULES}".encode()).hexdigest()[:8]
 
 
@@ -47,14 +46,15 @@ def for_news(nlp: Language) -> Language:
     stop at paragraph breaks (:func:`paragraph_sentences`)."""
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=“)", r"[“”]"]).finditer
+    infixes = [*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=“)", r"[“”]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp
 
 
 #: what ends a line that ends a sentence too: a full stop, a closing mark, a colon
-_LINE_ENDS = frozenset({".", "!", "?", ":", '"', "”", "’", "''", "'"})
+_LINE_ENDS = frozenset({".", "!", "?", ":", '"', "”", "''"})  # not "’" or "'": an apostrophe ("farmers'")
 _OPENING = frozenset({'"', "“", "‘", "''", "'"})
 
 

@@ -184,7 +184,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     within a paragraph; a paragraph that opens a quote and does not close it continues into the
     next paragraph when that opens with a quote mark (the newspaper convention for
     multi-paragraph quotes). A closing curly mark at the start of a paragraph opens, and an
-    opening one glued to the word before it and followed by a space closes (common typos). Single curly quotes count when they hold at least three words and are not apostrophes.
+    opening one glued to the word before it and followed by a space closes (common typos). Single
+    curly quotes count when they hold at least three words and are not apostrophes.
     """
     spans: list[tuple[int, int]] = []
     carry: int | None = None  # start of a quote running on from the previous paragraph
@@ -459,8 +460,8 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
             continue
         # '“…,” said David Brock, who heads Correct the Record': a finite verb right after the
         # closing mark of a real quotation (not a title) tags it, whatever clause the parser hung on it
-        tag = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG" and len(_WORD.findall(text[qa:qb])) >= 4
-        if not tag and _own_clause(t, text, qa, qb, inside):
+        right_after = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG"
+        if not (right_after and len(_WORD.findall(text[qa:qb])) >= 4) and _own_clause(t, text, qa, qb, inside):
             continue
         if t.idx < qa and "\n" in text[t.idx:qa] and not text[t.idx:qa].rstrip().endswith(":"):
             continue  # a paragraph break between: that verb told something else
@@ -827,10 +828,11 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
             used_cues.add(cue.i)
             cue_span = _tspan(text, cue.idx, cue.idx + len(cue.text))
             spk = None
-            if spk_tok is not None:  # an inverted speaker never takes in its verb ("tweeted Rubio aide …")
+            if spk_tok is not None:
                 a, b = _np_span(spk_tok)
-                spk = speakers.make(spk_tok, text, span=(max(a, cue.idx + len(cue.text) + 1), b)
-                                    if spk_tok.i > cue.i and a <= cue.idx else None)
+                if spk_tok.i > cue.i:  # an inverted speaker never takes in its verb ("tweeted Rubio aide …")
+                    a = max(a, cue.idx + len(cue.text) + 1)
+                spk = speakers.make(spk_tok, text, span=(a, b))
         else:
             dash, (sa, sb) = dash_spk
             cue_span = _tspan(text, dash, dash + 1)
@@ -1121,15 +1123,13 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             a, b = _np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
-    trailing = comp is None and v.dep_ == "parataxis" and subj is not None and v.head.i < v.i and \
-        _trailing_aside(v, subj)
-    if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and (
-            v.head.i > v.i or trailing or _mid_aside(v, subj)):
+    aside = _aside(v, subj) if comp is None and v.dep_ == "parataxis" and subj is not None and v.head.i < v.i else None
+    if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and (v.head.i > v.i or aside):
         # "The museum, Mr. Bush said, celebrated …", "So it makes sense, strategists said, for the
         # party to …": the sentence around the aside is the content; "He found no taker, he said,
         # on condition of anonymity": the sentence before it
         sent = v.sent
-        end = doc[subj.left_edge.i - 1].idx if trailing else sent.end_char
+        end = doc[subj.left_edge.i - 1].idx if aside == "trailing" else sent.end_char
         a, b = _trim(text, max(sent.start_char, text.rfind("\n", 0, v.idx) + 1), end)
         if b > a and text[b - 1] in ".!?":
             b -= 1
@@ -1233,23 +1233,19 @@ def _orphan_subject(v: Token) -> Token | None:
     return tok
 
 
-def _mid_aside(v: Token, subj: Token) -> bool:
-    """ "…, strategists said, …": the verb and its subject are set off by commas inside a sentence
-    that goes on after them."""
-    doc = v.doc
+def _aside(v: Token, subj: Token) -> str | None:
+    """Where a speech verb set off with its subject by a comma stands in its sentence: "trailing"
+    ("…, he said, on condition of anonymity.": only phrases with no verb follow) or "mid" ("…,
+    strategists said, for the party to …": the sentence goes on after another comma)."""
+    doc, sent = v.doc, v.sent
     k = subj.left_edge.i
-    end = v.sent.end
-    return subj.i < v.i and k > v.sent.start and doc[k - 1].text == "," and v.i + 2 < end and \
-        doc[v.i + 1].text == "," and not doc[v.i + 2].is_punct
-
-
-def _trailing_aside(v: Token, subj: Token) -> bool:
-    """ "…, he said, on condition of anonymity.": a subject and verb set off by a comma after the
-    claim, followed by phrases with no verb of their own up to the end of the sentence."""
-    doc = v.doc
-    k = subj.left_edge.i
-    return subj.i < v.i and k > v.sent.start + 3 and doc[k - 1].text == "," and \
-        not any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1:v.sent.end])
+    if not (subj.i < v.i and k > sent.start and doc[k - 1].text == ","):
+        return None
+    if not any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1:sent.end]):
+        return "trailing" if k > sent.start + 3 else None
+    if v.i + 2 < sent.end and doc[v.i + 1].text == "," and not doc[v.i + 2].is_punct:
+        return "mid"
+    return None
 
 
 def _stranded_clause(v: Token) -> Token | None:
