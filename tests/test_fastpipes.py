@@ -60,12 +60,12 @@ def test_spacys_own_memo_is_not_kept_beside_ours():
 
 
 def test_sentences_stop_at_paragraph_breaks(nlp):
-    text = ("“In Spain we have the Front, and here we have the mayor.”\n\n"
-            "Populists in such parties have little interest in knitting together old alliances, he said.\n\n"
-            "''These movements are a danger,'' he added.")
+    text = ("“In Lyon we have the Front, and here we have the mayor.”\n\n"
+            "Groups of that kind show little interest in rebuilding the old alliances, she said.\n\n"
+            "''These groups are a danger,'' she added.")
     sents = [s.text.strip() for s in nlp(text).sents]
-    assert sents == ["“In Spain we have the Front, and here we have the mayor.”",
-                     "Populists in such parties have little interest in knitting together old alliances, he said.",
-                     "''These movements are a danger,'' he added."]  # the opening mark starts its sentence
+    assert sents == ["“In Lyon we have the Front, and here we have the mayor.”",
+                     "Groups of that kind show little interest in rebuilding the old alliances, she said.",
+                     "''These groups are a danger,'' she added."]  # the opening mark starts its sentence
     # a hard-wrapped line inside a sentence is no break
     assert len(list(nlp("The talks, which began\nin Geneva, ended on Friday.").sents)) == 1

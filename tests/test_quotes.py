@@ -380,11 +380,11 @@ def test_long_speaker_description_after_quote_tags_it(quotes):
 
 def test_speaker_of_a_quote_is_outside_its_marks(quotes):
     # the parser takes "That" inside the marks for the subject of "said"
-    q = one(quotes("“That, sadly,” he said, “is part of the reality of life today.”"), "sadly")
+    q = one(quotes("''That, unhappily,'' he said, ''is the cost of trading on a world scale.''"), "unhappily")
     assert q.speaker["text"] == "he"
     # an inverted speaker the parser reads as the object of the verb
-    text = "The senator spoke.\n\n“I guess you never say never, but the gap is large,” added a Vermont Democrat."
-    assert one(quotes(text), "gap is large").speaker["text"] == "a Vermont Democrat"
+    text = "Officials spoke.\n\n“I suppose you never know, but the lead is very wide,” added a Maine Republican."
+    assert one(quotes(text), "lead is very wide").speaker["text"] == "a Maine Republican"
     # a name in apposition belongs to the speaker; a description does not
     q = one(quotes("“We will appeal the ruling,” said the governor’s spokeswoman, Ana Ruiz."), "appeal")
     assert q.speaker["text"] == "the governor’s spokeswoman, Ana Ruiz"
@@ -394,18 +394,16 @@ def test_speaker_of_a_quote_is_outside_its_marks(quotes):
     assert q.speaker["text"] == "The minister"
 
 
-def test_holder_of_a_claim_noun_by_agent_and_not_a_time(quotes):
-    text = "The ministry spent months pushing back against claims by intelligence agencies that the files were secret."
-    q = one(quotes(text), "files were secret")
-    assert q.speaker["text"] == "The ministry"  # not "months"
-    q = one(quotes("Claims by intelligence agencies that the files were secret have angered the ministry."),
-            "files were secret")
-    assert q.cue.text == "Claims" and q.speaker["text"] == "intelligence agencies"
+def test_holder_of_a_claim_noun_by_agent(quotes):
+    q = one(quotes("Claims by outside auditors that the accounts were false have angered the agency."),
+            "accounts were false")
+    assert q.cue.text == "Claims" and q.speaker["text"] == "outside auditors"
 
 
 def test_bare_tag_after_a_finished_quotation(quotes):
-    q = one(quotes("Officials met.\n\n“Find the files that are missing, if you are listening.” Trump said."), "missing")
-    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Trump"
+    q = one(quotes("Officials met.\n\n“Find the missing ledgers, wherever they are hidden now.” Mayor Lund said."),
+            "ledgers")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Mayor Lund"
     # a verb with a claim of its own after the full stop tags nothing
     qs = quotes("“We have won this fight for good.” Lee said the team would now rest for a week.")
     assert one(qs, "team would").cue.text == "said"
@@ -413,49 +411,49 @@ def test_bare_tag_after_a_finished_quotation(quotes):
 
 
 def test_trailing_aside_with_a_phrase_after_it(quotes):
-    q = one(quotes("He was unable to find a single buyer, he said, on condition of anonymity."), "buyer")
-    assert q.content.text == "He was unable to find a single buyer" and q.speaker["text"] == "he"
+    q = one(quotes("The mill could not attract one serious bid, the owner said, on condition of anonymity."), "bid")
+    assert q.content.text == "The mill could not attract one serious bid" and q.speaker["text"] == "the owner"
 
 
 def test_aside_inside_a_sentence_that_goes_on(quotes):
-    text = "So it makes sense, strategists said, for the party to put the idea in voters' minds now."
-    q = one(quotes(text), "makes sense")
-    assert q.content.text == text[:-1] and q.speaker["text"] == "strategists"
+    text = "So it pays, analysts said, for the firm to cut its prices before the holidays."
+    q = one(quotes(text), "pays")
+    assert q.content.text == text[:-1] and q.speaker["text"] == "analysts"
 
 
 def test_typo_marks_and_glued_marks(quotes):
     # an opening curly mark where the closing one belongs, then a straight one opening the next
-    text = ("“If she loses the state, that could create real problems here,“ said Jim Ross, a congressman.\n\n"
-            "\"We should oppose that,” said Ann Bopp, a member of the committee.")
+    text = ("“The bridge will not open before the winter,“ said Jim Ross, a county engineer.\n\n"
+            "\"We should wait for the report,” said Ann Berg, a member of the board.")
     assert [text[a:b] for a, b in quote_spans(text)] == [
-        "“If she loses the state, that could create real problems here,“", "\"We should oppose that,”"]
-    assert one(quotes(text), "real problems").speaker["text"] == "Jim Ross"
+        "“The bridge will not open before the winter,“", "\"We should wait for the report,”"]
+    assert one(quotes(text), "bridge").speaker["text"] == "Jim Ross"
     # a mark glued to the cue's comma
-    q = one(quotes("Ryan said,“Look, these images have no place in a campaign.”"), "no place")
-    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Ryan"
+    q = one(quotes("Ortega said,“Look, the roads are open again and the buses are running.”"), "buses")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Ortega"
 
 
 def test_verb_right_after_the_marks_tags_the_quotation(quotes):
-    # the parser hangs "asked about his claims" on "said" as a clause of its own
-    text = ("\"I am not going to say it is a mistake, so forget about it,\" said retired surgeon Ben Cole, "
-            "asked about his claims.")
-    q = one(quotes(text), "forget about it")
-    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "retired surgeon Ben Cole"
+    # the parser hangs "asked about her ruling" on "said" as a clause of its own
+    text = ("\"I will never call that ruling a failure, so drop the subject,\" said retired judge Ann Cole, "
+            "asked about her ruling.")
+    q = one(quotes(text), "drop the subject")
+    assert q.direct and q.cue.text == "said" and q.speaker["text"] == "retired judge Ann Cole"
 
 
 def test_speaker_of_a_verb_the_parser_left_without_subject(quotes):
-    text = ("Facing donors deeply skeptical about the senator's bid, the campaign chief, Paul Mason, "
-            "bluntly suggested that the candidate's fiery style amounted to an act.")
-    q = one(quotes(text), "fiery style")
-    assert q.cue.text == "suggested" and q.speaker["text"] == "the campaign chief, Paul Mason"
+    text = ("Meeting lenders deeply wary about the bank's merger, the finance chief, Ruth Okafor, "
+            "calmly suggested that the firm's recent losses were a blip.")
+    q = one(quotes(text), "recent losses")
+    assert q.cue.text == "suggested" and q.speaker["text"] == "the finance chief, Ruth Okafor"
 
 
 def test_as_report_comments_on_its_clause(quotes):
-    q = one(quotes("But as Lee noted, those voters will give the senator a second look if he starts winning."), "voters")
-    assert q.cue.text == "noted" and q.speaker["text"] == "Lee"
-    assert q.content.text == "those voters will give the senator a second look if he starts winning"
-    q = one(quotes("As the paper reported in March, the firm had lavish offices in town."), "lavish")
-    assert q.cue.text == "reported" and q.speaker["text"] == "the paper"
+    q = one(quotes("But as Ortiz noted, the farmers will back the plan once the rains return."), "farmers")
+    assert q.cue.text == "noted" and q.speaker["text"] == "Ortiz"
+    assert q.content.text == "the farmers will back the plan once the rains return"
+    q = one(quotes("As the newspaper reported in March, the port had lost half of its trade."), "port")
+    assert q.cue.text == "reported" and q.speaker["text"] == "the newspaper"
     assert quotes("He left the hall as the crowd cheered.") == []
 
 

@@ -42,7 +42,7 @@ def pipeline_key(nlp: Language) -> str:
 
 def for_news(nlp: Language) -> Language:
     """What scraped news needs beyond the model, in place: a curly quotation mark glued to a word
-    is its own token ('said,“Look' was one word, and the quotation lost its cue), and sentences
+    is its own token ('said,“We' was one word, and the quotation lost its cue), and sentences
     stop at paragraph breaks (:func:`paragraph_sentences`)."""
     from spacy.util import compile_infix_regex
 
@@ -62,7 +62,7 @@ _OPENING = frozenset({'"', "“", "‘", "''", "'"})
 def paragraph_sentences(doc: Doc) -> Doc:
     """A sentence never runs over a blank line, nor over a line break after a finished sentence
     or before an opening quotation mark. Why: the parser otherwise hangs a paragraph's reporting
-    verb on the next paragraph's quotation ("…, he said.\n\n“These movements …,” he added"), and
+    verb on the next paragraph's quotation ("…, she said.\n\n''These groups …,'' she added"), and
     its speaker and claim go to the wrong words. A line break inside a sentence (hard-wrapped text)
     is left to the parser."""
     n = len(doc)

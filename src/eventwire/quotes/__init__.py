@@ -209,7 +209,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if mark == "“" and not (text[i - 1].isspace() or text[i - 1] in "(—―-") and \
                     (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)"):
-                mark = "”"  # an opening mark where a closing one belongs ('… here,“ said Clyburn'): a typo
+                mark = "”"  # an opening mark where a closing one belongs ('… by winter,“ said Ross'): a typo
             elif mark == "“":
                 depth += 1
                 continue
@@ -306,7 +306,7 @@ def _subject(v: Token) -> Token | None:
         if v.dep_ == "relcl":  # "the official, who said …"
             return v.head
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.ent_type_ in _MEASURES and v.head.head.i != v.head.i:
-            v = v.head.head  # "the ministry spent months pushing back …": the time is nobody
+            v = v.head.head  # "the union spent weeks pushing back …": the time is nobody
             continue
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head  # "a statement saying …", "a tweet attacking …"
@@ -458,7 +458,7 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
     for t in doc[s_start:s_end]:
         if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
             continue
-        # '“…,” said David Brock, who heads Correct the Record': a finite verb right after the
+        # '“…,” said Dana Reyes, who runs Fix the Vote': a finite verb right after the
         # closing mark of a real quotation (not a title) tags it, whatever clause the parser hung on it
         right_after = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG"
         if not (right_after and len(_WORD.findall(text[qa:qb])) >= 4) and _own_clause(t, text, qa, qb, inside):
@@ -481,12 +481,12 @@ def _cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside, sent_of) -> To
 
 def _quote_speaker(cue: Token, qa: int, qb: int) -> Token | None:
     """The speaker of a quotation's cue. Why not only the verb's subject: the parser takes a word
-    inside the marks for it ('“That, sadly,” he said, “is …”' → "That"), or reads an inverted
-    speaker as the object ('“…,” added a Vermont Democrat').
+    inside the marks for it ('“That, frankly,” he said, “is …”' → "That"), or reads an inverted
+    speaker as the object ('“…,” added a Maine Republican').
 
     A subject inside the quotation gives way to another one outside it. A verb right after the
     closing mark without a subject of its own takes the noun phrase right after it ('“…,” said
-    David Brock, who heads Correct the Record', where the parser made Brock the subject of "Correct")."""
+    Dana Reyes, who runs Fix the Vote', where the parser can make Reyes the subject of "Fix")."""
     subj = _subject(cue)
     if subj is None or qa <= subj.idx < qb:
         subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not qa <= c.idx < qb), None)
@@ -507,7 +507,7 @@ def _speech_tag(text: str, t: Token, qb: int) -> bool:
     lecturer at …, said': the verb's subject opens right after the closing mark, and its
     description holds no sentence end or paragraph break. Then the verb tags the quotation
     however far it stands (a finished question or exclamation included). After a full stop only a
-    bare tag counts ('“… are missing.” Trump said.'), not a verb with a claim of its own."""
+    bare tag counts ('“… hidden now.” Mayor Lund said.'), not a verb with a claim of its own."""
     end = text[qb - 2:qb - 1] + text[qb - 3:qb - 2]
     if t.idx - qb > 300 or not any(m in end for m in ",?!."):
         return False
@@ -830,7 +830,7 @@ def _direct_quotes(art: _Article, out: list[Quote]) -> None:
             spk = None
             if spk_tok is not None:
                 a, b = _np_span(spk_tok)
-                if spk_tok.i > cue.i:  # an inverted speaker never takes in its verb ("tweeted Rubio aide …")
+                if spk_tok.i > cue.i:  # an inverted speaker never takes in its verb ("tweeted a campaign aide …")
                     a = max(a, cue.idx + len(cue.text) + 1)
                 spk = speakers.make(spk_tok, text, span=(a, b))
         else:
@@ -1125,9 +1125,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
             return Quote(speakers.make(pobj, text), _tspan(text, v.idx, cue_end), _tspan(text, a, b), False)
     aside = _aside(v, subj) if comp is None and v.dep_ == "parataxis" and subj is not None and v.head.i < v.i else None
     if comp is None and v.dep_ == "parataxis" and lemma in SPEECH and subj is not None and (v.head.i > v.i or aside):
-        # "The museum, Mr. Bush said, celebrated …", "So it makes sense, strategists said, for the
-        # party to …": the sentence around the aside is the content; "He found no taker, he said,
-        # on condition of anonymity": the sentence before it
+        # "The museum, Mr. Bush said, celebrated …", "So it pays, analysts said, for the firm
+        # to …": the sentence around the aside is the content; "The mill drew no bid, the owner
+        # said, on condition of anonymity": the sentence before it
         sent = v.sent
         end = doc[subj.left_edge.i - 1].idx if aside == "trailing" else sent.end_char
         a, b = _trim(text, max(sent.start_char, text.rfind("\n", 0, v.idx) + 1), end)
@@ -1201,13 +1201,13 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
 
 
 def _as_report(text: str, v: Token, speakers: _Speakers) -> Quote | None:
-    """ "As Lee noted, those voters will …", "The deal, as the minister said, is final": the
+    """ "As Ortiz noted, the farmers will …", "The deal, as the minister said, is final": the
     clause the "as" report comments on is its content (around the aside when it stands inside)."""
     mark = next((c for c in v.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i), None)
     if v.dep_ == "advcl" and mark is not None:
         clause, first, who = v.head, mark, _subject(v)
     elif v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.lower_ == "as" and v.head.head.dep_ == "prep":
-        clause, first, who = v.head.head.head, v.head.head, v.head  # "As the paper reported in March, …"
+        clause, first, who = v.head.head.head, v.head.head, v.head  # "As the newspaper reported in March, …"
     else:
         return None
     if who is None or clause.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("ccomp", "dobj") for c in v.children):
@@ -1218,7 +1218,7 @@ def _as_report(text: str, v: Token, speakers: _Speakers) -> Quote | None:
 
 
 def _orphan_subject(v: Token) -> Token | None:
-    """ "…, the campaign chief, Paul Mason, bluntly suggested that …", parsed with no subject: the
+    """ "…, the finance chief, Ruth Okafor, calmly suggested that …", parsed with no subject: the
     noun phrase right before the verb (past its adverbs and a comma) speaks; a name in apposition
     gives way to the phrase it describes, which keeps the name."""
     doc = v.doc
@@ -1235,8 +1235,8 @@ def _orphan_subject(v: Token) -> Token | None:
 
 def _aside(v: Token, subj: Token) -> str | None:
     """Where a speech verb set off with its subject by a comma stands in its sentence: "trailing"
-    ("…, he said, on condition of anonymity.": only phrases with no verb follow) or "mid" ("…,
-    strategists said, for the party to …": the sentence goes on after another comma)."""
+    ("…, the owner said, on condition of anonymity.": only phrases with no verb follow) or "mid"
+    ("…, analysts said, for the firm to …": the sentence goes on after another comma)."""
     doc, sent = v.doc, v.sent
     k = subj.left_edge.i
     if not (subj.i < v.i and k > sent.start and doc[k - 1].text == ","):
@@ -1391,7 +1391,7 @@ def _noun_cue(doc: Doc, text: str, n: Token, speakers: _Speakers, relaxed: bool 
     what the noun is about. ``relaxed`` (a candidate for the ranker): also the subject of "is a
     critic of", a one-word topic, and no holder at all for a known claim noun ("concerns about")."""
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
-    if owner is None:  # "claims by intelligence agencies that …", "the suggestion by a senator that …"
+    if owner is None:  # "claims by outside auditors that …", "the suggestion by a senator that …"
         by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i), None)
         owner = next((x for x in by.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN", "PRON")), None) \
             if by is not None else None
