@@ -209,6 +209,10 @@ def test_headline_speaker_colon(quotes):
     q = one(qs, "Budget Deal")
     assert q.speaker["text"] == "Senator Ana Ruiz" and q.cue.text == ":"
     assert quotes("Storm Season: What Farmers Need To Know Now\n\nRain is due.") == []
+    # a poll reports its finding; a label such as "Update:" speaks for nobody
+    q = one(quotes("Poll: Lopez and Ruiz hold narrow leads in Ohio.\n\nThe race is close."), "narrow leads")
+    assert q.speaker["text"] == "Poll" and q.cue.text == ":"
+    assert quotes("Update: The bridge reopened on Friday after repairs.\n\nTraffic is light.") == []
 
 
 def test_nested_thinking_inside_a_quote_is_not_a_record(quotes):
