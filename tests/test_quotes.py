@@ -461,6 +461,16 @@ def test_as_report_comments_on_its_clause(quotes):
     assert quotes("He left the hall as the crowd cheered.") == []
 
 
+def test_finding_reported_in_a_poll(quotes):
+    q = one(quotes("In a poll released Monday, 50 percent of voters chose Lopez while 40 percent chose Ruiz."), "percent")
+    assert q.cue.text == "In" and q.speaker["text"] == "a poll"
+    assert q.content.text == "50 percent of voters chose Lopez while 40 percent chose Ruiz"
+    # a speech verb in the clause makes its own record; a place is no source
+    q = one(quotes("In a report, the panel said the dam was safe."), "dam")
+    assert q.cue.text == "said" and q.speaker["text"] == "the panel"
+    assert quotes("In Ohio, the race between the two senators is close.") == []
+
+
 def test_audience_of_tell_is_not_the_content(quotes):
     assert quotes("Officials told reporters after the vote.") == []
     assert quotes("The mayor asked the minister during the meeting.") == []

@@ -151,6 +151,8 @@ PRONOUNS = _L["pronoun"]
 QUESTION_VERBS = _L["question_verb"]
 #: nouns for an audience: "told reporters", "asked voters"
 HEARERS = _L["hearer"]
+#: what a finding is reported in: "In a poll released Monday, 50 percent …"
+SOURCE_DOCS = _L["source_doc"]
 #: nouns that describe a person by role: "the spokeswoman said" refers to someone named earlier
 ROLE_NOUNS = _L["role"]
 #: verbs of appearance: the whole clause is a view ("X seems ready to …")
@@ -863,8 +865,8 @@ def _reported(art: _Article, out: list[Quote], extra: list[Quote] | None = None)
                     extra.append(q)
             continue
         low = t.lower_
-        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            q = _according(doc, text, t, speakers)
+        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" or low == "in" and t.dep_ == "prep":
+            q = _according(doc, text, t, speakers) if low == "according" else _in_source(text, t, speakers)
             if q is not None and not in_covered(q.content.start):
                 out.append(q)
             continue
@@ -1215,6 +1217,27 @@ def _as_report(text: str, v: Token, speakers: _Speakers) -> Quote | None:
     last = max(first.i, v.right_edge.i)
     toks = [x for x in clause.subtree if not first.i <= x.i <= last and not (x.dep_ == "cc" and x.head.i == clause.i and x.i < first.i)]
     return _clause_quote(text, v, toks, speakers.make(who, text)) if toks else None
+
+
+def _in_source(text: str, t: Token, speakers: _Speakers) -> Quote | None:
+    """ "In a poll released Monday, 50 percent chose …": a clause opened by "in" and a poll,
+    report or study is that source's finding (the cue is "In"), unless its verb reports speech
+    itself ("In a report, the panel said …" is the panel's record)."""
+    src = next((c for c in t.children if c.dep_ == "pobj"), None)
+    clause = t.head
+    if src is None or src.lemma_.lower() not in SOURCE_DOCS or clause.pos_ not in ("VERB", "AUX") or \
+            verb_lemma(clause) in SPEECH or clause.i < t.i or t.i != t.sent.start and t.doc[t.i - 1].text != ",":
+        return None
+    toks = [x for x in clause.subtree if x.i > t.right_edge.i]
+    if not toks or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    a, b = _span_chars(toks)
+    pa, pb = _paragraph(text, t.idx)
+    a, b = _trim(text, max(a, pa), min(b, pb))
+    b = _drop_stop(text, a, b)
+    if len(_WORD.findall(text[a:b])) < 4:
+        return None
+    return Quote(speakers.make(src, text), _tspan(text, t.idx, t.idx + len(t.text)), _tspan(text, a, b), False)
 
 
 def _orphan_subject(v: Token) -> Token | None:
