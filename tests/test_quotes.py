@@ -452,23 +452,26 @@ def test_speaker_of_a_verb_the_parser_left_without_subject(quotes):
     assert q.cue.text == "suggested" and q.speaker["text"] == "the finance chief, Ruth Okafor"
 
 
-def test_as_report_comments_on_its_clause(quotes):
-    q = one(quotes("But as Ortiz noted, the farmers will back the plan once the rains return."), "farmers")
-    assert q.cue.text == "noted" and q.speaker["text"] == "Ortiz"
-    assert q.content.text == "the farmers will back the plan once the rains return"
-    q = one(quotes("As the newspaper reported in March, the port had lost half of its trade."), "port")
-    assert q.cue.text == "reported" and q.speaker["text"] == "the newspaper"
-    assert quotes("He left the hall as the crowd cheered.") == []
+@pytest.mark.parametrize("text, needle, cue, speaker, content", [
+    # an "as" report comments on the clause it hangs on
+    ("But as Ortiz noted, the farmers will back the plan once the rains return.", "farmers", "noted", "Ortiz",
+     "the farmers will back the plan once the rains return"),
+    ("As the newspaper reported in March, the port had lost half of its trade.", "port", "reported",
+     "the newspaper", "the port had lost half of its trade"),
+    # a finding reported in a poll; a speech verb in the clause makes its own record
+    ("In a poll released Monday, 50 percent of voters chose Lopez while 40 percent chose Ruiz.", "percent", "In",
+     "a poll", "50 percent of voters chose Lopez while 40 percent chose Ruiz"),
+    ("In a report, the panel said the dam was safe.", "dam", "said", "the panel", "the dam was safe"),
+])
+def test_clause_reported_by_a_source_around_it(quotes, text, needle, cue, speaker, content):
+    q = one(quotes(text), needle)
+    assert (q.cue.text, q.speaker["text"], q.content.text) == (cue, speaker, content)
 
 
-def test_finding_reported_in_a_poll(quotes):
-    q = one(quotes("In a poll released Monday, 50 percent of voters chose Lopez while 40 percent chose Ruiz."), "percent")
-    assert q.cue.text == "In" and q.speaker["text"] == "a poll"
-    assert q.content.text == "50 percent of voters chose Lopez while 40 percent chose Ruiz"
-    # a speech verb in the clause makes its own record; a place is no source
-    q = one(quotes("In a report, the panel said the dam was safe."), "dam")
-    assert q.cue.text == "said" and q.speaker["text"] == "the panel"
-    assert quotes("In Ohio, the race between the two senators is close.") == []
+@pytest.mark.parametrize("text", ["He left the hall as the crowd cheered.",
+                                  "In Ohio, the race between the two senators is close."])
+def test_no_source_around_a_clause(quotes, text):
+    assert quotes(text) == []
 
 
 def test_audience_of_tell_is_not_the_content(quotes):

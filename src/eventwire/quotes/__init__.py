@@ -950,7 +950,7 @@ def _seeming(doc: Doc, text: str, v: Token, lemma: str) -> Quote | None:
 
 def _clause_quote(text: str, v: Token, toks: list[Token], speaker: dict | None) -> Quote | None:
     """A report whose content is a clause's tokens, kept within the cue's paragraph, without its
-    full stop, and at least four words long; the cue is the verb alone."""
+    full stop, and at least four words long; the cue is the one token ``v`` (a verb, or "In")."""
     a, b = _span_chars(toks)
     pa, pb = _paragraph(text, v.idx)
     a, b = _trim(text, max(a, pa), min(b, pb))
@@ -1231,13 +1231,7 @@ def _in_source(text: str, t: Token, speakers: _Speakers) -> Quote | None:
     toks = [x for x in clause.subtree if x.i > t.right_edge.i]
     if not toks or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return None
-    a, b = _span_chars(toks)
-    pa, pb = _paragraph(text, t.idx)
-    a, b = _trim(text, max(a, pa), min(b, pb))
-    b = _drop_stop(text, a, b)
-    if len(_WORD.findall(text[a:b])) < 4:
-        return None
-    return Quote(speakers.make(src, text), _tspan(text, t.idx, t.idx + len(t.text)), _tspan(text, a, b), False)
+    return _clause_quote(text, t, toks, speakers.make(src, text))
 
 
 def _orphan_subject(v: Token) -> Token | None:
