@@ -214,6 +214,7 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
               rates: dict | None = None) -> list[list[str]]:
     """Features of every candidate, with nesting among them (``rates``: see ``features``)."""
     text = doc.text if text is None else text
+    rates = _rates() if rates is None else rates  # looked up once per article, not per candidate
     starts = _Offsets(doc)
     spans = [(q.content.start, q.content.end) for q, _ in cands]
     out = []
