@@ -69,3 +69,22 @@ def test_sentences_stop_at_paragraph_breaks(nlp):
                      "''These groups are a danger,'' she added."]  # the opening mark starts its sentence
     # a hard-wrapped line inside a sentence is no break
     assert len(list(nlp("The talks, which began\nin Geneva, ended on Friday.").sents)) == 1
+
+
+@pytest.mark.parametrize("dateline, rest", [
+    ("KYIV (Reuters) - ", "Ukraine accused Russia of shelling a well-run clinic."),
+    ("GREEN BAY, Wis. — ", "Gov. Ann Rudd criticized the plan on Tuesday."),
+    ("ST. LOUIS -- ", "Officials said the river rose overnight."),
+])
+def test_a_dateline_is_not_the_subject(nlp, dateline, rest):
+    # the words after a wire dateline start a sentence: the parser had made the city the subject
+    doc = nlp("Lede paragraph.\n\n" + dateline + rest)
+    first = next(t for t in doc if t.idx == len("Lede paragraph.\n\n") + len(dateline))
+    assert first.is_sent_start
+    root = first.sent.root
+    assert not any(c.dep_ == "nsubj" and c.idx < first.idx for c in root.children)
+
+
+def test_capitals_without_a_dash_are_no_dateline(nlp):
+    doc = nlp("NATO - the alliance - met today.\n\nUS officials said the talks went well.")
+    assert not any(t.is_sent_start for t in doc if t.text in ("officials", "the"))

@@ -200,6 +200,10 @@ def test_headline_speaker_colon(quotes):
     q = one(quotes("Poll: Lopez and Ruiz hold narrow leads in Ohio.\n\nThe race is close."), "narrow leads")
     assert q.speaker["text"] == "Poll" and q.cue.text == ":"
     assert quotes("Update: The bridge reopened on Friday after repairs.\n\nTraffic is light.") == []
+    # nor does a tabloid kicker, in capitals or not
+    for kicker in ("BOOM", "WOW", "Busted"):
+        assert not any(q.cue is not None and q.cue.text == ":" for q in
+                       quotes(f"{kicker}: Mayor Quits After Secret Recording Airs\n\nThe mayor resigned on Friday."))
 
 
 def test_nested_thinking_inside_a_quote_is_not_a_record(quotes):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -32,7 +33,7 @@ def load_nlp() -> Language:
 
 
 #: raised whenever :func:`for_news` changes what the parser sees (parsed-Doc caches are keyed by it)
-NEWS_RULES = 3
+NEWS_RULES = 5
 
 
 def pipeline_key(nlp: Language) -> str:
@@ -43,7 +44,7 @@ def pipeline_key(nlp: Language) -> str:
 def for_news(nlp: Language) -> Language:
     """What scraped news needs beyond the model, in place: a curly quotation mark glued to a word
     is its own token ('said,“We' was one word, and the quotation lost its cue), and sentences
-    stop at paragraph breaks (:func:`paragraph_sentences`)."""
+    stop at paragraph breaks and after a paragraph's wire dateline (:func:`paragraph_sentences`)."""
     from spacy.util import compile_infix_regex
 
     infixes = [*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=“)", r"[“”]"]
@@ -57,6 +58,11 @@ def for_news(nlp: Language) -> Language:
 _LINE_ENDS = frozenset({".", "!", "?", ":", '"', "”", "''"})  # not "’" or "'": an apostrophe ("farmers'")
 _OPENING = frozenset({'"', "“", "‘", "''", "'"})
 
+#: a wire dateline opening a paragraph: "KYIV (Reuters) - ", "GREEN BAY, Wis. — ", "ST. LOUIS -- "
+#: (capitals, then an optional region in title case, an optional agency in brackets, a dash)
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+                      r"(?: ?\([A-Za-z. ]{1,30}\))? ?(-{1,2}|[–—―]) +(?=\S)")
+
 
 @Language.component("eventwire_paragraphs")
 def paragraph_sentences(doc: Doc) -> Doc:
@@ -66,15 +72,35 @@ def paragraph_sentences(doc: Doc) -> Doc:
     its speaker and claim go to the wrong words. A line break inside a sentence (hard-wrapped text)
     is left to the parser."""
     n = len(doc)
+    if n:
+        _dateline(doc, 0)
     for t in doc:
         if not t.is_space or "\n" not in t.text or t.i + 1 >= n or t.i == 0:
             continue
         nxt = doc[t.i + 1]
+        _dateline(doc, t.i + 1)
         if t.text.count("\n") > 1 or doc[t.i - 1].text in _LINE_ENDS or nxt.text in _OPENING:
             nxt.is_sent_start = True
             if nxt.text in _OPENING and t.i + 2 < n:
                 doc[t.i + 2].is_sent_start = False  # the mark opens the sentence, it is not one
     return doc
+
+
+def _dateline(doc: Doc, i: int) -> None:
+    """The words after a dateline at token ``i`` start a sentence. Why: the parser takes the
+    dateline for a subject ("KYIV (Reuters) - Ukraine accused …": the city accused), so the
+    speaker and the event's source went to the place."""
+    if not doc[i].is_upper or len(doc[i]) < 2:
+        return
+    head = "".join(t.text_with_ws for t in doc[i:i + 14])
+    m = DATELINE.match(head)
+    if m is None or f" {m.group(1)} " in head[m.end():m.end() + 80].split("\n")[0]:
+        return  # "NATO - the alliance - met": a pair of dashes is an aside, not a dateline
+    at = doc[i].idx + m.end()
+    for t in doc[i + 1:i + 14]:
+        if t.idx == at:
+            t.is_sent_start = True
+            return
 
 
 def trim_caches(nlp: Language, max_entries: int) -> None:
