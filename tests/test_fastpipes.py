@@ -75,6 +75,7 @@ def test_sentences_stop_at_paragraph_breaks(nlp):
     ("KYIV (Reuters) - ", "Ukraine accused Russia of shelling a well-run clinic."),
     ("GREEN BAY, Wis. — ", "Gov. Ann Rudd criticized the plan on Tuesday."),
     ("ST. LOUIS -- ", "Officials said the river rose overnight."),
+    ("Mexico City (AFP) – ", "Farmers blocked the main highway on Monday."),
 ])
 def test_a_dateline_is_not_the_subject(nlp, dateline, rest):
     # the words after a wire dateline start a sentence: the parser had made the city the subject
@@ -88,3 +89,5 @@ def test_a_dateline_is_not_the_subject(nlp, dateline, rest):
 def test_capitals_without_a_dash_are_no_dateline(nlp):
     doc = nlp("NATO - the alliance - met today.\n\nUS officials said the talks went well.")
     assert not any(t.is_sent_start for t in doc if t.text in ("officials", "the"))
+    doc = nlp("Lede paragraph.\n\nMr. Lund (R) - a former judge - won the seat.")
+    assert not any(t.is_sent_start for t in doc if t.text == "a")

@@ -33,7 +33,7 @@ def load_nlp() -> Language:
 
 
 #: raised whenever :func:`for_news` changes what the parser sees (parsed-Doc caches are keyed by it)
-NEWS_RULES = 5
+NEWS_RULES = 6
 
 
 def pipeline_key(nlp: Language) -> str:
@@ -58,10 +58,13 @@ def for_news(nlp: Language) -> Language:
 _LINE_ENDS = frozenset({".", "!", "?", ":", '"', "”", "''"})  # not "’" or "'": an apostrophe ("farmers'")
 _OPENING = frozenset({'"', "“", "‘", "''", "'"})
 
-#: a wire dateline opening a paragraph: "KYIV (Reuters) - ", "GREEN BAY, Wis. — ", "ST. LOUIS -- "
-#: (capitals, then an optional region in title case, an optional agency in brackets, a dash)
-DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-                      r"(?: ?\([A-Za-z. ]{1,30}\))? ?(-{1,2}|[–—―]) +(?=\S)")
+#: a wire dateline opening a paragraph: "KYIV (Reuters) - ", "GREEN BAY, Wis. — ", "ST. LOUIS -- ",
+#: "Mexico City (AFP) – " (a place in capitals, or in title case before an agency in brackets; an
+#: optional region; a dash)
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+                      r"(?: ?\([A-Za-z. ]{1,30}\))?"
+                      r"|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}(?:, [A-Z][A-Za-z.]*)? ?\([A-Z][A-Za-z. ]{1,29}\))"
+                      r" ?(-{1,2}|[–—―]) +(?=\S)")
 
 
 @Language.component("eventwire_paragraphs")
@@ -90,7 +93,7 @@ def _dateline(doc: Doc, i: int) -> None:
     """The words after a dateline at token ``i`` start a sentence. Why: the parser takes the
     dateline for a subject ("KYIV (Reuters) - Ukraine accused …": the city accused), so the
     speaker and the event's source went to the place."""
-    if not doc[i].is_upper or len(doc[i]) < 2:
+    if not (doc[i].is_upper or doc[i].is_title) or len(doc[i]) < 2:
         return
     head = "".join(t.text_with_ws for t in doc[i:i + 14])
     m = DATELINE.match(head)
