@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_places import DATA, scorer  # noqa: E402
+from quotes_places import DATA, greedy_match, scorer  # noqa: E402
 
 #: tp, fp, fn, speakers matched, matched relations with a gold speaker
 Tally = list[int]
@@ -33,23 +33,11 @@ def match(sc, text: str, gold: list[dict], pred: list[dict], theta: float) -> Ta
     """The scorer's matching of ``pred`` relations against ``gold`` ones (both as BRAT reads them)."""
     G = [(sc.tokset(text, g["content"]), sc.tokset(text, g["source"])) for g in gold if g["content"]]
     P = [(sc.tokset(text, g["content"]), sc.tokset(text, g["source"])) for g in pred if g["content"]]
-    used: set[int] = set()
-    tp = ok = n = 0
-    for gc, gs in G:
-        best, bj = 0.0, None
-        for j, (pc, _) in enumerate(P):
-            if j in used or not pc:
-                continue
-            ov = len(gc & pc) / max(len(gc), len(pc)) if gc else 0
-            if ov > best:
-                best, bj = ov, j
-        if bj is not None and best >= theta:
-            tp += 1
-            used.add(bj)
-            if gs:
-                n += 1
-                ok += bool(gs & P[bj][1])
-    return [tp, len(P) - tp, len(G) - tp, ok, n]
+    taken = greedy_match([g[0] for g in G], [p[0] for p in P], theta)
+    tp = sum(j is not None for j in taken)
+    with_source = [(gs, P[j][1]) for (_, gs), j in zip(G, taken) if j is not None and gs]
+    ok = sum(bool(gs & ps) for gs, ps in with_source)
+    return [tp, len(P) - tp, len(G) - tp, ok, len(with_source)]
 
 
 def line(name: str, t: Tally) -> str:

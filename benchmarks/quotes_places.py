@@ -107,6 +107,28 @@ def run_places(limit: int | None, cache: Path | None, errors: int) -> None:
     print(f"RESULT places f1={F:.3f} acc161={acc:.3f} median_km={med:.0f} articles={len(recs)}")
 
 
+def greedy_match(G: list[set[int]], P: list[set[int]], theta: float) -> list[int | None]:
+    """For each gold content (word-start sets, in gold order), the prediction it takes, as the
+    scorer matches them: the unused prediction with the largest overlap (shared words / the longer
+    one's words), kept when that overlap reaches ``theta``."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for gc in G:
+        best, bj = 0.0, None
+        for j, pc in enumerate(P):
+            if j in used or not pc:
+                continue
+            ov = len(gc & pc) / max(len(gc), len(pc)) if gc else 0
+            if ov > best:
+                best, bj = ov, j
+        if bj is not None and best >= theta:
+            used.add(bj)
+            out.append(bj)
+        else:
+            out.append(None)
+    return out
+
+
 def run_quotes(limit: int | None, cache: Path | None, errors: int) -> None:
     sc = scorer()
     d = DATA / "polnear"
@@ -132,18 +154,11 @@ def run_quotes(limit: int | None, cache: Path | None, errors: int) -> None:
             for q in res.quotes:
                 sp = [(q.speaker["start"], q.speaker["end"])] if q.speaker and q.speaker.get("start") is not None else []
                 P.append((sc.tokset(text, [(q.content.start, q.content.end)]), sc.tokset(text, sp), q))
-            used = set()
-            for gc, gs, g in G:
-                best, bj = 0.0, None
-                for j, (pc, ps, _) in enumerate(P):
-                    if j in used or not pc:
-                        continue
-                    ov = len(gc & pc) / max(len(gc), len(pc)) if gc else 0
-                    if ov > best:
-                        best, bj = ov, j
-                if bj is not None and best >= theta:
+            taken = greedy_match([g[0] for g in G], [p[0] for p in P], theta)
+            used = {j for j in taken if j is not None}
+            for (gc, gs, g), bj in zip(G, taken):
+                if bj is not None:
                     tp += 1
-                    used.add(bj)
                     if gs:
                         src_n += 1
                         ok = bool(gs & P[bj][1])

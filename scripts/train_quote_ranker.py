@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_quote_cues import count, load_docs, table  # noqa: E402
+from quotes_places import greedy_match  # noqa: E402
 
 from eventwire.quotes import candidates  # noqa: E402
 from eventwire.quotes.rank import choose, featurize, group  # noqa: E402
@@ -93,21 +94,10 @@ def f1(arts, probs_per_art, thr: float | dict[str, float], ov: float) -> tuple[f
         pos = {id(q): k for k, q in enumerate(art.quotes)}
         cut = [thr[g] for g in art.groups] if isinstance(thr, dict) else thr
         P = [art.pcs[pos[id(q)]] for q in choose(art.quotes, list(probs), cut, ov)]
-        used = set()
-        for gc in G:
-            best, bj = 0.0, None
-            for j, pc in enumerate(P):
-                if j in used or not pc:
-                    continue
-                o = len(gc & pc) / max(len(gc), len(pc)) if gc else 0
-                if o > best:
-                    best, bj = o, j
-            if bj is not None and best >= 0.3:
-                tp += 1
-                used.add(bj)
-            else:
-                fn += 1
-        fp += len(P) - len(used)
+        hits = sum(j is not None for j in greedy_match(G, P, 0.3))
+        tp += hits
+        fn += len(G) - hits
+        fp += len(P) - hits
     p = tp / (tp + fp) if tp + fp else 0
     r = tp / (tp + fn) if tp + fn else 0
     return p, r, 2 * p * r / (p + r) if p + r else 0
