@@ -358,3 +358,17 @@ def test_a_unit_of_a_force_is_that_force(nlp, text, word, sector):
     doc, idx = _idx(nlp, text)
     a = idx.for_token(_tok(doc, word))
     assert a is not None and a.sectors == [sector]
+
+
+def test_legislators_named_without_a_country_are_the_datelines(nlp):
+    # a Washington story about another country: its senators and Congress are still American
+    text = ("WASHINGTON (AP) — Sen. Ruth Vale said Congress would vote on more aid to Ukraine.\n\n"
+            "Ukraine asked for air defences after strikes on Kharkiv and Odesa. Ukrainian officials "
+            "said Ukraine needed them before winter.")
+    doc, idx = _idx(nlp, text)
+    assert idx.for_token(_tok(doc, "Vale")).code == "USALEG"
+    assert idx.for_token(_tok(doc, "Congress")).code == "USALEG"
+    assert idx.for_token(_tok(doc, "officials")).code == "UKRGOV"  # the rest keeps the article's country
+    # without a dateline, the article's country stands
+    doc, idx = _idx(nlp, text.split("— ", 1)[1])
+    assert idx.for_token(_tok(doc, "Congress")).code == "UKRLEG"

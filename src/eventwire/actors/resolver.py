@@ -155,6 +155,26 @@ def _lower_cased(texts: list[str]) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _dateline_country(text: str) -> str | None:
+    """The country of the place a wire story is filed from ("WASHINGTON (AP) — ", "GREEN BAY,
+    Wis. — "), from a dateline opening one of its first three paragraphs. Why: a legislator named
+    without a country is the dateline's, even when the story is about another country."""
+    from ..nlp import DATELINE
+
+    at = 0
+    for _ in range(3):
+        m = DATELINE.match(text, at)
+        if m is not None:
+            place = re.split(r"[,(]| [-–—―]", m.group(0), maxsplit=1)[0].strip()
+            name = " ".join(w if len(w) <= 2 else w.capitalize() for w in place.split())  # "NEW YORK" → "New York"
+            return city_countries()(name) if name else None
+        nxt = text.find("\n\n", at, at + 600)
+        if nxt < 0:
+            return None
+        at = nxt + 2
+    return None
+
+
 def _title_countries(title: str) -> list[str]:
     """Countries named in a headline (not parsed: phrases at word starts, ending at a word end)."""
     if not title:
@@ -197,6 +217,7 @@ class _Builder:
         self.extra: dict[int, list[Actor]] = {}
         self.pairs: dict[int, list[Actor]] = {}  # "the two sides": the second party
         self.counts: Counter[str] = Counter()
+        self.home: str | None = None  #: the country of the story's dateline ("WASHINGTON (AP) —")
         self.last_body: Actor | None = None
         self.dominant: str | None = None
 
@@ -261,6 +282,7 @@ class _Builder:
         if counts:
             best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
             self.dominant = best[0]
+        self.home = _dateline_country(self.text)
         for s, sent in enumerate(doc.sents):
             for k in range(sent.start, sent.end):
                 self.sent_of[k] = s
@@ -602,7 +624,7 @@ class _Builder:
             prefix = "NGO"  # a non-governmental body named without a country is transnational (CAMEO)
         if country is None and prefix is None and self.dominant and (role is not None or is_person or (is_org and not self._transnational(tok))) \
                 and not any(c.lower_ in FOREIGN_MODS for c in tok.children if c.dep_ in ("amod", "compound")):
-            country = self.dominant  # ("Western officials", "foreign diplomats" are not the article's country)
+            country = self._fallback(sectors)  # ("Western officials", "foreign diplomats" are not the article's country)
         if country and not name:
             name = country_names().get(country, country)
         if is_person:
@@ -673,10 +695,18 @@ class _Builder:
             code = e.code
             if not code:  # a sector-only body ("Maoists"): country from the modifiers or the article
                 mod_entry = self._modifier_info(tok).entry
-                country = (mod_entry.country if mod_entry else None) or self.dominant
+                country = (mod_entry.country if mod_entry else None) or self._fallback(sectors)
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
         return None
+
+    def _fallback(self, sectors: list[str]) -> str | None:
+        """The country of an actor the text names without one: the article's, except that a
+        legislature or legislator is the dateline's ("WASHINGTON (AP) — Sen. Ames …" on aid to
+        Ukraine: a US senator, and Congress the US one)."""
+        if self.home and "LEG" in sectors:
+            return self.home
+        return self.dominant
 
     def _poss_country(self, tok: Token) -> str | None:
         """The country behind a possessive pronoun on this head ("his country", "their army")."""
