@@ -34,6 +34,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, TextSpan
+from ..nlp import DATELINE
 
 _DATA = Path(__file__).with_name("data")
 
@@ -167,8 +168,6 @@ _DASHES = ("―", "—", "–")
 _WORD = re.compile(r"\w+")
 #: capitalised line labels that are not people talking
 _NOT_SPEAKERS = _L["not_speaker"]
-#: "KYIV (Reuters) - ", "WASHINGTON — ": the wire's dateline is not part of anyone's words
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)\n]{1,30}\))?\s*[-–—―]+\s+")
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")
 
@@ -262,10 +261,11 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop surrounding spaces, a leading dateline, and edge punctuation (not quote marks)."""
+    """Drop surrounding spaces, a leading dateline (the wire's "KYIV (Reuters) - " is nobody's
+    words), and edge punctuation (not quote marks)."""
     while a < b and (text[a].isspace() or text[a] in ",;:-–—"):
         a += 1
-    m = _DATELINE.match(text, a, b)
+    m = DATELINE.match(text, a, b)
     if m:
         a = m.end()
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-–—"):
