@@ -87,6 +87,10 @@ def test_dateline_in_capitals_and_hyphenated_country(places):
     _, found = places("KABUL (Reuters) - U.S.-backed forces withdrew from the valley.")
     assert by_text(found, "KABUL").country == "AFG"
     assert by_text(found, "U.S.").country == "USA"
+    # a dateline city the tagger reads as an organisation, at the head of a later paragraph too
+    _, found = places("Storm warning lifted.\n\nTULSA - Crews reopened the highway on Monday.")
+    tulsa = by_text(found, "TULSA")
+    assert tulsa.country == "USA" and not tulsa.metonymic
 
 
 def test_city_mistagged_as_organisation_after_preposition(places):

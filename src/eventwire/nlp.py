@@ -33,7 +33,7 @@ def load_nlp() -> Language:
 
 
 #: raised whenever :func:`for_news` changes what the parser sees (parsed-Doc caches are keyed by it)
-NEWS_RULES = 6
+NEWS_RULES = 7
 
 
 def pipeline_key(nlp: Language) -> str:
@@ -89,18 +89,27 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def dateline(text: str, at: int = 0) -> tuple[int, int] | None:
+    """(end of the place name, end of the dateline) of a wire dateline that starts at ``at``
+    ("KYIV (Reuters) - " → the ends of "KYIV" and of the dash's space), or None."""
+    m = DATELINE.match(text, at)
+    if m is None or f" {m.group(1)} " in text[m.end():m.end() + 80].split("\n")[0]:
+        return None  # "NATO - the alliance - met": a pair of dashes is an aside, not a dateline
+    place = re.match(r"[^,(]*?(?= ?[,(]| ?[-–—―])", text[at:m.end()])
+    return (at + len(place.group(0)) if place else at, m.end())
+
+
 def _dateline(doc: Doc, i: int) -> None:
     """The words after a dateline at token ``i`` start a sentence. Why: the parser takes the
     dateline for a subject ("KYIV (Reuters) - Ukraine accused …": the city accused), so the
     speaker and the event's source went to the place."""
     if not (doc[i].is_upper or doc[i].is_title) or len(doc[i]) < 2:
         return
-    head = "".join(t.text_with_ws for t in doc[i:i + 14])
-    m = DATELINE.match(head)
-    if m is None or f" {m.group(1)} " in head[m.end():m.end() + 80].split("\n")[0]:
-        return  # "NATO - the alliance - met": a pair of dashes is an aside, not a dateline
-    at = doc[i].idx + m.end()
-    for t in doc[i + 1:i + 14]:
+    found = dateline("".join(t.text_with_ws for t in doc[i:i + 30]))
+    if found is None:
+        return
+    at = doc[i].idx + found[1]
+    for t in doc[i + 1:i + 30]:
         if t.idx == at:
             t.is_sent_start = True
             return

@@ -159,14 +159,13 @@ def _dateline_country(text: str) -> str | None:
     """The country of the place a wire story is filed from ("WASHINGTON (AP) — ", "GREEN BAY,
     Wis. — "), from a dateline opening one of its first three paragraphs. Why: a legislator named
     without a country is the dateline's, even when the story is about another country."""
-    from ..nlp import DATELINE
+    from ..nlp import dateline
 
     at = 0
     for _ in range(3):
-        m = DATELINE.match(text, at)
-        if m is not None:
-            place = re.split(r"[,(]| [-–—―]", m.group(0), maxsplit=1)[0].strip()
-            name = " ".join(w if len(w) <= 2 else w.capitalize() for w in place.split())  # "NEW YORK" → "New York"
+        found = dateline(text, at)
+        if found is not None:
+            name = " ".join(w if len(w) <= 2 else w.capitalize() for w in text[at:found[0]].split())  # "NEW YORK" → "New York"
             return city_countries()(name) if name else None
         nxt = text.find("\n\n", at, at + 600)
         if nxt < 0:

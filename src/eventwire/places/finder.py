@@ -74,6 +74,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 take(ent.start, ent.end, "ent")  # "flights between Harare and London": a city, whatever the tag
             elif ent.label_ == "ORG":
                 _embedded(ent, g, take)
+    _datelines(doc, body, g, taken, take)
     # gazetteer scan for what the tagger missed (all-caps datelines, untagged countries, adjectives)
     i, n = 0, len(doc)
     toks = list(doc)  # one Token object per position: doc[i] builds a new one on every call
@@ -121,6 +122,27 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         i += 1
     out.sort()
     return _join_dc(out, body)
+
+
+def _datelines(doc: Doc, body: str, g: Gazetteer, taken: list[bool], take) -> None:
+    """The place of a wire dateline that opens a paragraph ("TULSA - …", "Mexico City (AFP) – …"),
+    whatever the tagger called it. Why: the tagger often reads a capitalised city before a dash
+    as an organisation, and the scan leaves organisations alone."""
+    from ..nlp import dateline
+
+    at = 0
+    while at < len(body):
+        if body[at:at + 1].isupper():
+            found = dateline(body, at)
+            span = doc.char_span(at, found[0]) if found else None
+            if span is not None and not any(taken[span.start:span.end]) and g.primary(span.text):
+                take(span.start, span.end, "dateline")
+        nxt = body.find("\n", at)
+        if nxt < 0:
+            break
+        at = nxt + 1
+        while at < len(body) and body[at] in " \t\n":
+            at += 1
 
 
 def _join_dc(cands: list[tuple[int, int, str, str]], body: str) -> list[tuple[int, int, str, str]]:
