@@ -372,3 +372,15 @@ def test_legislators_named_without_a_country_are_the_datelines(nlp):
     # without a dateline, the article's country stands
     doc, idx = _idx(nlp, text.split("— ", 1)[1])
     assert idx.for_token(_tok(doc, "Congress")).code == "UKRLEG"
+
+
+def test_the_army_is_the_army_just_named_not_the_articles_country(nlp):
+    text = ("Indian army chief General Rao warned Pakistan on Monday. Pakistan's foreign office called "
+            "the warning reckless, and Pakistan's prime minister met envoys in Islamabad. Gunmen attacked "
+            "a checkpoint overnight, the army said.")
+    doc, idx = _idx(nlp, text)
+    assert idx.dominant == "PAK"
+    assert idx.for_token(_tok(doc, "army", 1)).code == "INDMIL"
+    # with no army named before it, the article's country stands
+    doc, idx = _idx(nlp, "Pakistan's prime minister met envoys in Islamabad. Gunmen attacked a checkpoint, the army said.")
+    assert idx.for_token(_tok(doc, "army")).code == "PAKMIL"

@@ -217,6 +217,7 @@ class _Builder:
         self.pairs: dict[int, list[Actor]] = {}  # "the two sides": the second party
         self.counts: Counter[str] = Counter()
         self.home: str | None = None  #: the country of the story's dateline ("WASHINGTON (AP) —")
+        self.guessed: set[int] = set()  #: heads whose country is only the article's or the dateline's
         self.last_body: Actor | None = None
         self.dominant: str | None = None
 
@@ -623,7 +624,10 @@ class _Builder:
             prefix = "NGO"  # a non-governmental body named without a country is transnational (CAMEO)
         if country is None and prefix is None and self.dominant and (role is not None or is_person or (is_org and not self._transnational(tok))) \
                 and not any(c.lower_ in FOREIGN_MODS for c in tok.children if c.dep_ in ("amod", "compound")):
-            country = self._fallback(sectors)  # ("Western officials", "foreign diplomats" are not the article's country)
+            country = self._same_body(tok, sectors)
+            if country is None:
+                country = self._fallback(sectors)  # ("Western officials", "foreign diplomats" are not the article's country)
+                self.guessed.add(tok.i)
         if country and not name:
             name = country_names().get(country, country)
         if is_person:
@@ -697,6 +701,22 @@ class _Builder:
                 country = (mod_entry.country if mod_entry else None) or self._fallback(sectors)
                 code = _code(country, None, sectors)
             return Actor(code, country, sectors, e.name, text, start, end, e.actor_kind)
+        return None
+
+    def _same_body(self, tok: Token, sectors: list[str]) -> str | None:
+        """The country of "the military", "the government" (a bare definite body): that of the
+        latest actor of the same sector in this sentence or the three before whose country the
+        text gave ("Pakistan's army chief warned … Militants attacked a post, the military said":
+        Pakistan's), not the article's."""
+        if tok.tag_ in PLURAL_TAGS or not sectors or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) \
+                or any(c.dep_ in MOD_DEPS or c.dep_ == "poss" for c in tok.children):
+            return None
+        here = self.sent_of[tok.i]
+        for a, s, _, j in reversed(self.earlier):
+            if here - s > 3:
+                break
+            if j < tok.i and j not in self.guessed and a.country and sectors[0] in a.sectors:
+                return a.country
         return None
 
     def _fallback(self, sectors: list[str]) -> str | None:
