@@ -416,6 +416,12 @@ def test_aside_inside_a_sentence_that_goes_on(quotes):
     assert q.content.text == text[:-1] and q.speaker["text"] == "analysts"
 
 
+def test_the_terms_or_channel_of_a_telling_are_not_its_topic(quotes):
+    qs = quotes("The fleet will sail on Monday, according to two officers who spoke on condition of anonymity.\n\n"
+                "The minister spoke on state television on Friday.")
+    assert [q.cue.text for q in qs] == ["according to"]
+
+
 def test_typo_marks_and_glued_marks(quotes):
     # an opening curly mark where the closing one belongs, then a straight one opening the next
     text = ("“The bridge will not open before the winter,“ said Jim Ross, a county engineer.\n\n"

@@ -145,6 +145,7 @@ NOUN_CUES = _L["noun"]
 _BARE_SPEECH = _L["bare_speech"]
 #: prepositions that introduce what a stance is about: "warned against", "complained about"
 _ABOUT_PREPS = _L["about_prep"]
+_NOT_TOPIC = _L["not_topic"]
 #: prepositions that carry the content for one verb only: "respond to …", "agree with …"
 _VERB_PREPS = _verb_preps()
 PRONOUNS = _L["pronoun"]
@@ -1108,8 +1109,9 @@ def _indirect(doc: Doc, text: str, v: Token, lemma: str, speakers: _Speakers, in
         for c in kids:  # "warned against …", "complained about …", "accused her of …"
             if c.dep_ == "prep" and c.i > v.i and (c.lower_ in _ABOUT_PREPS or (c.lower_, lemma) in _VERB_PREPS or
                                                    relaxed and c.i <= v.i + 2 and c.lower_ not in _SCENE_PREPS) \
-                    and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in _MEASURES for x in c.children):
-                comp = c  # (not "spoke for 40 minutes")
+                    and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in _MEASURES for x in c.children) \
+                    and not any(x.dep_ == "pobj" and x.lemma_.lower() in _NOT_TOPIC for x in c.children):
+                comp = c  # (not "spoke for 40 minutes", "spoke on condition of anonymity")
                 break
     if inside(v.idx):
         return None
