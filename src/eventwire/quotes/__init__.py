@@ -145,6 +145,7 @@ NOUN_CUES = _L["noun"]
 _BARE_SPEECH = _L["bare_speech"]
 #: prepositions that introduce what a stance is about: "warned against", "complained about"
 _ABOUT_PREPS = _L["about_prep"]
+#: what follows "spoke on" as the terms or channel of a telling, never its topic ("condition of anonymity")
 _NOT_TOPIC = _L["not_topic"]
 #: prepositions that carry the content for one verb only: "respond to …", "agree with …"
 _VERB_PREPS = _verb_preps()
