@@ -6,7 +6,7 @@ import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
 from eventwire.fastpipes import IndexedAttributeRuler, MemoLemmatizer, speed_up
-from eventwire.nlp import MODEL_NAMES, for_news
+from eventwire.nlp import DATELINES, MODEL_NAMES, for_news
 
 # Sentences written for this test: each rule kind of the model's ruler (tag map, word + tag
 # exceptions, dependency conditions, two-token patterns, regex forms, whitespace tokens).
@@ -71,23 +71,25 @@ def test_sentences_stop_at_paragraph_breaks(nlp):
     assert len(list(nlp("The talks, which began\nin Geneva, ended on Friday.").sents)) == 1
 
 
-@pytest.mark.parametrize("dateline, rest", [
-    ("KYIV (Reuters) - ", "Ukraine accused Russia of shelling a well-run clinic."),
-    ("GREEN BAY, Wis. — ", "Gov. Ann Rudd criticized the plan on Tuesday."),
-    ("ST. LOUIS -- ", "Officials said the river rose overnight."),
-    ("Mexico City (AFP) – ", "Farmers blocked the main highway on Monday."),
+@pytest.mark.parametrize("dateline, place, rest", [
+    ("KYIV (Reuters) - ", "KYIV", "Ukraine accused Russia of shelling a well-run clinic."),
+    ("GREEN BAY, Wis. — ", "GREEN BAY", "Gov. Ann Rudd criticized the plan on Tuesday."),
+    ("ST. LOUIS -- ", "ST. LOUIS", "Officials said the river rose overnight."),
+    ("Mexico City (AFP) – ", "Mexico City", "Farmers blocked the main highway on Monday."),
 ])
-def test_a_dateline_is_not_the_subject(nlp, dateline, rest):
+def test_a_dateline_is_not_the_subject(nlp, dateline, place, rest):
     # the words after a wire dateline start a sentence: the parser had made the city the subject
     doc = nlp("Lede paragraph.\n\n" + dateline + rest)
     first = next(t for t in doc if t.idx == len("Lede paragraph.\n\n") + len(dateline))
     assert first.is_sent_start
     root = first.sent.root
     assert not any(c.dep_ == "nsubj" and c.idx < first.idx for c in root.children)
+    assert [s.text for s in doc.spans[DATELINES]] == [place]  # left for the places and actors stages
 
 
 def test_capitals_without_a_dash_are_no_dateline(nlp):
     doc = nlp("NATO - the alliance - met today.\n\nUS officials said the talks went well.")
     assert not any(t.is_sent_start for t in doc if t.text in ("officials", "the"))
+    assert not len(doc.spans[DATELINES])
     doc = nlp("Lede paragraph.\n\nMr. Lund (R) - a former judge - won the seat.")
     assert not any(t.is_sent_start for t in doc if t.text == "a")

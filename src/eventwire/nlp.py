@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .fastpipes import speed_up
 
@@ -33,7 +33,7 @@ def load_nlp() -> Language:
 
 
 #: raised whenever :func:`for_news` changes what the parser sees (parsed-Doc caches are keyed by it)
-NEWS_RULES = 7
+NEWS_RULES = 8
 
 
 def pipeline_key(nlp: Language) -> str:
@@ -75,17 +75,17 @@ def paragraph_sentences(doc: Doc) -> Doc:
     its speaker and claim go to the wrong words. A line break inside a sentence (hard-wrapped text)
     is left to the parser."""
     n = len(doc)
-    if n:
-        _dateline(doc, 0)
+    places = [_dateline(doc, 0)] if n else []
     for t in doc:
         if not t.is_space or "\n" not in t.text or t.i + 1 >= n or t.i == 0:
             continue
         nxt = doc[t.i + 1]
-        _dateline(doc, t.i + 1)
+        places.append(_dateline(doc, t.i + 1))
         if t.text.count("\n") > 1 or doc[t.i - 1].text in _LINE_ENDS or nxt.text in _OPENING:
             nxt.is_sent_start = True
             if nxt.text in _OPENING and t.i + 2 < n:
                 doc[t.i + 2].is_sent_start = False  # the mark opens the sentence, it is not one
+    doc.spans[DATELINES] = [p for p in places if p is not None]
     return doc
 
 
@@ -99,20 +99,29 @@ def dateline(text: str, at: int = 0) -> tuple[int, int] | None:
     return (at + len(place.group(0)) if place else at, m.end())
 
 
-def _dateline(doc: Doc, i: int) -> None:
-    """The words after a dateline at token ``i`` start a sentence. Why: the parser takes the
-    dateline for a subject ("KYIV (Reuters) - Ukraine accused …": the city accused), so the
-    speaker and the event's source went to the place."""
-    if not (doc[i].is_upper or doc[i].is_title) or len(doc[i]) < 2:
-        return
-    found = dateline("".join(t.text_with_ws for t in doc[i:i + 30]))
+#: the ``doc.spans`` key under which the parse leaves the place names of datelines (places and
+#: actors read them there rather than look for datelines again)
+DATELINES = "datelines"
+_DASHES = frozenset({"-", "--", "–", "—", "―"})
+
+
+def _dateline(doc: Doc, i: int) -> Span | None:
+    """The words after a dateline at token ``i`` start a sentence; the dateline's place name is
+    returned. Why: the parser takes the dateline for a subject ("KYIV (Reuters) - Ukraine accused
+    …": the city accused), so the speaker and the event's source went to the place."""
+    head = doc[i:i + 30]
+    if not (head[0].is_upper or head[0].is_title) or len(head[0]) < 2 or \
+            not any(t.text in _DASHES for t in head[1:12]):  # most paragraphs: no dash near their start
+        return None
+    found = dateline(head.text_with_ws)
     if found is None:
-        return
-    at = doc[i].idx + found[1]
-    for t in doc[i + 1:i + 30]:
-        if t.idx == at:
+        return None
+    start = head[0].idx
+    for t in head[1:]:
+        if t.idx == start + found[1]:
             t.is_sent_start = True
-            return
+            return doc.char_span(start, start + found[0])
+    return None
 
 
 def trim_caches(nlp: Language, max_entries: int) -> None:

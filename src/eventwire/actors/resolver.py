@@ -17,6 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Article
+from ..nlp import DATELINES
 from . import aliases
 from .countries import CAPITAL, COUNTRY, DEMONYM, LEADER, ORG, SEAT, Entry, city_countries, country_names, lowercase_table, phrase_key, phrase_table
 from .roles import Role, bare_and_abstract, office_of, pair_role, role_of
@@ -155,23 +156,18 @@ def _lower_cased(texts: list[str]) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _dateline_country(text: str) -> str | None:
+def _dateline_country(doc: Doc, text: str) -> str | None:
     """The country of the place a wire story is filed from ("WASHINGTON (AP) — ", "GREEN BAY,
-    Wis. — "), from a dateline opening one of its first three paragraphs. Why: a legislator named
-    without a country is the dateline's, even when the story is about another country."""
-    from ..nlp import dateline
-
-    at = 0
-    for _ in range(3):
-        found = dateline(text, at)
-        if found is not None:
-            name = " ".join(w if len(w) <= 2 else w.capitalize() for w in text[at:found[0]].split())  # "NEW YORK" → "New York"
-            return city_countries()(name) if name else None
-        nxt = text.find("\n\n", at, at + 600)
-        if nxt < 0:
-            return None
-        at = nxt + 2
-    return None
+    Wis. — "): the parse's dateline (:data:`eventwire.nlp.DATELINES`) opening one of the first
+    three paragraphs. Why: a legislator named without a country is the dateline's, even when the
+    story is about another country."""
+    if DATELINES not in doc.spans or not len(doc.spans[DATELINES]):
+        return None
+    span = doc.spans[DATELINES][0]
+    if text.count("\n\n", 0, span.start_char) > 2:
+        return None
+    name = " ".join(w if len(w) <= 2 else w.capitalize() for w in span.text.split())  # "NEW YORK" → "New York"
+    return city_countries()(name)
 
 
 def _title_countries(title: str) -> list[str]:
@@ -282,7 +278,7 @@ class _Builder:
         if counts:
             best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
             self.dominant = best[0]
-        self.home = _dateline_country(self.text)
+        self.home = _dateline_country(doc, self.text)
         for s, sent in enumerate(doc.sents):
             for k in range(sent.start, sent.end):
                 self.sent_of[k] = s

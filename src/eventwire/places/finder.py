@@ -17,6 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
+from ..nlp import DATELINES
 from .gazetteer import PRIOR_REGION, Entry, Gazetteer, gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -74,7 +75,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 take(ent.start, ent.end, "ent")  # "flights between Harare and London": a city, whatever the tag
             elif ent.label_ == "ORG":
                 _embedded(ent, g, take)
-    _datelines(doc, body, g, taken, take)
+    _datelines(doc, g, taken, take)
     # gazetteer scan for what the tagger missed (all-caps datelines, untagged countries, adjectives)
     i, n = 0, len(doc)
     toks = list(doc)  # one Token object per position: doc[i] builds a new one on every call
@@ -124,25 +125,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
     return _join_dc(out, body)
 
 
-def _datelines(doc: Doc, body: str, g: Gazetteer, taken: list[bool], take) -> None:
-    """The place of a wire dateline that opens a paragraph ("TULSA - …", "Mexico City (AFP) – …"),
-    whatever the tagger called it. Why: the tagger often reads a capitalised city before a dash
-    as an organisation, and the scan leaves organisations alone."""
-    from ..nlp import dateline
-
-    at = 0
-    while at < len(body):
-        if body[at:at + 1].isupper():
-            found = dateline(body, at)
-            span = doc.char_span(at, found[0]) if found else None
-            if span is not None and not any(taken[span.start:span.end]) and g.primary(span.text):
-                take(span.start, span.end, "dateline")
-        nxt = body.find("\n", at)
-        if nxt < 0:
-            break
-        at = nxt + 1
-        while at < len(body) and body[at] in " \t\n":
-            at += 1
+def _datelines(doc: Doc, g: Gazetteer, taken: list[bool], take) -> None:
+    """The place of a wire dateline that opens a paragraph ("TULSA - …", "Mexico City (AFP) – …";
+    the parse found them, :data:`eventwire.nlp.DATELINES`), whatever the tagger called it. Why:
+    the tagger often reads a capitalised city before a dash as an organisation, and the scan
+    leaves organisations alone."""
+    if DATELINES not in doc.spans:
+        return
+    for span in doc.spans[DATELINES]:
+        if not any(taken[span.start:span.end]) and g.primary(span.text):
+            take(span.start, span.end, "dateline")
 
 
 def _join_dc(cands: list[tuple[int, int, str, str]], body: str) -> list[tuple[int, int, str, str]]:
