@@ -28,7 +28,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Event
-from .modality import _find_speaker, is_anonymous, refusable_nouns, reporting_verbs, sentence_index, speaker_span
+from ..attribution import find_speaker, is_anonymous, reporting_verbs, sentence_index, speaker_span
+from .modality import refusable_nouns
 
 #: Verbs whose negation with an active subject denies that subject ("no such attack happened").
 EXIST_VERBS = {"happen", "occur", "exist", "take", "come", "be"}
@@ -42,7 +43,7 @@ _GENERIC_SKIP = {"it", "this", "that", "report", "claim", "story", "way", "time"
 @functools.lru_cache(maxsize=1)
 def denial_words() -> dict[str, dict[str, str]]:
     """kind (false/claim/know/pair) → word → partner (pairs) or the kind."""
-    text = resources.files("eventwire.events").joinpath("data", "modality_denials.tsv").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data", "denial_words.tsv").read_text(encoding="utf-8")
     out: dict[str, dict[str, str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -191,7 +192,7 @@ def find_denials(doc: Doc) -> list[Denial]:
                 objs = [c for c in objs if c.dep_ == "ccomp" or c.lemma_.lower() in claim_words]
             if not objs:
                 continue
-            d = Denial(cue=t, denier=_find_speaker(t))
+            d = Denial(cue=t, denier=find_speaker(t))
             for o in objs:
                 _content(d, o)
             out.append(d)
@@ -199,7 +200,7 @@ def find_denials(doc: Doc) -> list[Denial]:
             # "said it had never heard of any such request", "called the reports baseless"
             for c in t.children:
                 if c.dep_ == "ccomp" and kind == "report" and _negated_clause(c):
-                    d = Denial(cue=t, denier=_find_speaker(t))
+                    d = Denial(cue=t, denier=find_speaker(t))
                     _content(d, c)
                     if d.lemmas or d.generic:
                         out.append(d)
@@ -207,7 +208,7 @@ def find_denials(doc: Doc) -> list[Denial]:
                     obj = next((o for o in t.children if o.dep_ in ("dobj", "nsubjpass", "nsubj") and o.i != c.i
                                 and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)), None)
                     if obj is not None:
-                        d = Denial(cue=t, denier=_find_speaker(t))
+                        d = Denial(cue=t, denier=find_speaker(t))
                         _content(d, obj)
                         d.generic = True
                         out.append(d)
@@ -219,10 +220,10 @@ def find_denials(doc: Doc) -> list[Denial]:
             if subj is not None and (subj.lemma_.lower() in claim_words or subj.lower_ in claim_words):
                 speaker = None
                 if h.dep_ in ("ccomp", "parataxis") and rep.get(h.head.lemma_.lower()) == "report":
-                    speaker = _find_speaker(h.head)
+                    speaker = find_speaker(h.head)
                 for c in h.children:  # the reporting verb hung below the quote
                     if speaker is None and c.dep_ in ("parataxis", "ccomp") and rep.get(c.lemma_.lower()) == "report":
-                        speaker = _find_speaker(c)
+                        speaker = find_speaker(c)
                 d = Denial(cue=t, denier=speaker)
                 _content(d, subj)
                 d.generic = True
@@ -236,7 +237,7 @@ def find_denials(doc: Doc) -> list[Denial]:
             speaker = None
             for _ in range(4):
                 if rep.get(v.lemma_.lower()) == "report" and v.pos_ == "VERB":
-                    speaker = _find_speaker(v)
+                    speaker = find_speaker(v)
                     break
                 if v.head.i == v.i:
                     break

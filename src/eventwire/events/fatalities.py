@@ -18,7 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .modality import reporting_verbs, sentence_of
+from ..attribution import reporting_verbs, sentence_of
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -45,7 +45,7 @@ def _is_reporting(t: Token) -> bool:
 @functools.lru_cache(maxsize=1)
 def death_cues() -> dict[str, str]:
     """lemma → kill | todeath | die | dead | death | toll | life (package data)."""
-    text = resources.files("eventwire.events").joinpath("data", "modality_fatalities.tsv").read_text(encoding="utf-8")
+    text = resources.files("eventwire.events").joinpath("data", "death_cues.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return {w: k for w, k in rows}
 
@@ -145,6 +145,120 @@ def _to_death(v: Token) -> bool:
     return False
 
 
+def _count_killed(cue: Token) -> int | None:
+    """ "killed 12", "12 were killed", "12 people killed in the raid", "beaten to death"."""
+    if cue.pos_ not in ("VERB",):
+        return None
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
+    if not passive and cue.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in cue.children) \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children):
+        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "… and two killed in police firing": an elliptical passive
+            return victims(subj)
+    for c in cue.children:
+        if (not passive and c.dep_ == "dobj") or (passive and c.dep_ == "nsubjpass"):
+            n = victims(c)
+            return 0 if negated and n is None else n
+    if cue.dep_ == "acl" and cue.tag_ == "VBN":  # "12 people killed in the raid"
+        return victims(cue.head)
+    if passive and negated:
+        return 0
+    return None
+
+
+def _count_died(cue: Token) -> int | None:
+    """ "12 died", "nobody died" (but not "the anger died down")."""
+    if any(c.dep_ == "prt" and c.lower_ in _PHRASAL_NOT_DEATH for c in cue.children):
+        return None
+    for c in cue.children:
+        if c.dep_ == "nsubj":
+            n = victims(c)
+            return 0 if n is None and any(g.dep_ == "neg" for g in cue.children) else n
+    if cue.dep_ == "acl":
+        return victims(cue.head)
+    return None
+
+
+def _count_dead(cue: Token) -> int | None:
+    """ "40 dead", "40 people dead", "left 12 people dead", "12 are dead"."""
+    for c in cue.children:  # "40 dead" (not "left three dead and nine injured": that nine is hurt)
+        if c.dep_ == "nummod" or (c.like_num and c.i < cue.i and c.dep_ != "conj"):
+            return _number_phrase(c)
+    h = cue.head
+    if cue.dep_ == "amod" and (h.like_num or h.pos_ in ("NOUN", "PRON")):  # "40 people dead" parsed as amod
+        return victims(h)
+    if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod"):  # "left 12 people dead", "12 are dead"
+        for dep in ("dobj", "nsubj", "nsubjpass"):
+            for c in h.children:
+                if c.dep_ == dep and c.i != cue.i:
+                    return victims(c)
+    return None
+
+
+def _victims_of(noun: Token) -> int | None:
+    """The victims in "<noun> of 12 people", or None when the noun has no "of" object."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return victims(g)
+    return None
+
+
+def _count_deaths(cue: Token) -> int | None:
+    """ "40 deaths", "12 fatalities", "no deaths", "the deaths of 12 people"."""
+    if cue.lower_ in ("death",) and not any(c.dep_ == "nummod" for c in cue.children):
+        return _victims_of(cue)  # "the death of 12 people"
+    for c in cue.children:
+        if c.dep_ == "nummod":
+            return _number_phrase(c)
+        if c.dep_ == "det" and c.lower_ == "no":
+            return 0
+    return _victims_of(cue)
+
+
+def _count_toll(cue: Token) -> int | None:
+    """ "a toll of 30", "the toll rose to 30", "stood at 30", "reached 30", "is 30"."""
+    for c in cue.children:  # "a toll of 30"
+        if c.dep_ == "prep" and c.lower_ in ("of", "at"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.like_num:
+                    return _number_phrase(g)
+    h = cue.head
+    if cue.dep_ in ("nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+        best = None
+        for c in h.children:  # "rose to 30", "stood at 30", "reached 30", "is 30"
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.like_num:
+                        best = _number_phrase(g)
+            elif c.dep_ in ("dobj", "attr") and c.like_num:
+                best = _number_phrase(c)
+        return best
+    return None
+
+
+def _count_lives(cue: Token) -> int | None:
+    """ "claimed 15 lives", "300 people lost their lives"."""
+    if cue.lower_ != "lives":
+        return None
+    for c in cue.children:
+        if c.dep_ == "nummod":
+            return _number_phrase(c)
+    h = cue.head
+    if cue.dep_ == "dobj" and h.lemma_ in ("lose",):
+        for c in h.children:
+            if c.dep_ == "nsubj":
+                return victims(c)
+    return None
+
+
+#: How each kind of death cue (data/death_cues.tsv) states its count.
+_COUNTERS = {"kill": _count_killed, "todeath": _count_killed, "die": _count_died, "dead": _count_dead,
+             "death": _count_deaths, "toll": _count_toll, "life": _count_lives}
+
+
 def _count_at(cue: Token) -> int | None:
     """The death count a cue word states, or None."""
     kinds = death_cues()
@@ -153,98 +267,8 @@ def _count_at(cue: Token) -> int | None:
         return None
     if kind == "todeath" and not _to_death(cue):
         return None
-    if kind in ("kill", "todeath"):
-        if cue.pos_ not in ("VERB",):
-            return None
-        negated = any(c.dep_ == "neg" for c in cue.children)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
-        if not passive and cue.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in cue.children) \
-                and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children):
-            subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-            if subj is not None:  # "… and two killed in police firing": an elliptical passive
-                return victims(subj)
-        for c in cue.children:
-            if (not passive and c.dep_ == "dobj") or (passive and c.dep_ == "nsubjpass"):
-                n = victims(c)
-                return 0 if negated and n is None else n
-        if cue.dep_ == "acl" and cue.tag_ == "VBN":  # "12 people killed in the raid"
-            return victims(cue.head)
-        if passive and negated:
-            return 0
-        return None
-    if kind == "die":
-        if any(c.dep_ == "prt" and c.lower_ in _PHRASAL_NOT_DEATH for c in cue.children):
-            return None
-        for c in cue.children:
-            if c.dep_ == "nsubj":
-                n = victims(c)
-                return 0 if n is None and any(g.dep_ == "neg" for g in cue.children) else n
-        if cue.dep_ == "acl":
-            return victims(cue.head)
-        return None
-    if kind == "dead":
-        for c in cue.children:  # "40 dead" (not "left three dead and nine injured": that nine is hurt)
-            if c.dep_ == "nummod" or (c.like_num and c.i < cue.i and c.dep_ != "conj"):
-                return _number_phrase(c)
-        h = cue.head
-        if cue.dep_ == "amod" and (h.like_num or h.pos_ in ("NOUN", "PRON")):  # "40 people dead" parsed as amod
-            return victims(h)
-        if cue.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod"):  # "left 12 people dead", "12 are dead"
-            for dep in ("dobj", "nsubj", "nsubjpass"):
-                for c in h.children:
-                    if c.dep_ == dep and c.i != cue.i:
-                        return victims(c)
-        return None
-    if kind == "death":
-        if cue.lower_ in ("death",) and not any(c.dep_ == "nummod" for c in cue.children):
-            for c in cue.children:  # "the deaths of 12 people"
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            return victims(g)
-            return None
-        for c in cue.children:
-            if c.dep_ == "nummod":
-                return _number_phrase(c)
-            if c.dep_ == "det" and c.lower_ == "no":
-                return 0
-        for c in cue.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return victims(g)
-        return None
-    if kind == "toll":
-        for c in cue.children:  # "a toll of 30"
-            if c.dep_ == "prep" and c.lower_ in ("of", "at"):
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.like_num:
-                        return _number_phrase(g)
-        h = cue.head
-        if cue.dep_ in ("nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
-            best = None
-            for c in h.children:  # "rose to 30", "stood at 30", "reached 30", "is 30"
-                if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.like_num:
-                            best = _number_phrase(g)
-                elif c.dep_ in ("dobj", "attr") and c.like_num:
-                    best = _number_phrase(c)
-            return best
-        return None
-    if kind == "life":
-        if cue.lower_ != "lives":
-            return None
-        for c in cue.children:
-            if c.dep_ == "nummod":
-                return _number_phrase(c)
-        h = cue.head
-        if cue.dep_ == "dobj" and h.lemma_ in ("lose",):
-            for c in h.children:
-                if c.dep_ == "nsubj":
-                    return victims(c)
-        return None
-    return None
+    counter = _COUNTERS.get(kind)
+    return counter(cue) if counter is not None else None
 
 
 def _cues_in_clause(trigger: Token, skip: Token | None = None) -> list[Token]:

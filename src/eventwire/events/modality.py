@@ -13,13 +13,14 @@ so "officials said Iran will attack" is ``future`` with the officials in ``attri
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
+from ..attribution import (according_to, find_speaker, is_anonymous, outlet_of_tell, passive_agent,
+                           quote_speaker_verb, reporting_verbs, sentence_index, sentence_of, speaker_span)
 from ..model import Attribution
 from .patterns import claims_act, direct_object, object_agent_verb
 
@@ -35,20 +36,12 @@ _SUBJ = {"nsubj", "csubj"}
 _COND_MARKS = {"if", "unless", "provided", "providing"}
 _QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", "see"}
 _FUTURE_TIME = re.compile(r"^(tomorrow|next\b|later this\b|coming\b|this coming\b)", re.I)
-_ANON_PHRASE = re.compile(r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I)
-_SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "prep", "pobj",
-                 "cc", "conj", "punct", "npadvmod", "predet"}
 
 
 def _data_lines(name: str) -> list[list[str]]:
+    """Tab-separated rows of ``events/data/<name>``, without blank and comment lines."""
     text = resources.files("eventwire.events").joinpath("data", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@functools.lru_cache(maxsize=1)
-def reporting_verbs() -> dict[str, str]:
-    """lemma → report | deny | reject."""
-    return {row[0]: row[1] for row in _data_lines("modality_reporting.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,143 +54,16 @@ def cues() -> dict[str, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def anonymous_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(speaker head nouns that are unnamed sources, words that mark anonymity)."""
-    rows = _data_lines("modality_anonymous.tsv")
-    return (frozenset(w for w, k in rows if k == "noun"), frozenset(w for w, k in rows if k == "marker"))
-
-
-@functools.lru_cache(maxsize=1)
 def refusable_nouns() -> frozenset[str]:
     """Nouns whose denial is a refusal, not a dispute of fact ("denied a request", "denied entry")."""
-    return frozenset(row[0] for row in _data_lines("modality_denials.tsv") if len(row) > 1 and row[1] == "refusable")
+    return frozenset(row[0] for row in _data_lines("denial_words.tsv") if len(row) > 1 and row[1] == "refusable")
 
 
-@functools.lru_cache(maxsize=1)
-def outlet_words() -> frozenset[str]:
-    return frozenset(row[0] for row in _data_lines("modality_outlets.tsv"))
-
-
-# ---------------------------------------------------------------- speakers
-
-
-def speaker_span(head: Token) -> Span:
-    """The noun phrase of a speaker, without relative clauses, appositions or trailing clauses."""
-    lo = hi = head.i
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in _SPEAKER_KEEP and not (c.dep_ == "punct" and (c.i < lo or c.i > hi)):
-                lo, hi = min(lo, c.i), max(hi, c.i)
-                stack.append(c)
-    doc = head.doc
-    while hi > lo and (doc[hi].is_punct or doc[hi].pos_ == "ADP"):  # "neighbours [of burning …]"
-        hi -= 1
-    while lo < hi and doc[lo].is_punct:
-        lo += 1
-    return doc[lo:hi + 1]
-
-
-def is_outlet(span: Span) -> bool:
-    """A news outlet named as a source ("the Wall Street Journal", "Reuters")."""
-    if not any(t.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "NORP", "GPE") or t.pos_ == "PROPN" for t in span):
-        return False
-    words = outlet_words()
-    return any(t.lower_.strip(".") in words for t in span)
-
-
-_QUANTIFIERS = {"some", "several", "many", "few", "both", "all", "most", "none", "one", "two", "three", "four", "five"}
-
-
-def is_anonymous(head: Token, verb: Token | None = None) -> bool:
-    """An unnamed source: "officials", "a senior diplomat", "sources familiar with …", "who spoke on condition of anonymity"."""
-    nouns, markers = anonymous_words()
-    sub = list(head.subtree)
-    named = any(t.ent_type_ == "PERSON" for t in sub) or (head.pos_ == "PROPN")
-    if any(t.lower_ in markers for t in sub):
-        return True
-    texts = [head.doc[sub[0].i:sub[-1].i + 1].text] if sub else []
-    if verb is not None:  # "..., speaking on condition of anonymity, said" / "said on condition of anonymity"
-        for c in verb.children:
-            if c.dep_ in ("advcl", "prep", "npadvmod", "advmod") and c.i != head.i and c.lemma_ not in ("cite", "quote"):
-                st = list(c.subtree)
-                if any(t.lower_ in markers for t in st):
-                    return True
-                texts.append(head.doc[st[0].i:st[-1].i + 1].text)
-    if any(_ANON_PHRASE.search(x) for x in texts):
-        return True
-    if named:
-        return False
-    if head.like_num or head.lower_ in _QUANTIFIERS:  # "two of the officials", "some of the diplomats"
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if inner is not None:
-            head = inner
-    if head.lemma_.lower() in nouns or head.lower_ in nouns:
-        return True
-    return head.lower_ in ("sources", "someone", "somebody") or (head.lemma_ == "source")
-
-
-#: Verbs whose object is the person spoken to, never the speaker.
-_ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "warn", "accuse", "charge", "remind", "assure", "ask", "urge"}
-
-
-def _find_speaker(v: Token) -> Token | None:
-    """The speaker of reporting verb ``v``: its subject, a quoted person, an agent, or the subject of the verb it hangs on."""
-    cur = v
-    for _ in range(4):
-        subjs = [c for c in cur.children if c.dep_ in _SUBJ]
-        # nearest subject: a mis-parse can hang the content clause on the verb as a second subject
-        subj = min(subjs, key=lambda c: abs(cur.i - c.i)) if subjs else None
-        if cur.i != v.i and cur.lemma_ == "quote":  # "X was quoted as saying" / "R quoted X as saying"
-            for c in cur.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    return c
-        if subj is not None and subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
-            return cur.head  # "the report, which found that …"
-        if subj is not None and not (subj.lower_ in ("it", "there") and any(c.dep_ == "auxpass" for c in cur.children)):
-            return subj
-        if cur.i == v.i:  # '"…," added al-Zawahiri': the speaker after the verb, parsed as its object
-            inv = next((c for c in cur.children if c.dep_ in ("dobj", "attr") and c.i > cur.i
-                        and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
-                        and c.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
-            if inv is not None and cur.lemma_.lower() not in _ADDRESSEE_VERBS:
-                return inv
-        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ != "VBN":
-            return cur.head  # "a document stating that …" (but "a man suspected of …" is the suspect)
-        for c in cur.children:
-            if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-            if c.dep_ == "nsubjpass" and cur.lemma_ == "quote":
-                return c
-        if (cur.dep_ in ("advcl", "xcomp", "pcomp", "prep", "conj", "acl") or (cur.dep_ == "ccomp" and cur.tag_ == "VBG")) \
-                and cur.head.i != cur.i:
-            cur = cur.head
-            continue
-        break
-    return None
-
-
-def _agent(v: Token) -> Token | None:
-    """X in a passive "… by X" (also "quoted as saying by X", where the parser hangs "by" on "saying")."""
-    for c in v.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            got = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if got is not None:
-                return got
-        if c.dep_ == "prep" and c.lower_ == "as":
-            for g in c.children:
-                if g.dep_ == "pcomp" and g.lemma_ == "say":
-                    got = _agent(g)
-                    if got is not None:
-                        return got
-    return None
+# ---------------------------------------------------------------- attribution links
 
 
 def _attribution(head: Token | None, cue: str, actors, verb: Token | None = None, denied: bool = False) -> Attribution:
+    """One link of the chain: the speaker's noun phrase and actor, or the bare cue word when no speaker is named."""
     if head is None:
         t = verb
         return Attribution(text=t.text if t is not None else cue, code=None, cue=cue, anonymous=True, denied=denied,
@@ -207,31 +73,6 @@ def _attribution(head: Token | None, cue: str, actors, verb: Token | None = None
     return Attribution(text=span.text, code=getattr(actor, "code", None), cue=cue,
                        anonymous=is_anonymous(head, verb), denied=denied,
                        start=span.start_char, end=span.end_char)
-
-
-def _outlet_of_tell(v: Token) -> Token | None:
-    """"… told the Wall Street Journal": the outlet that carried the speaker's words."""
-    for c in v.children:
-        if c.dep_ in ("dobj", "dative", "iobj"):
-            if is_outlet(speaker_span(c)):
-                return c
-        if c.dep_ == "prep" and c.lower_ == "to":
-            for g in c.children:
-                if g.dep_ == "pobj" and is_outlet(speaker_span(g)):
-                    return g
-    return None
-
-
-def _according_to(t: Token) -> Token | None:
-    """If ``t`` is "according" in "according to X", X."""
-    if t.lower_ != "according":
-        return None
-    for c in t.children:
-        if c.lower_ == "to":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
 
 
 # ---------------------------------------------------------------- local markers
@@ -289,101 +130,11 @@ def _future_time(t: Token) -> bool:
     return False
 
 
-_SENTS_KEY = "eventwire.sentences"
-
-
-def sentence_index(doc) -> tuple[list[int], list[bool]]:
-    """Sentence start indices and, per sentence, whether it ends in "?"; computed once per Doc.
-
-    Why: ``Token.sent`` rescans the document on every call; events of one article share this.
-    """
-    got = doc.user_data.get(_SENTS_KEY)
-    if got is None:
-        starts, questions = [], []
-        for sent in doc.sents:
-            starts.append(sent.start)
-            end = sent.end - 1
-            while end > sent.start and (doc[end].is_space or (doc[end].is_quote and doc[end - 1].text == "?")):
-                end -= 1
-            questions.append(doc[end].text == "?")
-        got = (starts, questions)
-        doc.user_data[_SENTS_KEY] = got
-    return got
-
-
-def sentence_of(t: Token) -> int:
-    """Index of the sentence holding ``t``."""
-    starts, _ = sentence_index(t.doc)
-    return bisect.bisect_right(starts, t.i) - 1
-
-
 def _is_question(t: Token) -> bool:
     """Does the trigger's sentence end in a question mark?"""
     _, questions = sentence_index(t.doc)
     k = sentence_of(t)
     return 0 <= k < len(questions) and questions[k]
-
-
-# ---------------------------------------------------------------- quotations over several sentences
-
-_QUOTES_KEY = "eventwire.quote_regions"
-_OPEN = {"\u201c", "``", "\u2018"}
-_CLOSE = {"\u201d", "''", "\u2019"}
-_AMBI = {'"'}
-
-
-def _quote_regions(doc) -> list[tuple[int, int, int | None]]:
-    """(first token, last token, reporting verb index or None) of each quotation; once per Doc."""
-    got = doc.user_data.get(_QUOTES_KEY)
-    if got is not None:
-        return got
-    rep = reporting_verbs()
-    regions: list[tuple[int, int, int | None]] = []
-    open_at: int | None = None
-    for t in doc:
-        txt = t.text
-        if t.is_space and "\n" in txt:
-            open_at = None  # a quotation does not run over a paragraph break without reopening
-            continue
-        if txt in _OPEN or (txt in _AMBI and open_at is None):
-            if txt == "\u2019" or txt == "\u2018" and t.i + 1 < len(doc) and not doc[t.i + 1].is_alpha:
-                continue
-            open_at = t.i
-        elif (txt in _CLOSE or txt in _AMBI) and open_at is not None:
-            if txt == "\u2019" and t.i > 0 and doc[t.i - 1].is_alpha and t.i + 1 < len(doc) and doc[t.i + 1].is_alpha:
-                continue  # an apostrophe
-            verb = None
-            for j in range(t.i + 1, min(t.i + 8, len(doc))):  # "…,” the colonel said / said the colonel
-                w = doc[j]
-                if w.is_sent_start and j > t.i + 1 or w.text in _OPEN or w.text in _AMBI:
-                    break
-                if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report" and w.dep_ not in ("amod", "acl", "relcl"):
-                    verb = j
-                    break
-            if verb is None:  # 'the colonel said: "…"' / 'he told reporters, "…'
-                for j in range(open_at - 1, max(open_at - 8, -1), -1):
-                    w = doc[j]
-                    if w.pos_ == "VERB" and rep.get(w.lemma_.lower()) == "report" and w.dep_ not in ("amod", "acl", "relcl"):
-                        verb = j
-                        break
-                    if w.is_sent_start and not w.is_punct:
-                        break
-            if t.i - open_at > 1:
-                regions.append((open_at, t.i, verb))
-            open_at = None
-    doc.user_data[_QUOTES_KEY] = regions
-    return regions
-
-
-def quote_speaker_verb(t: Token) -> Token | None:
-    """The reporting verb of the quotation ``t`` stands in, when the quotation is attributed."""
-    regions = _quote_regions(t.doc)
-    k = bisect.bisect_right(regions, (t.i, len(t.doc), None)) - 1 if regions else -1
-    if k >= 0:
-        lo, hi, verb = regions[k]
-        if lo < t.i < hi and verb is not None:
-            return t.doc[verb]
-    return None
 
 
 # ---------------------------------------------------------------- main entry
@@ -474,7 +225,7 @@ def _report_link(ch: _Chain, node: Token, lemma: str, prev: Token | None = None)
     if lemma == "quote" and any(c.i in ch.used for c in node.children if c.dep_ in ("dobj", "nsubjpass")):
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subj is None:  # "X was quoted as saying … by the Associated Press"
-            subj = _agent(node) or (_agent(ch.last_report) if ch.last_report is not None else None)
+            subj = passive_agent(node) or (passive_agent(ch.last_report) if ch.last_report is not None else None)
         if subj is not None:  # "Reuters quoted X as saying": Reuters is the outer link
             ch.add(subj, "quote", node)
     else:
@@ -486,12 +237,12 @@ def _report_link(ch: _Chain, node: Token, lemma: str, prev: Token | None = None)
                 cited = next((g for g in c.children if g.dep_ == "dobj"), None)
                 if cited is not None:
                     ch.add(cited, "cite", c)
-        ch.add(_find_speaker(node), lemma, node)
+        ch.add(find_speaker(node), lemma, node)
         if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
-            outer = _agent(node)
+            outer = passive_agent(node)
             if outer is not None:
                 ch.add(outer, "quote", node)
-        outlet = _outlet_of_tell(node) if lemma == "tell" else None
+        outlet = outlet_of_tell(node) if lemma == "tell" else None
         if outlet is not None:  # "officials told the Wall Street Journal"
             ch.add(outlet, "report", None)  # (anonymity words near the verb describe the speaker)
     ch.found.append("reported")
@@ -550,7 +301,7 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
     if kind == "report" and content:
         _report_link(ch, node, lemma, prev)
     elif kind in ("deny", "reject") and content and (prev.i > node.i or link == "parataxis"):
-        ch.add(_find_speaker(node), lemma, node, denied=True)
+        ch.add(find_speaker(node), lemma, node, denied=True)
         ch.found.append("denied")
     elif node.pos_ in ("NOUN", "PROPN") and link in ("acl", "ccomp", "prep") and lemma in noun_cues and (
             noun_cues[lemma] == "reported" or link != "acl" or _is_infinitive(prev)):
@@ -608,7 +359,7 @@ def _hedges(ch: _Chain, node: Token, prev: Token | None, local: bool) -> None:
             if cls == "reported":
                 ch.hedge(c)
         elif c.lower_ == "according":
-            src = _according_to(c)
+            src = according_to(c)
             if src is not None:
                 ch.add(src, "according to", c)
                 ch.found.append("reported")
@@ -621,7 +372,7 @@ def _trailing_report(ch: _Chain, node: Token, prev: Token | None) -> None:
         if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
                 and rep.get(c.lemma_.lower()) == "report"
                 and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
-            spk = _find_speaker(c)
+            spk = find_speaker(c)
             if spk is not None:
                 ch.add(spk, c.lemma_.lower(), c)
                 ch.found.append("reported")
@@ -650,7 +401,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
         prev = node
     if not ch.links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
         verb = quote_speaker_verb(trigger)
-        spk = _find_speaker(verb) if verb is not None else None
+        spk = find_speaker(verb) if verb is not None else None
         if spk is not None:
             ch.add(spk, verb.lemma_.lower(), verb)
             ch.found.append("reported")
