@@ -1,7 +1,7 @@
 """Check that eventwire's indexed attribute ruler and memo lemmatizer set exactly what spaCy's own
 components set, token by token, and time both.
 
-Why: ``eventwire.fastpipes`` replaces two model components for speed; this is the proof on real
+Why: ``eventwire.nlp.fast_components`` replaces two model components for speed; this is the proof on real
 news that nothing changes (``tests/test_fastpipes.py`` does the same on sentences of our own).
 
     .venv/bin/python benchmarks/fastpipes.py [--limit 400]
@@ -26,8 +26,7 @@ def main() -> None:
     import spacy
     from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-    from eventwire.fastpipes import speed_up
-    from eventwire.nlp import MODEL_NAMES
+    from eventwire.nlp import MODEL_NAMES, speed_up
 
     lines = a.data.read_text(encoding="utf-8").splitlines()
     random.Random(7).shuffle(lines)  # the scorer's speed sample

@@ -5,8 +5,7 @@ import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from eventwire.fastpipes import IndexedAttributeRuler, MemoLemmatizer, speed_up
-from eventwire.nlp import DATELINES, MODEL_NAMES, for_news
+from eventwire.nlp import MODEL_NAMES, WIRE_DATELINES, IndexedAttributeRuler, MemoLemmatizer, for_news, speed_up
 
 # Sentences written for this test: each rule kind of the model's ruler (tag map, word + tag
 # exceptions, dependency conditions, two-token patterns, regex forms, whitespace tokens).
@@ -84,12 +83,12 @@ def test_a_dateline_is_not_the_subject(nlp, dateline, place, rest):
     assert first.is_sent_start
     root = first.sent.root
     assert not any(c.dep_ == "nsubj" and c.idx < first.idx for c in root.children)
-    assert [s.text for s in doc.spans[DATELINES]] == [place]  # left for the places and actors stages
+    assert [s.text for s in doc.spans[WIRE_DATELINES]] == [place]  # left for the places and actors stages
 
 
 def test_capitals_without_a_dash_are_no_dateline(nlp):
     doc = nlp("NATO - the alliance - met today.\n\nUS officials said the talks went well.")
     assert not any(t.is_sent_start for t in doc if t.text in ("officials", "the"))
-    assert not len(doc.spans[DATELINES])
+    assert not len(doc.spans[WIRE_DATELINES])
     doc = nlp("Lede paragraph.\n\nMr. Lund (R) - a former judge - won the seat.")
     assert not any(t.is_sent_start for t in doc if t.text == "a")

@@ -17,7 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
-from ..nlp import DATELINES
+from ..nlp import WIRE_DATELINES
 from .gazetteer import PRIOR_REGION, Entry, Gazetteer, gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -127,12 +127,12 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 def _datelines(doc: Doc, g: Gazetteer, taken: list[bool], take) -> None:
     """The place of a wire dateline that opens a paragraph ("TULSA - …", "Mexico City (AFP) – …";
-    the parse found them, :data:`eventwire.nlp.DATELINES`), whatever the tagger called it. Why:
+    the parse found them, :data:`eventwire.nlp.WIRE_DATELINES`), whatever the tagger called it. Why:
     the tagger often reads a capitalised city before a dash as an organisation, and the scan
     leaves organisations alone."""
-    if DATELINES not in doc.spans:
+    if WIRE_DATELINES not in doc.spans:
         return
-    for span in doc.spans[DATELINES]:
+    for span in doc.spans[WIRE_DATELINES]:
         if not any(taken[span.start:span.end]) and g.primary(span.text):
             take(span.start, span.end, "dateline")
 
