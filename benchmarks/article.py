@@ -94,14 +94,15 @@ def show(prefix: str, ids, gold, pages) -> None:
     """Debug view: every line trafilatura gave, with the label our cleaner put on it."""
     import trafilatura
     from eventwire.ingest import html as H
+    from eventwire.ingest.lines import text_key
     from eventwire.ingest.text import clean_lines
 
     for k in [i for i in ids if i.startswith(prefix)]:
         doc = trafilatura.bare_extraction(pages[k], url=gold[k].get("url"), with_metadata=True, include_comments=False,
                                           fast=True, favor_recall=True)
-        heads, h1 = H._headings(doc)
+        heads, h1 = H.heading_keys(doc)
         res = clean_lines([s for s in (doc.text or "").split("\n") if s.strip()], title=doc.title,
-                          headings=heads, headlines=h1, captions={H._key(c) for c in H.figcaptions(pages[k])},
+                          headings=heads, headlines=h1, captions={text_key(c) for c in H.figcaptions(pages[k])},
                           links=H.link_texts(pages[k]))
         gs = shingles(gold[k]["articleBody"])
         print(f"== {k} title={doc.title!r}")

@@ -11,7 +11,8 @@ import html as htmllib
 import re
 from dataclasses import dataclass, field
 
-from .text import _norm, clean_lines
+from .lines import text_key
+from .text import clean_lines
 
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
@@ -72,24 +73,20 @@ def link_texts(html: str) -> frozenset[str]:
             inner = _TAG.sub(" ", inner)
         if "&" in inner:
             inner = htmllib.unescape(inner)
-        key = _key(inner)
+        key = text_key(inner)
         if " " in key:
             out.add(key)
     return frozenset(out)
 
 
-def _key(text: str) -> str:
-    return _norm(text)
-
-
-def _headings(doc) -> tuple[set[str], set[str]]:
+def heading_keys(doc) -> tuple[set[str], set[str]]:
     """Keys of all heading texts in the extracted body, and of the level-1 headings among them."""
     body = getattr(doc, "body", None)
     if body is None:
         return set(), set()
     every, h1 = set(), set()
     for h in body.iter("head"):
-        key = _key("".join(h.itertext()))
+        key = text_key("".join(h.itertext()))
         every.add(key)
         if (h.get("rend") or "").lower() == "h1":
             h1.add(key)
@@ -107,7 +104,7 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
     if len(parts) < 2:
         return title
     tail = parts[-1]
-    if (site and _key(tail) == _key(site)) or (len(tail.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4):
+    if (site and text_key(tail) == text_key(site)) or (len(tail.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4):
         return title[: title.rfind(tail)].rstrip(" |–—·•»:-")
     return title
 
@@ -123,15 +120,15 @@ def extract_html(html: str, url: str | None = None) -> Page:
         # trafilatura gives up on fragments and very short pages: fall back to their paragraphs
         captions = figcaptions(html)
         text = fragment_text(_HEAD.sub(" ", html))
-        res = clean_lines(text.split("\n\n"), captions={_key(c) for c in captions})
+        res = clean_lines(text.split("\n\n"), captions={text_key(c) for c in captions})
         return Page(body="\n".join(res.kept), url=url, captions=captions + res.captions, removed=res.removed,
                     byline=res.byline)
     title = (doc.title or "").strip() or None
     captions = figcaptions(html)
     lines = [s.strip() for s in (doc.text or "").split("\n")]
-    headings, h1 = _headings(doc)
+    headings, h1 = heading_keys(doc)
     cleaned = clean_lines([s for s in lines if s], title=title, headings=headings, headlines=h1,
-                          captions={_key(c) for c in captions}, links=link_texts(html))
+                          captions={text_key(c) for c in captions}, links=link_texts(html))
     shown = next((text.strip() for label, text in cleaned.labels if label == "title"), None)
     return Page(body="\n".join(cleaned.kept), title=shown or _strip_site(title, doc.sitename),
                 byline=doc.author or cleaned.byline,
