@@ -237,3 +237,35 @@ def test_a_finite_conjunct_hung_on_a_denied_gerund_is_not_denied(pinned_doc):
     idx = actors.resolve(doc, None)
     assert assess(doc[3], idx)[0] == "denied"
     assert assess(doc[7], idx)[0] != "denied"
+
+
+# ---------------------------------------------------------------- the attribution layer on its own
+
+
+def test_find_speaker_is_the_subject_or_the_named_person_after_the_verb(nlp):
+    from eventwire.attribution import find_speaker, is_anonymous
+    doc = nlp("Two senior officials said the convoy was attacked near the border.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert find_speaker(said).text == "officials"
+    assert is_anonymous(find_speaker(said), said)
+    doc = nlp('"We will not retreat," added Halvorsen.')
+    added = next(t for t in doc if t.lower_ == "added")
+    assert find_speaker(added).text == "Halvorsen"
+
+
+def test_outlet_of_tell_and_according_to(nlp):
+    from eventwire.attribution import according_to, outlet_of_tell
+    doc = nlp("A diplomat told Reuters the talks had stalled.")
+    told = next(t for t in doc if t.lower_ == "told")
+    assert outlet_of_tell(told).text == "Reuters"
+    doc = nlp("According to the ministry, the bridge was destroyed.")
+    according = next(t for t in doc if t.lower_ == "according")
+    assert according_to(according).text == "ministry"
+
+
+def test_a_sentence_inside_a_long_quotation_has_the_quotation_verb(nlp):
+    from eventwire.attribution import quote_speaker_verb, sentence_of
+    doc = nlp("\u201cWe held the hill for a week. Then we shelled their depot,\u201d the captain said.")
+    shelled = next(t for t in doc if t.lower_ == "shelled")
+    assert sentence_of(shelled) == 1
+    assert quote_speaker_verb(shelled).lower_ == "said"
