@@ -167,8 +167,8 @@ def main() -> None:
     a = ap.parse_args()
     if a.no_dedup:
         sys.path.insert(0, str(ROOT / "src"))
-        import eventwire.events as ev
-        ev._merge = None
+        from eventwire.events import article as events_article
+        events_article.MERGE_MENTIONS = False
     for name in (["plover", "penta", "police"] if a.task == "all" else [a.task]):
         globals()[name](a.limit, a.show)
 

@@ -23,9 +23,9 @@ def test_lexicon_covers_every_root():
 
 
 def test_every_lexicon_and_frame_code_is_in_the_ontology():
-    from eventwire.events.lexicon import _frames
+    from eventwire.events.lexicon import frame_tables
     from eventwire.ontology.cameo import table
-    codes = {e.code for rows in lexicon().values() for e in rows if e.code != "-"} | set(_frames()[1].values())
+    codes = {e.code for rows in lexicon().values() for e in rows if e.code != "-"} | set(frame_tables()[1].values())
     assert codes <= set(table())
 
 

@@ -68,7 +68,8 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _frames() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+def frame_tables() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """``data/frames.tsv`` read once: act code prefix → topic, and (family, topic) → frame code."""
     topics: dict[str, str] = {}
     family: dict[tuple[str, str], str] = {}
     for row in _read("frames.tsv"):
@@ -81,7 +82,7 @@ def _frames() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
 
 def topic_of(code: str) -> str | None:
     """The topic of an act ("072" → MILAID), used to refine a frame around it."""
-    topics, _ = _frames()
+    topics, _ = frame_tables()
     for k in range(len(code), 1, -1):
         if code[:k] in topics:
             return topics[code[:k]]
@@ -92,7 +93,17 @@ def family_code(family: str, topic: str | None) -> str | None:
     """The code of a frame family about a topic (02 + MILAID → 0232), None when not listed."""
     if topic is None:
         return None
-    return _frames()[1].get((family, topic))
+    return frame_tables()[1].get((family, topic))
+
+
+def frame_topic(code: str) -> str | None:
+    """The topic a frame code is about ("1243" → RELEASE), read back from the family table, for
+    a frame inside a frame ("rejected a request for talks")."""
+    family = code[:2]
+    for (f, topic), c in frame_tables()[1].items():
+        if f == family and c == code:
+            return topic
+    return None
 
 
 def pos_key(token: Token) -> str | None:
