@@ -13,6 +13,7 @@ GeoNames id: an approximate point, marked as such.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,10 +32,16 @@ _MAX_NGRAM = 4
 _NAME_GLUE = frozenset({"of", "de", "del", "la", "el", "al", "on", "upon", "-", "and"})
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
+#: a candidate toponym: (start char, end char, text, how it was found)
+Candidate = tuple[int, int, str, str]
+#: records tokens ``a:b`` as a candidate found ``how`` (optionally at other char offsets ``s:e``)
+Take = Callable[..., None]
+
+
+def _candidates(doc: Doc) -> list[Candidate]:
     """(start char, end char, text, how) for every possible toponym, without overlaps."""
     g = gazetteer()
-    out: list[tuple[int, int, str, str]] = []
+    out: list[Candidate] = []
     taken = [False] * len(doc)
     body = doc.text  # built by joining tokens: once, not per candidate
 
@@ -45,6 +52,16 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         ce = doc[b - 1].idx + len(doc[b - 1].text) if e is None else e
         out.append((cs, ce, body[cs:ce], how))
 
+    _entity_candidates(doc, g, take)
+    _wire_datelines(doc, g, taken, take)
+    _scan_candidates(doc, g, body, taken, take)
+    out.sort()
+    return _join_dc(out, body)
+
+
+def _entity_candidates(doc: Doc, g: Gazetteer, take: Take) -> None:
+    """Candidates from the tagger's entities: places, adjectival forms of them, and places the
+    tagger took for an organisation or a person (or that sit inside an organisation's name)."""
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             a, b = ent.start, ent.end
@@ -75,8 +92,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
                 take(ent.start, ent.end, "ent")  # "flights between Harare and London": a city, whatever the tag
             elif ent.label_ == "ORG":
                 _embedded(ent, g, take)
-    _datelines(doc, g, taken, take)
-    # gazetteer scan for what the tagger missed (all-caps datelines, untagged countries, adjectives)
+
+
+def _scan_candidates(doc: Doc, g: Gazetteer, body: str, taken: list[bool], take: Take) -> None:
+    """Gazetteer scan for what the tagger missed: all-caps datelines, untagged countries, hyphenated
+    and adjectival forms, state abbreviations after a comma."""
     i, n = 0, len(doc)
     toks = list(doc)  # one Token object per position: doc[i] builds a new one on every call
     ent_iob = [t.ent_type_ for t in toks]
@@ -95,24 +115,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if ent_iob[i] in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"):
             i += 1
             continue
-        hit = None
-        if t.lower_ != "the":
-            for k in range(min(_MAX_NGRAM, n - i), 0, -1):
-                span = toks[i:i + k]
-                if any(taken[i:i + k]) or not all(x.is_title or x.is_upper or x.lower_ in _NAME_GLUE for x in span) \
-                        or span[-1].lower_ in _NAME_GLUE:
-                    continue
-                ents = g.primary(body[t.idx:span[-1].idx + len(span[-1].text)])
-                if not ents:
-                    continue
-                top = max(e.prior for e in ents)
-                if top >= PRIOR_COUNTRY_MIN or (top >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(t))) or \
-                        (top >= 6.0 and not t.is_stop and t.lower_ not in _COMMON):
-                    hit = ("scan", k)
-                    break
-        if hit:
-            take(i, i + hit[1], hit[0])
-            i += hit[1]
+        k = _gazetteer_name_at(toks, i, g, body, taken) if t.lower_ != "the" else 0
+        if k:
+            take(i, i + k, "scan")
+            i += k
             continue
         if g.abbrev(t.text) is not None and i > 0 and toks[i - 1].text == ",":  # "Trenton, N.J."
             take(i, i + 1, "abbr")
@@ -121,11 +127,28 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, str]]:
         if t.tag_ in ("JJ", "NNP", "NNPS") and t.dep_ in ("amod", "compound") and g.adjective(t.text) is not None:
             take(i, i + 1, "adj")
         i += 1
-    out.sort()
-    return _join_dc(out, body)
 
 
-def _datelines(doc: Doc, g: Gazetteer, taken: list[bool], take) -> None:
+def _gazetteer_name_at(toks: list[Token], i: int, g: Gazetteer, body: str, taken: list[bool]) -> int:
+    """Length in tokens of the longest capitalised gazetteer name starting at token ``i`` that is
+    prominent enough to take without the tagger (0 when there is none)."""
+    t = toks[i]
+    for k in range(min(_MAX_NGRAM, len(toks) - i), 0, -1):
+        span = toks[i:i + k]
+        if any(taken[i:i + k]) or not all(x.is_title or x.is_upper or x.lower_ in _NAME_GLUE for x in span) \
+                or span[-1].lower_ in _NAME_GLUE:
+            continue
+        ents = g.primary(body[t.idx:span[-1].idx + len(span[-1].text)])
+        if not ents:
+            continue
+        top = max(e.prior for e in ents)
+        if top >= PRIOR_COUNTRY_MIN or (top >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(t))) or \
+                (top >= 6.0 and not t.is_stop and t.lower_ not in _COMMON):
+            return k
+    return 0
+
+
+def _wire_datelines(doc: Doc, g: Gazetteer, taken: list[bool], take: Take) -> None:
     """The place of a wire dateline that opens a paragraph ("TULSA - …", "Mexico City (AFP) – …";
     the parse found them, :data:`eventwire.nlp.WIRE_DATELINES`), whatever the tagger called it. Why:
     the tagger often reads a capitalised city before a dash as an organisation, and the scan
@@ -137,9 +160,9 @@ def _datelines(doc: Doc, g: Gazetteer, taken: list[bool], take) -> None:
             take(span.start, span.end, "dateline")
 
 
-def _join_dc(cands: list[tuple[int, int, str, str]], body: str) -> list[tuple[int, int, str, str]]:
+def _join_dc(cands: list[Candidate], body: str) -> list[Candidate]:
     """ "Washington, D.C." is one name, not a city and a container."""
-    out: list[tuple[int, int, str, str]] = []
+    out: list[Candidate] = []
     for c in cands:
         if out and c[2] in ("D.C.", "DC") and out[-1][2].lower() == "washington" and body[out[-1][1]:c[0]].strip() == ",":
             s, _, _, how = out[-1]
@@ -202,7 +225,7 @@ def _named_feature(span: Span) -> bool:
     return len(span) > 1 and any(t.lower_ in _FEATURE_HEADS for t in span[1:])
 
 
-def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take) -> bool:
+def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take: Take) -> bool:
     """Known names inside an unknown entity: "Greece Italy", "Asia-Pacific", "Kabul province"."""
     found = []
     i = a
@@ -229,7 +252,7 @@ def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take) -> bool:
     return True
 
 
-def _embedded(ent: Span, g: Gazetteer, take) -> None:
+def _embedded(ent: Span, g: Gazetteer, take: Take) -> None:
     """A toponym inside an organisation name: "Syrian Observatory …", "University of Washington"."""
     toks = [t for t in ent if t.lower_ != "the"]
     if not toks:
