@@ -123,10 +123,31 @@ def resolve(expr: str, published: str | None, tense: str = "past") -> str | None
     pub = _pub(published)
     m = RE_ISO.search(s)
     if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            return None
+        return _iso_date(m)
+    parts = _day_month(s)
+    if parts:
+        return _day_month_date(*parts, pub, tense)
+    if _DURATION.match(s):
+        return None
+    m = RE_YEAR.match(s)
+    if m:
+        return f"{m[1]}-01-01"
+    # relative expressions need a publication date
+    if pub is None:
+        return _month_year_alone(s)
+    return _relative_date(s, pub, tense)
+
+
+def _iso_date(m: re.Match) -> str | None:
+    """A written ISO date ("2015-09-14"), None when it is no real day."""
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_month(s: str) -> tuple[int, int, str | None] | None:
+    """(month, day, year or None) of the first "March 3, 2015" or "3 March" form, or None."""
     for rx, order in ((RE_MDY, "md"), (RE_DMY, "dm")):
         m = rx.search(s)
         if m:
@@ -135,27 +156,34 @@ def resolve(expr: str, published: str | None, tense: str = "past") -> str | None
             day, year = int(day_s), m[3]
             if not month or not 1 <= day <= 31:
                 continue
-            try:
-                if year:
-                    return dt.date(int(year), month, day).isoformat()
-            except ValueError:
-                return None
-            if pub is None:
-                return None
-            got = _pick_year(month, day, pub, tense)
-            return got.isoformat() if got else None
-    if _DURATION.match(s):
+            return month, day, year
+    return None
+
+
+def _day_month_date(month: int, day: int, year: str | None, pub: dt.date | None, tense: str) -> str | None:
+    """A day and month, in the year given or else the one the tense puts on its side of publication."""
+    try:
+        if year:
+            return dt.date(int(year), month, day).isoformat()
+    except ValueError:
         return None
-    m = RE_YEAR.match(s)
-    if m:
-        return f"{m[1]}-01-01"
-    # relative expressions need a publication date
     if pub is None:
-        m = RE_MY.search(s)
-        if m and m[2]:
-            month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1][:3])
-            return f"{m[2]}-{month:02d}-01" if month else None
         return None
+    got = _pick_year(month, day, pub, tense)
+    return got.isoformat() if got else None
+
+
+def _month_year_alone(s: str) -> str | None:
+    """Without a publication date only a month with its year ("March 2015") still resolves."""
+    m = RE_MY.search(s)
+    if m and m[2]:
+        month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1][:3])
+        return f"{m[2]}-{month:02d}-01" if month else None
+    return None
+
+
+def _relative_date(s: str, pub: dt.date, tense: str) -> str | None:
+    """An expression read against the publication day: named days, "ago", periods, weekdays, months."""
     if re.search(r"\bday before yesterday\b", s):
         return (pub - dt.timedelta(days=2)).isoformat()
     if re.search(r"\b(yesterday|last night|overnight)\b", s):
@@ -166,37 +194,10 @@ def resolve(expr: str, published: str | None, tense: str = "past") -> str | None
         return pub.isoformat()
     m = RE_AGO.search(s)
     if m:
-        n = _num(m[1])
-        if n is None:
-            return None
-        unit = m[2]
-        if unit == "day":
-            d = pub - dt.timedelta(days=n)
-        elif unit == "week":
-            d = pub - dt.timedelta(weeks=n)
-        elif unit == "fortnight":
-            d = pub - dt.timedelta(weeks=2 * n)
-        elif unit == "month":
-            d = _shift_months(pub, -n)
-        else:
-            d = _shift_months(pub, -12 * n)
-        return d.isoformat()
+        return _ago(m, pub)
     m = RE_PERIOD.search(s)
     if m:
-        which, unit = m[1], m[2]
-        if unit == "weekend":
-            sat = 5
-            mod = "last" if which in ("last", "past", "previous") else "next" if which in ("next", "coming") else None
-            return _weekday(sat, pub, "future" if mod is None and tense == "future" else tense, mod).isoformat()
-        if which in ("this", "later this"):
-            return pub.isoformat()
-        step = -1 if which in ("last", "past", "previous") else 1 if which in ("next", "coming") else 0
-        if unit == "week":
-            return (_monday(pub) + dt.timedelta(weeks=step)).isoformat()
-        if unit == "month":
-            first = pub.replace(day=1)
-            return _shift_months(first, step).isoformat()
-        return dt.date(pub.year + step, 1, 1).isoformat()
+        return _period(m, pub, tense)
     if re.search(r"\bweekend\b", s):  # "over the weekend": its Saturday
         return _weekday(5, pub, "future" if tense == "future" else "past", None).isoformat()
     for w in re.findall(r"[a-z]+", s):
@@ -208,16 +209,58 @@ def resolve(expr: str, published: str | None, tense: str = "past") -> str | None
             return _weekday(WEEKDAYS[w], pub, tense, mod).isoformat()
     m = RE_MY.search(s)
     if m:
-        month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1].rstrip(".")[:3])
-        if not month or (m[1] == "may" and not m[2] and not re.search(r"\b(in|since|until|by|during|early|late|mid|of)\s+may\b", s)):
-            return None  # "may" alone is too often the modal verb
-        if m[2]:
-            return f"{m[2]}-{month:02d}-01"
-        got = _pick_year(month, 1, pub, tense)
-        if got and tense == "past" and got.month == pub.month and got.year == pub.year:
-            return got.isoformat()
-        return got.isoformat() if got else None
+        return _month(m, s, pub, tense)
     return None
+
+
+def _ago(m: re.Match, pub: dt.date) -> str | None:
+    """"three weeks ago", "a month earlier": counted back from publication."""
+    n = _num(m[1])
+    if n is None:
+        return None
+    unit = m[2]
+    if unit == "day":
+        d = pub - dt.timedelta(days=n)
+    elif unit == "week":
+        d = pub - dt.timedelta(weeks=n)
+    elif unit == "fortnight":
+        d = pub - dt.timedelta(weeks=2 * n)
+    elif unit == "month":
+        d = _shift_months(pub, -n)
+    else:
+        d = _shift_months(pub, -12 * n)
+    return d.isoformat()
+
+
+def _period(m: re.Match, pub: dt.date, tense: str) -> str:
+    """"last week", "next month", "this year", "last weekend": the period's first day (see above)."""
+    which, unit = m[1], m[2]
+    if unit == "weekend":
+        sat = 5
+        mod = "last" if which in ("last", "past", "previous") else "next" if which in ("next", "coming") else None
+        return _weekday(sat, pub, "future" if mod is None and tense == "future" else tense, mod).isoformat()
+    if which in ("this", "later this"):
+        return pub.isoformat()
+    step = -1 if which in ("last", "past", "previous") else 1 if which in ("next", "coming") else 0
+    if unit == "week":
+        return (_monday(pub) + dt.timedelta(weeks=step)).isoformat()
+    if unit == "month":
+        first = pub.replace(day=1)
+        return _shift_months(first, step).isoformat()
+    return dt.date(pub.year + step, 1, 1).isoformat()
+
+
+def _month(m: re.Match, s: str, pub: dt.date, tense: str) -> str | None:
+    """"in March", "March 2015": the month's first day, in the year the tense says when none is given."""
+    month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1].rstrip(".")[:3])
+    if not month or (m[1] == "may" and not m[2] and not re.search(r"\b(in|since|until|by|during|early|late|mid|of)\s+may\b", s)):
+        return None  # "may" alone is too often the modal verb
+    if m[2]:
+        return f"{m[2]}-{month:02d}-01"
+    got = _pick_year(month, 1, pub, tense)
+    if got and tense == "past" and got.month == pub.month and got.year == pub.year:
+        return got.isoformat()
+    return got.isoformat() if got else None
 
 
 # ---------------------------------------------------------------- events
