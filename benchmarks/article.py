@@ -93,6 +93,7 @@ def run_trafilatura(ids, gold, pages) -> tuple[dict[str, str], float]:
 def show(prefix: str, ids, gold, pages) -> None:
     """Debug view: every line trafilatura gave, with the label our cleaner put on it."""
     import trafilatura
+
     from eventwire.ingest import html as H
     from eventwire.ingest.lines import text_key
     from eventwire.ingest.text import clean_lines

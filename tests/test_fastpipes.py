@@ -5,7 +5,14 @@ import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from eventwire.nlp import MODEL_NAMES, WIRE_DATELINES, IndexedAttributeRuler, MemoLemmatizer, for_news, speed_up
+from eventwire.nlp import (
+    MODEL_NAMES,
+    WIRE_DATELINES,
+    IndexedAttributeRuler,
+    MemoLemmatizer,
+    for_news,
+    speed_up,
+)
 
 # Sentences written for this test: each rule kind of the model's ruler (tag map, word + tag
 # exceptions, dependency conditions, two-token patterns, regex forms, whitespace tokens).

@@ -3,10 +3,26 @@ and sentence starts (:mod:`.news`), and same-output faster rule components (:mod
 from __future__ import annotations
 
 from .fast_components import IndexedAttributeRuler, MemoLemmatizer, speed_up
-from .loading import MODEL_NAMES, PARSE_RULES_VERSION, load_nlp, parse, parse_many, pipeline_key, trim_caches
-from .news import WIRE_DATELINE, WIRE_DATELINES, for_news, paragraph_sentences, wire_dateline
-from .news import WIRE_DATELINE as DATELINE  # compatibility: quotes reads the old name
-from .news import WIRE_DATELINES as DATELINES  # compatibility: actors reads the old name
+from .loading import (
+    MODEL_NAMES,
+    PARSE_RULES_VERSION,
+    load_nlp,
+    parse,
+    parse_many,
+    pipeline_key,
+    trim_caches,
+)
+from .news import (
+    WIRE_DATELINE,
+    WIRE_DATELINES,
+    for_news,
+    paragraph_sentences,
+    wire_dateline,
+)
+
+# the old names of the wire-dateline pattern and span key, kept for quotes and actors
+from .news import WIRE_DATELINE as DATELINE
+from .news import WIRE_DATELINES as DATELINES
 
 __all__ = [
     "DATELINE", "DATELINES", "MODEL_NAMES", "PARSE_RULES_VERSION", "WIRE_DATELINE", "WIRE_DATELINES",
