@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventwire.quotes import verb_frame, verb_lemma
+from eventwire.quotes.words import verb_frame, verb_lemma
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"

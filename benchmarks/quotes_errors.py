@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_quote_cues import load_docs  # noqa: E402
 
-from eventwire import quotes as Q  # noqa: E402
+from eventwire.quotes import extract_quotes  # noqa: E402
+from eventwire.quotes import words as W  # noqa: E402
 
 WORD = re.compile(r"\w+")
 
@@ -53,14 +54,14 @@ def cue_kind(doc, text: str, cue: list[tuple[int, int]]) -> str:
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     if verbs:
         t = verbs[-1] if verbs[-1].pos_ == "VERB" else verbs[0]
-        lemma = Q.verb_lemma(t)
-        if lemma in Q.SPEECH or lemma in Q._learned_lemmas() or lemma in Q.XCOMP_CUES or lemma in Q.NP_CUES:
+        lemma = W.verb_lemma(t)
+        if lemma in W.SPEECH or lemma in W.learned_verb_lemmas() or lemma in W.XCOMP_CUES or lemma in W.NP_CUES:
             return "verb_known"
         return "verb_rare"
     nouns = [t for t in span if t.pos_ == "NOUN"]
     if nouns:
         lemma = nouns[-1].lemma_.lower()
-        return "noun_known" if lemma in Q.NOUN_CUES or lemma in Q._learned_nouns() else "noun_rare"
+        return "noun_known" if lemma in W.NOUN_CUES or lemma in W.learned_nouns() else "noun_rare"
     return "other"
 
 
@@ -84,7 +85,7 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
     fnb, fpb = Counter(), Counter()
     examples: dict[str, list[str]] = {}
     t0 = time.perf_counter()
-    preds_all = [Q.extract_quotes(doc, None) for _, _, doc in items]
+    preds_all = [extract_quotes(doc, None) for _, _, doc in items]
     dt = time.perf_counter() - t0
     for (text, gold, doc), preds in zip(items, preds_all):
         G = [(tokset(text, g["content"]), tokset(text, g["source"]), g) for g in gold if g["content"]]

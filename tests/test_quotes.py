@@ -270,11 +270,11 @@ def test_polnear_dev_floor(nlp, shared_data):
 
 
 def test_word_lists_are_package_data():
-    from eventwire import quotes as Q
-    assert {"say", "tell", "warn"} <= Q.SPEECH and "seem" in Q.NOT_CUES and ("agree", "with") not in Q._VERB_PREPS
-    assert ("with", "agree") in Q._VERB_PREPS
+    from eventwire.quotes import words as W
+    assert {"say", "tell", "warn"} <= W.SPEECH and "seem" in W.NOT_CUES and ("agree", "with") not in W.VERB_PREPS
+    assert ("with", "agree") in W.VERB_PREPS
     # the learned table ships counts only: six columns, numbers where numbers belong
-    rows = (Q._DATA / "learned_cues.tsv").read_text().splitlines()[2:]
+    rows = (W.DATA_DIR / "learned_cues.tsv").read_text().splitlines()[2:]
     assert len(rows) > 100
     for r in rows:
         lemma, pos, frame, n, cue, rate = r.split("\t")
@@ -283,17 +283,17 @@ def test_word_lists_are_package_data():
 
 
 def test_learned_cue_outside_the_hand_lists(quotes):
-    from eventwire import quotes as Q
+    from eventwire.quotes import words as W
     # "disavow" is in none of the hand lists; it is a cue through the learned table
-    assert "disavow" not in Q.SPEECH | Q.NP_CUES | Q.XCOMP_CUES and ("disavow", "dobj") in Q._learned()
+    assert "disavow" not in W.SPEECH | W.NP_CUES | W.XCOMP_CUES and ("disavow", "dobj") in W.learned_verb_frames()
     q = one(quotes("The mayor disavowed the closure of the northern clinic."), "closure")
     assert q.cue.text == "disavowed" and q.speaker["text"] == "The mayor" and not q.direct
     assert q.content.text == "the closure of the northern clinic"
 
 
 def test_learned_rates_respect_the_frame():
-    from eventwire import quotes as Q
-    learned = Q._learned()
+    from eventwire.quotes import words as W
+    learned = W.learned_verb_frames()
     # a verb of speech with a clause is learned; the same verb with nothing after it is rarer
     assert ("argue", "ccomp") in learned and ("look", "none") not in learned
 
@@ -567,7 +567,7 @@ def test_without_ranker_weights_the_rules_decide(nlp, monkeypatch):
 def test_ranker_ships_weights_only():
     import json
     from eventwire.quotes import rank
-    path = rank._RANKER
+    path = rank.RANKER_FILE
     assert path.stat().st_size < 2_000_000
     m = json.loads(path.read_text())
     assert 0 < m["threshold"] < 1 and 0 <= m["overlap"] <= 1 and len(m["weights"]) > 100
@@ -588,7 +588,7 @@ def test_group_thresholds_by_finder_and_cue_kind():
 def test_a_group_threshold_overrides_the_global_one(nlp, monkeypatch):
     import json
     from eventwire.quotes import rank
-    m = json.loads(rank._RANKER.read_text())
+    m = json.loads(rank.RANKER_FILE.read_text())
     text = "The mayor said the bridge would reopen in May."
     assert [q.content.text for q in extract_quotes(nlp(text), None)] == ["the bridge would reopen in May"]
     m["thresholds"] = {**m.get("thresholds", {}), "rule_verb": 0.999}
@@ -607,7 +607,7 @@ def test_choose_takes_one_threshold_per_candidate():
 def test_shipped_group_thresholds_are_probabilities():
     import json
     from eventwire.quotes import rank
-    th = json.loads(rank._RANKER.read_text())["thresholds"]
+    th = json.loads(rank.RANKER_FILE.read_text())["thresholds"]
     assert {"rule_sure", "rule_verb", "extra_verb", "extra_noun"} <= set(th)
     assert all(0 < v < 1 for v in th.values())
 

@@ -15,36 +15,39 @@ import bisect
 import functools
 import json
 import math
-from pathlib import Path
+from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Quote
+from .marks import quote_spans
+from .words import (
+    AS_CUES,
+    DATA_DIR,
+    NOUN_CUES,
+    NP_CUES,
+    SPEECH,
+    XCOMP_CUES,
+    cue_rates,
+    verb_frame,
+    verb_lemma,
+)
 
-_DATA = Path(__file__).with_name("data")
-_RANKER = _DATA / "ranker.json"
+#: the model's weights (made by scripts/train_quote_ranker.py)
+RANKER_FILE = DATA_DIR / "ranker.json"
 
 
 @functools.lru_cache(maxsize=1)
 def _model() -> dict | None:
     """The weights (feature → weight), bias, threshold and overlap limit, read once."""
-    if not _RANKER.exists():
+    if not RANKER_FILE.exists():
         return None
-    return json.loads(_RANKER.read_text(encoding="utf-8"))
+    return json.loads(RANKER_FILE.read_text(encoding="utf-8"))
 
 
 def has_model() -> bool:
+    """A ranker ships (``data/ranker.json``): the finder offers it looser candidates."""
     return _model() is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _rates() -> dict[tuple[str, str], tuple[int, float]]:
-    """(lemma, frame) → (n, cue rate) from ``learned_cues.tsv``; nouns under frame "-"."""
-    out = {}
-    for line in (_DATA / "learned_cues.tsv").read_text(encoding="utf-8").splitlines()[2:]:
-        lemma, _pos, frame, n, _cue, rate = line.split("\t")
-        out[(lemma, frame)] = (int(n), float(rate))
-    return out
 
 
 def _bucket(x: float, edges: tuple[float, ...]) -> int:
@@ -79,17 +82,28 @@ def _kind(q: Quote, origin: str, cue_tok) -> str:
 
 
 def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bool,
-             starts: "_Offsets", in_quote, rates: dict | None = None) -> list[str]:
+             starts: TokenOffsets, in_quote: Callable[[int], bool], rates: dict | None = None) -> list[str]:
     """Feature names of one candidate (binary features; ``starts`` finds tokens by offset;
     ``rates``: the cue-rate table, the shipped one unless training cross-fits its own)."""
-    from . import AS_CUES, NOUN_CUES, NP_CUES, SPEECH, XCOMP_CUES, verb_frame, verb_lemma
-
-    rates = _rates() if rates is None else rates
+    rates = cue_rates() if rates is None else rates
 
     k = starts.tok(q.cue.start) if q.cue is not None else None
     cue = doc[k] if k is not None else None
     kind = _kind(q, origin, cue)
     f = ["bias", "k=" + kind]
+    f += _content_features(text, q, kind, nested, nests, in_quote)
+    f += _parse_features(doc, q, kind, cue, starts)
+    if cue is not None:
+        f += _cue_features(doc, text, q, origin, kind, cue, starts, rates)
+    f += _speaker_features(doc, q, kind, starts)
+    return f
+
+
+def _content_features(text: str, q: Quote, kind: str, nested: bool, nests: bool,
+                      in_quote: Callable[[int], bool]) -> list[str]:
+    """What the content's words show: length, quotation marks, "that", Title Case, a speaker
+    inside it, nesting, how it begins and ends, whether it lies in a quotation or the first paragraph."""
+    f = []
     ca, cb = q.content.start, q.content.end
     words = text[ca:cb].split()
     nb = _bucket(len(words), _LEN_EDGES)
@@ -116,58 +130,78 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
     para = text.rfind("\n", 0, ca)
     if para < 0:
         f.append("first_para")
-    # the content's head in the parse, and how it hangs on the cue
-    root = None
+    return f
+
+
+def _parse_features(doc: Doc, q: Quote, kind: str, cue: Token | None, starts: TokenOffsets) -> list[str]:
+    """The content's head in the parse, and how it hangs on the cue."""
+    f: list[str] = []
+    ca, cb = q.content.start, q.content.end
     i = starts.tok(ca)
-    if i is not None:
-        span = doc[i:starts.end(cb)]
-        if len(span):
-            root = span.root
-            f.append(f"k_croot={kind}_{root.dep_}_{root.pos_}")
-            if cue is not None:
-                rel = "child" if root.head.i == cue.i else "prep" if root.head.head.i == cue.i else "other"
-                f.append(f"k_rel={kind}_{rel}")
-            # what the reading keeps or drops after its head ("compared X [to Y]", "the plan [, which …]")
-            tail = next((c for c in root.rights), None)
-            if tail is not None:
-                where = "in" if tail.idx < cb else "out"
-                f.append(f"k_tail={kind}_{where}_{tail.dep_}_{tail.lower_ if tail.dep_ == 'prep' else ''}")
-            f.append(f"clem={root.lemma_.lower()}")
-            f.append(f"k_first={kind}_{span[0].lower_ if span[0].pos_ in ('SCONJ', 'ADP', 'DET', 'PART', 'PRON') else span[0].pos_}")
-            f.append(f"cverb={starts.has_verb(span.start, span.end)}")
+    if i is None:
+        return f
+    span = doc[i:starts.end(cb)]
+    if not len(span):
+        return f
+    root = span.root
+    f.append(f"k_croot={kind}_{root.dep_}_{root.pos_}")
     if cue is not None:
-        lemma = verb_lemma(cue)
-        frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
-        n, rate = rates.get((lemma, frame), (0, 0.0))
-        n2, rate2 = rates.get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
-        gap = len(text[cb:cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text):ca].split())
-        f += [f"lem={lemma}", f"lf={lemma}_{frame}", f"lk={lemma}_{kind}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
-              f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}", f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
-              f"rate_cc={_bucket(rate2, _RATE_EDGES)}", f"dep={cue.dep_}", f"tag={cue.tag_}",
-              f"k_dep={kind}_{cue.dep_}"]
-        lists = [name for name, lst in (("speech", SPEECH), ("np", NP_CUES), ("xcomp", XCOMP_CUES),
-                                        ("as", AS_CUES), ("noun", NOUN_CUES)) if lemma in lst]
-        f += [f"k_list={kind}_{x}" for x in lists] or [f"k_list={kind}_none"]
-        if origin.endswith(":nounprep"):  # the object noun decides: "voiced doubts about" vs "ordered the closure of"
-            noun = doc[starts.end(q.cue.end) - 2]
-            nl = noun.lemma_.lower()
-            f += [f"npn={nl}", f"npn_rate={_bucket(rates.get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
-                  f"npn_list={nl in NOUN_CUES}"]
-        if cue.dep_ != "ROOT":  # "wants to attack", "plans announced": the word the cue hangs on
-            f.append(f"hlem={cue.dep_}_{cue.head.lemma_.lower()}")
-        kids = {c.dep_ for c in cue.children}
-        if "neg" in kids:
-            f.append("neg")
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
-            f.append("modal")
-        if cue.i > 0 and doc[cue.i - 1].text in _QMARKS:
-            f.append("after_qmark")
-        if cue.idx > cb:
-            f.append("cue_after")
-        elif cue.idx < ca:
-            f.append("cue_before")
-        else:
-            f.append("cue_inside")
+        rel = "child" if root.head.i == cue.i else "prep" if root.head.head.i == cue.i else "other"
+        f.append(f"k_rel={kind}_{rel}")
+    # what the reading keeps or drops after its head ("compared X [to Y]", "the plan [, which …]")
+    tail = next((c for c in root.rights), None)
+    if tail is not None:
+        where = "in" if tail.idx < cb else "out"
+        f.append(f"k_tail={kind}_{where}_{tail.dep_}_{tail.lower_ if tail.dep_ == 'prep' else ''}")
+    f.append(f"clem={root.lemma_.lower()}")
+    f.append(f"k_first={kind}_{span[0].lower_ if span[0].pos_ in ('SCONJ', 'ADP', 'DET', 'PART', 'PRON') else span[0].pos_}")
+    f.append(f"cverb={starts.has_verb(span.start, span.end)}")
+    return f
+
+
+def _cue_features(doc: Doc, text: str, q: Quote, origin: str, kind: str, cue: Token,
+                  starts: TokenOffsets, rates: dict) -> list[str]:
+    """The cue: its lemma, frame and learned rate, its word lists, its place in the parse and
+    beside the content."""
+    ca, cb = q.content.start, q.content.end
+    lemma = verb_lemma(cue)
+    frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
+    n, rate = rates.get((lemma, frame), (0, 0.0))
+    _n2, rate2 = rates.get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
+    gap = len(text[cb:cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text):ca].split())
+    f = [f"lem={lemma}", f"lf={lemma}_{frame}", f"lk={lemma}_{kind}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
+         f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}", f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
+         f"rate_cc={_bucket(rate2, _RATE_EDGES)}", f"dep={cue.dep_}", f"tag={cue.tag_}",
+         f"k_dep={kind}_{cue.dep_}"]
+    lists = [name for name, lst in (("speech", SPEECH), ("np", NP_CUES), ("xcomp", XCOMP_CUES),
+                                    ("as", AS_CUES), ("noun", NOUN_CUES)) if lemma in lst]
+    f += [f"k_list={kind}_{x}" for x in lists] or [f"k_list={kind}_none"]
+    if origin.endswith(":nounprep"):  # the object noun decides: "voiced doubts about" vs "ordered the closure of"
+        noun = doc[starts.end(q.cue.end) - 2]
+        nl = noun.lemma_.lower()
+        f += [f"npn={nl}", f"npn_rate={_bucket(rates.get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
+              f"npn_list={nl in NOUN_CUES}"]
+    if cue.dep_ != "ROOT":  # "wants to attack", "plans announced": the word the cue hangs on
+        f.append(f"hlem={cue.dep_}_{cue.head.lemma_.lower()}")
+    kids = {c.dep_ for c in cue.children}
+    if "neg" in kids:
+        f.append("neg")
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
+        f.append("modal")
+    if cue.i > 0 and doc[cue.i - 1].text in _QMARKS:
+        f.append("after_qmark")
+    if cue.idx > cb:
+        f.append("cue_after")
+    elif cue.idx < ca:
+        f.append("cue_before")
+    else:
+        f.append("cue_inside")
+    return f
+
+
+def _speaker_features(doc: Doc, q: Quote, kind: str, starts: TokenOffsets) -> list[str]:
+    """The speaker: none, or its head's entity type or part of speech, dependency and lemma."""
+    f = []
     sp = q.speaker
     if sp is None:
         f.append("k_spk=" + kind + "_none")
@@ -184,7 +218,7 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
     return f
 
 
-class _Offsets:
+class TokenOffsets:
     """Tokens by character offset, by bisection over the Doc's token starts, and whether a token
     range holds a verb (read as arrays: making a Token per word would cost more than the ranker)."""
 
@@ -214,8 +248,8 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
               rates: dict | None = None) -> list[list[str]]:
     """Features of every candidate, with nesting among them (``rates``: see ``features``)."""
     text = doc.text if text is None else text
-    rates = _rates() if rates is None else rates  # looked up once per article, not per candidate
-    starts = _Offsets(doc)
+    rates = cue_rates() if rates is None else rates  # looked up once per article, not per candidate
+    starts = TokenOffsets(doc)
     spans = [(q.content.start, q.content.end) for q, _ in cands]
     out = []
     order = sorted(range(len(spans)), key=lambda k: spans[k][0])
@@ -234,8 +268,6 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
             elif a2 == a:
                 nests[k2] = True
                 nested[k] = True
-    from . import quote_spans
-
     qs = quote_spans(text)
     qa = [a for a, _ in qs]
 
@@ -250,7 +282,7 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
     return out
 
 
-def _context(doc: Doc, cands: list[tuple[Quote, str]], feats: list[list[str]], starts: "_Offsets") -> None:
+def _context(doc: Doc, cands: list[tuple[Quote, str]], feats: list[list[str]], starts: TokenOffsets) -> None:
     """Add what the other candidates say about each one: how many readings share its cue (and
     whether it is the longest or shortest of them), how many candidates its sentence holds,
     whether that sentence holds another rule record or a direct quotation, and (for a loose

@@ -1,0 +1,281 @@
+"""Quotations in marks: their cue ("she said"), their speaker, the parts of one quotation split
+around its cue, a colon that introduces one, a testimonial's dash, and a paragraph of quotation
+that goes on with the voice before it.
+
+Why one record per split quotation: “We are ready,” the minister said, “but not under threat.”
+is one statement; its content runs from the first part's opening mark to the last part's
+closing mark (the cue and speaker sit inside that span, and are also given separately).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..model import Quote
+from .context import DocumentContext
+from .marks import (
+    DASHES,
+    inside_marks,
+    sentence_like,
+    span_chars,
+    text_ends_open,
+    text_span,
+    whole_paragraph,
+)
+from .speakers import np_span, subject
+from .words import SPEECH, count_words, verb_lemma
+
+_ENDS_SENTENCE = re.compile(r"[.!?]['\"”’]*\s")
+
+
+def find_direct(ctx: DocumentContext, out: list[Quote]) -> None:
+    """Quotations in marks with their cue, merging a quotation split around its cue."""
+    text, qspans, n_words = ctx.text, ctx.qspans, ctx.n_words
+    i = 0
+    pending: int | None = None  # start of an uncued quote that the next quote's cue may claim
+    while i < len(qspans):
+        qa, qb = qspans[i]
+        if (n_words[i] < 4 and not (n_words[i] >= 2 and sentence_like(text, qa, qb))) or \
+                any(a <= qa < b for a, b in ctx.covered):
+            i += 1
+            pending = None
+            continue
+        cue = cue_for_quote(ctx.doc, text, qa, qb, ctx.inside, ctx.sent_of)
+        if cue is None and i + 1 < len(qspans):
+            gap = text[qb:qspans[i + 1][0]]
+            if "\n" not in gap and len(gap) < 40:
+                pending = qa if pending is None else pending
+                i += 1
+                continue
+        if pending is not None:
+            if cue is not None:
+                qa = pending
+            pending = None
+        if cue is not None:
+            i = _add_cued(ctx, out, cue, i, qa, qb)
+            continue
+        dash = dash_speaker(ctx.doc, text, qb)
+        if dash is not None:
+            _add_dashed(ctx, out, dash, qa, qb)
+        else:
+            _add_uncued(ctx, out, i, qa, qb)
+        i += 1
+
+
+def _add_cued(ctx: DocumentContext, out: list[Quote], cue: Token, i: int, qa: int, qb: int) -> int:
+    """The record of quotation ``i`` (from ``qa``) with its cue, joined with the parts that
+    follow it; returns the index of the next quotation to look at."""
+    text = ctx.text
+    spk_tok = quote_speaker(cue, qa, qb)
+    end, i = _join_parts(ctx, cue, i, qa, qb)
+    direct = True
+    if end == qb:
+        clause = _clause_around(ctx, cue, i, qa, qb)
+        if clause is not None:
+            qa, end, direct = clause[0], max(clause[1], qb), False
+        if direct and ctx.n_words[i] < 6 and not sentence_like(text, qa, qb):
+            return i + 1
+    ctx.used_cues.add(cue.i)
+    cue_span = text_span(text, cue.idx, cue.idx + len(cue.text))
+    spk = None
+    if spk_tok is not None:
+        a, b = np_span(spk_tok)
+        if spk_tok.i > cue.i:  # an inverted speaker never takes in its verb ("tweeted a campaign aide …")
+            a = max(a, cue.idx + len(cue.text) + 1)
+        spk = ctx.speakers.make(spk_tok, text, span=(a, b))
+    out.append(Quote(spk, cue_span, text_span(text, qa, end), direct))
+    ctx.covered.append((qa, end))
+    return i + 1
+
+
+def _join_parts(ctx: DocumentContext, cue: Token, i: int, qa: int, qb: int) -> tuple[int, int]:
+    """ "A," he said, "B."  and  "A," he said. "B."  → one quote (same paragraph, no cue of its
+    own). Returns the end of the last part joined and its index."""
+    text, qspans, n_words = ctx.text, ctx.qspans, ctx.n_words
+    end = qb
+    while i + 1 < len(qspans):
+        na, nb = qspans[i + 1]
+        gap = text[end:na]
+        if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2 or gap.rstrip().endswith(":") or \
+                count_words(gap) > 1.0 * (count_words(text[qa:end]) + n_words[i + 1]):
+            break  # a long narrative gap: the second quotation is its own record
+        other = cue_for_quote(ctx.doc, text, na, nb, ctx.inside, ctx.sent_of)
+        if other is not None and other.i != cue.i:
+            break
+        end = nb
+        i += 1
+    return end, i
+
+
+def _clause_around(ctx: DocumentContext, cue: Token, i: int, qa: int, qb: int) -> tuple[int, int] | None:
+    """A short quote inside the cue's clause: the clause is the content ("says X was “unhinged.”")."""
+    for c in cue.children:
+        if c.dep_ == "ccomp":
+            ca, cb = span_chars(c.subtree)
+            if ca <= qa and qb <= cb + 1 and count_words(ctx.text[ca:cb]) - ctx.n_words[i] >= 3:
+                return ca, cb
+    return None
+
+
+def _add_dashed(ctx: DocumentContext, out: list[Quote], dash: tuple[int, tuple[int, int]], qa: int, qb: int) -> None:
+    """The record of a testimonial: '“…” ― Jane Doe' (the dash is its cue)."""
+    text = ctx.text
+    at, (sa, sb) = dash
+    st = ctx.doc.char_span(sa, sb, alignment_mode="expand")
+    spk = ctx.speakers.make(st.root, text, span=(sa, sb)) if st is not None and len(st) else None
+    out.append(Quote(spk, text_span(text, at, at + 1), text_span(text, qa, qb), True))
+    ctx.covered.append((qa, qb))
+
+
+def _add_uncued(ctx: DocumentContext, out: list[Quote], i: int, qa: int, qb: int) -> None:
+    """A quotation with no cue: a paragraph that is all quotation, right after a cued quote,
+    goes on with the same voice; else a colon right before it may introduce it."""
+    text = ctx.text
+    prev = out[-1] if out else None
+    if prev is not None and prev.direct and whole_paragraph(text, qa, qb) and \
+            text.count("\n", prev.content.end, qa) <= 2 and text[prev.content.end:qa].strip().count("\n") == 0 \
+            and qa - prev.content.end < 150:
+        out[-1] = Quote(prev.speaker, prev.cue, text_span(text, prev.content.start, qb), True)
+        ctx.covered[-1] = (prev.content.start, qb)
+    elif ctx.n_words[i] >= 4:
+        colon = colon_before(ctx.doc, text, qa, ctx.sent_of)
+        if colon is not None:
+            at, who = colon
+            spk = ctx.speakers.make(who, text) if who is not None else None
+            out.append(Quote(spk, text_span(text, at, at + 1), text_span(text, qa, qb), True))
+            ctx.covered.append((qa, qb))
+
+
+# ---------------------------------------------------------------- the cue and speaker of a quotation
+
+
+def cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside: Callable[[int], bool],
+                  sent_of: Callable[[int], tuple[int, int]]) -> Token | None:
+    """The reporting verb attached to a direct quote: in the sentences it touches, outside it."""
+    first = doc.char_span(qa, min(qa + 1, len(text)), alignment_mode="expand")
+    last = doc.char_span(max(qb - 1, 0), qb, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    s_start = sent_of(first[0].i)[0]
+    s_end = sent_of(last[-1].i)[1]
+    # a cue after the quote often lands in the next "sentence" ('…,” he said.')
+    if s_end < len(doc) and doc[s_end - 1].idx + len(doc[s_end - 1].text) <= qb + 2:
+        s_end = sent_of(s_end)[1]
+    best, best_d = None, 10**9
+    for t in doc[s_start:s_end]:
+        if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
+            continue
+        # '“…,” said Dana Reyes, who runs Fix the Vote': a finite verb right after the
+        # closing mark of a real quotation (not a title) tags it, whatever clause the parser hung on it
+        right_after = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG"
+        if not (right_after and count_words(text[qa:qb]) >= 4) and _own_clause(t, text, qa, qb, inside):
+            continue
+        if t.idx < qa and "\n" in text[t.idx:qa] and not text[t.idx:qa].rstrip().endswith(":"):
+            continue  # a paragraph break between: that verb told something else
+        tagged = t.idx >= qb and _speech_tag(text, t, qb)
+        if t.idx >= qb and not tagged and (
+                t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
+                not text_ends_open(text, qa, qb)):
+            continue  # a verb after a finished quoted sentence belongs to what follows it
+        d = qa - t.idx if t.idx < qa else 1 if tagged else t.idx - qb
+        # a verb whose clause is the quote itself is the right one whatever the distance
+        if any(qa <= c.idx < qb for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")):
+            d = min(d, 1)
+        if d < best_d and d < 120:
+            best, best_d = t, d
+    return best
+
+
+def quote_speaker(cue: Token, qa: int, qb: int) -> Token | None:
+    """The speaker of a quotation's cue. Why not only the verb's subject: the parser takes a word
+    inside the marks for it ('“That, frankly,” he said, “is …”' → "That"), or reads an inverted
+    speaker as the object ('“…,” added a Maine Republican').
+
+    A subject inside the quotation gives way to another one outside it. A verb right after the
+    closing mark without a subject of its own takes the noun phrase right after it ('“…,” said
+    Dana Reyes, who runs Fix the Vote', where the parser can make Reyes the subject of "Fix")."""
+    subj = subject(cue)
+    if subj is None or qa <= subj.idx < qb:
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not qa <= c.idx < qb), None)
+    if subj is not None or cue.idx < qb or cue.doc.text[qb:cue.idx].strip(" ,") or cue.i + 1 >= len(cue.doc):
+        return subj
+    doc = cue.doc
+    k = cue.i + 1  # the head of the noun phrase right after the verb, however the parser hung it
+    while k < min(len(doc), cue.i + 8) and doc[k].pos_ not in ("PRON", "PROPN", "NOUN") or \
+            k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in ("PROPN", "NOUN"):
+        if doc[k].dep_ not in ("det", "amod", "compound", "poss", "case", "nummod", "punct", "advmod"):
+            return None
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].pos_ in ("PRON", "PROPN", "NOUN") else None
+
+
+def _speech_tag(text: str, t: Token, qb: int) -> bool:
+    """ '“Who knows?” Trump told reporters', '“…,” Maria Lopez, head of the institute and a
+    lecturer at …, said': the verb's subject opens right after the closing mark, and its
+    description holds no sentence end or paragraph break. Then the verb tags the quotation
+    however far it stands (a finished question or exclamation included). After a full stop only a
+    bare tag counts ('“… hidden now.” Mayor Lund said.'), not a verb with a claim of its own."""
+    end = text[qb - 2:qb - 1] + text[qb - 3:qb - 2]
+    if t.idx - qb > 300 or not any(m in end for m in ",?!."):
+        return False
+    if "." in end and any(c.i > t.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "conj", "advcl", "parataxis") or
+                                         c.dep_ == "prep" and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree))
+                          for c in t.children):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    if subj is None or not 0 <= subj.left_edge.idx - qb <= 2 or "\n" in text[qb:t.idx]:
+        return False
+    return not any(x.text in (".", "!", "?", ";") for x in t.doc[subj.left_edge.i:t.i])
+
+
+def _own_clause(t: Token, text: str, qa: int, qb: int, inside: Callable[[int], bool]) -> bool:
+    """The verb reports a clause of its own outside the quotation ('“Wow!” … She said that the
+    campaign would go on'): it is not that quotation's cue."""
+    for c in t.children:
+        if c.dep_ == "ccomp" and c.i > t.i and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            ca, cb = span_chars(c.subtree)
+            if (cb <= qa or ca >= qb) and not inside_marks(text, ca) and not inside(ca + 1):
+                return True
+    return False
+
+
+def colon_before(doc: Doc, text: str, qa: int,
+                 sent_of: Callable[[int], tuple[int, int]]) -> tuple[int, Token | None] | None:
+    """ 'The minister put it this way: “…”', 'In a letter, the union wrote:\n“…”': a colon right
+    before a quotation introduces it; the speaker is the subject of the clause before the colon."""
+    j = qa
+    while j > 0 and text[j - 1] in " \t\n\u00a0" and qa - j < 4:
+        j -= 1
+    if j == 0 or text[j - 1] != ":":
+        return None
+    at = j - 1
+    tok = doc.char_span(at, at + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return at, None
+    start = sent_of(tok[0].i)[0]
+    verbs = [t for t in doc[start:tok[0].i] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")]
+    subj = subject(verbs[-1]) if verbs else None
+    if subj is not None and subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        subj = None
+    return at, subj
+
+
+def dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | None:
+    """ '“…” ― Jane Doe' : the dash and the name after a closing quote."""
+    j = qb
+    while j < len(text) and text[j].isspace() and j - qb < 4:
+        j += 1
+    if j >= len(text) or text[j] not in DASHES:
+        return None
+    k = j + 1
+    while k < len(text) and text[k].isspace() and text[k] != "\n":  # NBSP after the dash is common
+        k += 1
+    m = re.match(r"(?:[A-Z][\w.'’-]*\s?){1,4}", text[k:k + 60])
+    if not m:
+        return None
+    name = m.group().rstrip()
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):  # a closing full stop, not "Jr." / "J."
+        name = name[:-1] if not name.endswith(("Jr.", "Sr.")) else name
+    return j, (k, k + len(name))
