@@ -2,9 +2,18 @@
 
 Public contract (docs/DEVELOPING.md): ``resolve(doc, article) -> ActorIndex`` with ``mentions``,
 ``for_token(token)`` and ``for_span(span)``.
+
+Modules, each a layer that imports only those above it: ``countries``/``roles``/``aliases``
+(tables and the alias book), ``state`` (one article's resolution state), ``spans`` (where a
+mention lies), ``scan`` (pass 1: lexicon matches, the article's countries, the dateline's),
+``codes`` (CAMEO codes from parts, merging), ``modifiers`` (what a head's words say),
+``metonymy`` (places acting as actors), ``mentions`` (pronouns, possessives, "the two sides"),
+``composition`` (an actor composed from country + sector + role), ``builder`` (pass 2 and
+``resolve``), ``index`` (the ActorIndex other stages query).
 """
 from __future__ import annotations
 
-from .resolver import ActorIndex, resolve
+from .builder import resolve
+from .index import ActorIndex
 
 __all__ = ["ActorIndex", "resolve"]
