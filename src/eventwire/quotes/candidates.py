@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Span
 from ..model import Quote
 from .context import DocumentContext
 from .direct import find_direct
-from .marks import span_chars, text_span, trim
+from .marks import count_words, span_chars, text_span, trim
 from .reported import find_reported
 from .transcripts import find_transcripts
-from .words import NOUN_PREPS, SCENE_PREPS, count_words
+from .words import NOUN_PREPS, SCENE_PREPS
 
 #: what may trail a clause without being part of the claim ("the worst was over [in April, when …]",
 #: "he meets families [in a city that …]", "joined the race[, saying …]")

@@ -12,9 +12,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from .marks import quote_spans
+from .marks import count_words, quote_spans
 from .speakers import SpeakerResolver
-from .words import count_words
 
 
 class DocumentContext:

@@ -17,6 +17,7 @@ from ..model import Quote
 from .context import DocumentContext
 from .marks import (
     DASHES,
+    count_words,
     inside_marks,
     sentence_like,
     span_chars,
@@ -25,7 +26,7 @@ from .marks import (
     whole_paragraph,
 )
 from .speakers import np_span, subject
-from .words import SPEECH, count_words, verb_lemma
+from .words import SPEECH, verb_lemma
 
 _ENDS_SENTENCE = re.compile(r"[.!?]['\"”’]*\s")
 

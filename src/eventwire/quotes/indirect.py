@@ -14,7 +14,15 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..model import Quote
-from .marks import QUOTE_CHARS, drop_stop, paragraph, span_chars, text_span, trim
+from .marks import (
+    QUOTE_CHARS,
+    count_words,
+    drop_stop,
+    paragraph,
+    span_chars,
+    text_span,
+    trim,
+)
 from .other_reports import clause_quote
 from .speakers import SpeakerResolver, np_span, orphan_subject, subject
 from .words import (
@@ -34,7 +42,6 @@ from .words import (
     SPEECH_OR_NP,
     VERB_PREPS,
     XCOMP_CUES,
-    count_words,
     is_learned_cue,
     learned_verb_frames,
     verb_lemma,

@@ -13,12 +13,20 @@ from spacy.tokens import Token
 
 from ..model import TextSpan
 from ..nlp import DATELINE
-from .words import count_words
 
 #: every character that opens or closes a quotation
 QUOTE_CHARS = "\"“”‘’'«»„"
 #: the dashes of a testimonial: '“…” ― Jane Doe'
 DASHES = ("―", "—", "–")
+
+#: a word, for the word counts that decide whether a content is long enough
+WORD = re.compile(r"\w+")
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` holds."""
+    return len(WORD.findall(text))
+
 
 _MARKS = re.compile(r"''|[\"“”]")
 

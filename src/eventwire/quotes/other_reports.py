@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Quote
-from .marks import drop_stop, paragraph, span_chars, text_span, trim
+from .marks import count_words, drop_stop, paragraph, span_chars, text_span, trim
 from .speakers import SpeakerResolver, subject
 from .words import (
     ADJ_PREPS,
@@ -20,7 +20,6 @@ from .words import (
     SEEMING,
     SOURCE_DOCS,
     SPEECH,
-    count_words,
     verb_lemma,
 )
 

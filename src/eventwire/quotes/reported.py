@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ..model import Quote
 from .context import DocumentContext
 from .indirect import indirect_report
+from .marks import count_words
 from .other_reports import (
     according,
     adj_cue,
@@ -27,7 +28,6 @@ from .words import (
     NOUN_CUES,
     PASSIVE_VIEW,
     SEEMING,
-    count_words,
     learned_nouns,
     verb_lemma,
 )

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Quote
 from .context import DocumentContext
-from .marks import text_span, trim
-from .words import NOT_SPEAKERS, count_words
+from .marks import count_words, text_span, trim
+from .words import NOT_SPEAKERS
 
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
 _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z][A-Z.'’-]+)\s*:\s*(?=\S)")

@@ -12,7 +12,6 @@ cue in PolNeAR's train split (counts only, made by ``benchmarks/build_quote_cues
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,15 +19,6 @@ from spacy.tokens import Token
 
 #: the folder of the finder's tables and the ranker's weights
 DATA_DIR = Path(__file__).with_name("data")
-
-#: a word, for the word counts that decide whether a content is long enough
-WORD = re.compile(r"\w+")
-
-
-def count_words(text: str) -> int:
-    """How many words ``text`` holds."""
-    return len(WORD.findall(text))
-
 
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
