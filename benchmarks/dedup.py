@@ -51,7 +51,8 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep the DuckDB file here")
     a = ap.parse_args()
 
-    from eventwire.store.duckdb import DuckStore, ingest
+    from eventwire.run import ingest_duckdb
+    from eventwire.store.duckdb import DuckStore
 
     recs = load()
     rnd = random.Random(11)
@@ -64,7 +65,7 @@ def main() -> None:
         for r in allrecs:
             f.write(json.dumps({k: v for k, v in r.items() if not k.startswith("_")}) + "\n")
     db = a.keep or work / "basil.duckdb"
-    summary = ingest([str(src)], db, jobs=a.jobs or None)
+    summary = ingest_duckdb([str(src)], db, jobs=a.jobs or None)
     print(f"{len(recs)} BASIL articles + {len(copies)} wire copies: {summary['new']} stored, {summary['failed']} failed;"
           f" {summary['dedup']['stories']} stories, {summary['dedup']['events']} events → {summary['dedup']['merged_events']} merged")
 

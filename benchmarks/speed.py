@@ -35,9 +35,8 @@ def main() -> None:
     t = clock()
     from eventwire import actors, events, places, quotes
     from eventwire.ingest import prepare
-    from eventwire.model import ArticleError
+    from eventwire.model import ArticleError, ArticleResult
     from eventwire.nlp import load_nlp
-    from eventwire.pipeline import ArticleResult, result_json
 
     nlp = load_nlp()
     t_load = clock() - t
@@ -79,7 +78,7 @@ def main() -> None:
         qs = run("quotes", lambda: quotes.extract_quotes(doc, index))
         n_events += len(evs)
         res = ArticleResult(id=art.id, article=art, events=evs, quotes=qs, places=found)
-        run("json", lambda: result_json(res))
+        run("json", lambda: res.to_json())
         per_article.append((sum(cost.values()) - before, art.id, len(doc)))
 
     words = sum(len(x.body.split()) for x in arts)

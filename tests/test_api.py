@@ -218,7 +218,7 @@ def test_hostile_input_never_breaks_the_server(db, client, all_events):
         assert r.status_code in (200, 422), r.text
     for path in ("/api/events/%27%3B%20DROP%20TABLE%20events", "/api/articles/..%2F..%2Fetc%2Fpasswd"):
         assert client.get(path).status_code == 404
-    assert client.get("/static/../api.py").status_code == 404
+    assert client.get("/static/../api/app.py").status_code == 404
     assert _direct(db, "SELECT count(*) FROM events")[0][0] == len(all_events)
 
 
@@ -331,7 +331,7 @@ def test_a_store_written_before_a_field_was_added_still_reads(db, tmp_path):
 def test_ingest_can_add_to_the_file_while_it_is_served(db, tmp_path):
     """The server holds no lock between requests, so `eventwire ingest` can add articles."""
     from eventwire.api import create_app, running
-    from eventwire.store.duckdb import ingest
+    from eventwire.run import ingest_duckdb
 
     copy = tmp_path / "live.duckdb"
     shutil.copy(db, copy)
@@ -340,7 +340,7 @@ def test_ingest_can_add_to_the_file_while_it_is_served(db, tmp_path):
         src = tmp_path / "more.jsonl"
         src.write_text(json.dumps({"id": "late", "published": "2024-04-04",
                                    "text": "Turkey expelled two Swedish diplomats on Thursday."}) + "\n", encoding="utf-8")
-        assert ingest([str(src)], copy, jobs=1)["new"] == 1
+        assert ingest_duckdb([str(src)], copy, jobs=1)["new"] == 1
         after = c.get("/api/stats").json()
         assert after["articles"] == before["articles"] + 1
         assert c.get("/api/articles/late").status_code == 200

@@ -130,11 +130,14 @@ def test_console_script_runs_end_to_end(tmp_path):
 
 
 def test_fast_json_equals_to_dict(nlp):
-    from eventwire.pipeline import extract, result_json
+    import dataclasses
+
+    from eventwire.pipeline import extract
 
     r = extract("Officials in Ankara said Turkey would send troops to the border, and Greece protested. "
                 "\"We will not accept this,\" the Greek foreign minister said on Friday.", published="2020-08-14")
-    assert result_json(r) == json.dumps(r.to_dict(), ensure_ascii=False)
+    assert r.to_json() == json.dumps(dataclasses.asdict(r), ensure_ascii=False)
+    assert r.to_dict() == json.loads(json.dumps(dataclasses.asdict(r)))
 
 
 def test_ingest_query_export_commands(tmp_path, nlp):
@@ -184,7 +187,7 @@ def _die_on_boom(result):
 
 
 def test_a_worker_that_dies_loses_only_its_article(nlp):
-    from eventwire.pipeline import analyse_parallel
+    from eventwire.run import analyse_parallel
 
     recs = [{"id": f"k{i}", "text": f"Delegates from Peru met in Lima for round {i}."} for i in range(40)]
     recs.insert(17, {"id": "boom", "text": "This article crashes the worker."})
@@ -195,10 +198,10 @@ def test_a_worker_that_dies_loses_only_its_article(nlp):
 
 
 def test_parse_batches_are_capped_by_count_and_characters():
-    from eventwire.pipeline import _batches
+    from eventwire.pipeline import parse_batches
 
     items = [("x" * n, i) for i, n in enumerate([10, 10, 10, 50, 5, 100, 1, 1])]
-    got = [[i for _, i in b] for b in _batches(items, batch_size=3, max_chars=60)]
+    got = [[i for _, i in b] for b in parse_batches(items, batch_size=3, max_chars=60)]
     assert got == [[0, 1, 2], [3, 4], [5], [6, 7]]
     assert [i for b in got for i in b] == list(range(8))
 

@@ -21,8 +21,8 @@ def _corpus(path):
 
 
 def test_dask_local_cluster_matches_local_run(tmp_path, nlp):
-    from eventwire.distributed import ingest_dask
-    from eventwire.store.parquet import attach_views, ingest_parquet
+    from eventwire.run import ingest_dask, ingest_parquet
+    from eventwire.store.parquet import attach_views
     import duckdb
 
     src = tmp_path / "c.jsonl"
@@ -53,7 +53,7 @@ def _worker_settings() -> tuple[str | None, bool]:
 
 def test_local_cluster_workers_run_without_eager_trim_or_profiler():
     """Dask's default worker set-up (eager malloc trim, 10 ms stack sampler) costs ~12% CPU per article."""
-    from eventwire.distributed import open_client
+    from eventwire.run.dask import open_client
 
     client, cluster = open_client("local:1")
     try:

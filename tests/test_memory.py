@@ -58,26 +58,26 @@ def test_token_estimate_follows_the_tokenizer_on_prose_and_on_tables(nlp):
 
 
 def test_parse_batches_are_capped_by_tokens_too():
-    from eventwire.pipeline import _batches, estimate_tokens
+    from eventwire.pipeline import estimate_tokens, parse_batches
 
     prose = "Talks resumed in the capital after a week. "
     dense = "| 1 || a, b || 2 |- "
     items = [(dense * 3, i) if i % 2 else (prose * 3, i) for i in range(12)]
     cap = 3 * estimate_tokens(prose * 3)
-    batches = list(_batches(items, batch_size=64, max_chars=10_000, max_tokens=cap))
+    batches = list(parse_batches(items, batch_size=64, max_chars=10_000, max_tokens=cap))
     assert [i for b in batches for _, i in b] == list(range(12))
     assert all(sum(estimate_tokens(t) for t, _ in b) <= cap for b in batches)
-    assert len(batches) > 1 and len(list(_batches(items, batch_size=64, max_chars=10_000))) == 1
+    assert len(batches) > 1 and len(list(parse_batches(items, batch_size=64, max_chars=10_000))) == 1
 
 
 def test_pieces_are_joined_without_their_tensors(nlp):
-    from eventwire.pipeline import _join, split_long
+    from eventwire.pipeline import join_pieces, split_long
     from eventwire.model import Article
 
     text = "".join(f"Delegates met in round {i} and agreed to talk again next week.\n\n" for i in range(40))
     docs = list(nlp.pipe(split_long(text, 600)))
     assert len(docs) > 2 and all(d.tensor.size for d in docs)
-    doc = _join(nlp, docs, Article(id="x", body=text))
+    doc = join_pieces(nlp, docs, Article(id="x", body=text))
     assert doc.text == text and doc.tensor.size == 0
     assert [t.dep_ for t in doc] == [t.dep_ for d in docs for t in d]
 
@@ -105,7 +105,7 @@ def test_batch_runs_settle_the_collector_and_library_calls_do_not(tmp_path):
     probe = (
         "import gc, json, sys\n"
         "import eventwire\n"
-        "from eventwire.pipeline import analyse_parallel\n"
+        "from eventwire.run import analyse_parallel\n"
         "before = gc.get_threshold()\n"
         "eventwire.extract('The minister met the envoy in Cairo.')\n"
         "library = (gc.get_threshold() == before, gc.get_freeze_count())\n"

@@ -9,7 +9,7 @@ import pytest
 
 from eventwire import model
 from eventwire.store import schema
-from eventwire.store.dedup import minhash, similarity, story_clusters
+from eventwire.store.clusters import minhash, similarity, story_clusters
 
 WIRE = ("Government troops shelled rebel positions outside the northern town on Sunday, killing at least four "
         "fighters, a military spokesman told reporters. The rebels said they would retaliate. Aid agencies warned "
@@ -49,13 +49,14 @@ def test_columns_follow_the_model():
 
 @pytest.mark.slow
 def test_ingest_is_idempotent_and_keeps_failures(tmp_path, nlp):
-    from eventwire.store.duckdb import DuckStore, ingest
+    from eventwire.run import ingest_duckdb
+    from eventwire.store.duckdb import DuckStore
 
     src, db = _corpus(tmp_path), tmp_path / "ew.duckdb"
-    first = ingest([str(src)], db, jobs=1)
+    first = ingest_duckdb([str(src)], db, jobs=1)
     assert (first["new"], first["skipped"], first["failed"]) == (4, 0, 2)
     assert first["failure_kinds"] == {"empty": 1, "bad_json": 1}
-    again = ingest([str(src)], db, jobs=1)
+    again = ingest_duckdb([str(src)], db, jobs=1)
     assert (again["new"], again["skipped"], again["failed"]) == (0, 4, 2)
     with DuckStore(db, read_only=True) as s:
         c = s.counts()
@@ -73,13 +74,14 @@ def test_ingest_is_idempotent_and_keeps_failures(tmp_path, nlp):
 
 @pytest.mark.slow
 def test_fixed_input_leaves_failures(tmp_path, nlp):
-    from eventwire.store.duckdb import DuckStore, ingest
+    from eventwire.run import ingest_duckdb
+    from eventwire.store.duckdb import DuckStore
 
     f = tmp_path / "in.jsonl"
     f.write_text(json.dumps({"id": "later", "text": ""}) + "\n", encoding="utf-8")
-    ingest([str(f)], tmp_path / "db.duckdb", jobs=1)
+    ingest_duckdb([str(f)], tmp_path / "db.duckdb", jobs=1)
     f.write_text(json.dumps({"id": "later", "text": STORIES[1]}) + "\n", encoding="utf-8")
-    second = ingest([str(f)], tmp_path / "db.duckdb", jobs=1)
+    second = ingest_duckdb([str(f)], tmp_path / "db.duckdb", jobs=1)
     assert second["new"] == 1
     with DuckStore(tmp_path / "db.duckdb", read_only=True) as s:
         assert s.counts()["failures"] == 0
@@ -87,12 +89,11 @@ def test_fixed_input_leaves_failures(tmp_path, nlp):
 
 @pytest.mark.slow
 def test_parquet_dataset_matches_duckdb_and_queries_the_same(tmp_path, nlp):
-    from eventwire.store.duckdb import ingest
-    from eventwire.store.parquet import ingest_parquet
+    from eventwire.run import ingest_duckdb, ingest_parquet
     from eventwire.store.query import Filters, connect, export, select_events
 
     src = _corpus(tmp_path)
-    ingest([str(src)], tmp_path / "ew.duckdb", jobs=1)
+    ingest_duckdb([str(src)], tmp_path / "ew.duckdb", jobs=1)
     got = ingest_parquet([str(src)], tmp_path / "pq", jobs=1)
     assert (got["new"], got["failed"]) == (4, 2)
     assert ingest_parquet([str(src)], tmp_path / "pq", jobs=1)["skipped"] == 4
@@ -129,7 +130,7 @@ def test_minhash_finds_syndicated_copies_not_other_stories():
 def test_merged_events_count_outlets_articles_and_copies():
     import duckdb
 
-    from eventwire.store.dedup import dedup
+    from eventwire.store.clusters import build_merged_events
 
     con = duckdb.connect()
     for t in (*schema.TABLES, "failures"):
@@ -141,7 +142,7 @@ def test_merged_events_count_outlets_articles_and_copies():
         con.execute("INSERT INTO events (event_id, article_id, idx, cameo, root, source_code, target_code, \"date\", outlet, "
                     "confidence, evidence_text) VALUES (?, ?, 0, '195', '19', 'SYRMIL', 'SYRREB', '2020-02-02', ?, 0.8, 'x')",
                     [f"{aid}-0", aid, outlet])
-    got = dedup(con)
+    got = build_merged_events(con)
     assert got["stories"] == 2
     (m,) = con.execute("SELECT num_mentions, num_sources, num_articles, num_stories FROM merged_events").fetchall()
     # w3 is a second copy of the same story in the same outlet: counted once for that outlet

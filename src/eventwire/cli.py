@@ -69,14 +69,14 @@ class Summary:
 
 def count_inputs(paths: Iterable[str]) -> Optional[int]:
     """A cheap article count for the progress bar's ETA (None when it cannot be known up front)."""
-    from .ingest.readers import _walk, kind_of
+    from .ingest.readers import kind_of, walk
 
     total = 0
     for p in paths:
         if p == "-":
             return None
         path = Path(p)
-        for f in (_walk(path) if path.is_dir() else [path]):
+        for f in (walk(path) if path.is_dir() else [path]):
             kind = kind_of(f)
             if kind in ("warc", "feed") or f.name.lower().endswith(".jsonl.gz"):
                 return None  # many articles per file, not countable without reading them
@@ -131,7 +131,7 @@ def extract(
 ) -> None:
     """One JSON line per input article, in input order (docs: OUTPUT.md)."""
     from .ingest.readers import iter_records
-    from .pipeline import analyse_parallel
+    from .run import analyse_parallel
 
     try:
         out = open(output, "w", encoding="utf-8") if output else None
@@ -164,10 +164,8 @@ def extract(
 
 def _line_and_counts(result: Any) -> tuple[str, dict[str, Any]]:
     """Runs in the worker: the output line plus what the summary needs, so nothing is parsed twice."""
-    from .pipeline import result_json
-
     err = result.error
-    return result_json(result), {"error": {"kind": err.kind} if err else None, "events": range(len(result.events))}
+    return result.to_json(), {"error": {"kind": err.kind} if err else None, "events": range(len(result.events))}
 
 
 # ---------------------------------------------------------------- ingest
@@ -204,22 +202,21 @@ def ingest(
             raise typer.Exit(2)
     with progress_bar("ingest", total, not quiet) as advance:
         if dask:
-            from .distributed import ingest_dask
+            from .run import ingest_dask
 
             result["parquet"] = ingest_dask(inputs, parquet, dask, clean=not no_clean, progress=advance)
         elif parquet is not None:
-            from .store.parquet import ingest_parquet
+            from .run import ingest_parquet
 
             result["parquet"] = ingest_parquet(inputs, parquet, jobs=jobs or None, clean=not no_clean, progress=advance)
-        if db is not None:
-            from .store.duckdb import ingest as ingest_db
+        if db is not None and parquet is not None:  # the dataset is analysed already: copy it in
+            from .store.duckdb import load_parquet
 
-            if dask or parquet is not None:
-                from .store.duckdb import load_parquet
+            result["db"] = load_parquet(parquet, db, run_dedup=not no_dedup)
+        elif db is not None:
+            from .run import ingest_duckdb
 
-                result["db"] = load_parquet(parquet, db, run_dedup=not no_dedup)
-            else:
-                result["db"] = ingest_db(inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance,
+            result["db"] = ingest_duckdb(inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance,
                                          run_dedup=not no_dedup)
     # the analysing step's counts (the Parquet run when there was one; loading it into --db only copies)
     main_counts = result.get("parquet") or result.get("db") or {}

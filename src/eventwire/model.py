@@ -6,13 +6,40 @@ can always go back to the words that produced it (see ARCHITECTURE.md, "Evidence
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
+import json
+import typing
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypedDict
 
-#: Modalities an event can carry; only ``asserted`` is a fact stated by the article itself.
-MODALITIES = ("asserted", "reported", "negated", "denied", "hypothetical", "future", "conditional", "question")
+#: How an event is told; only ``asserted`` is a fact stated by the article itself.
+Modality = Literal["asserted", "reported", "negated", "denied", "hypothetical", "future", "conditional", "question"]
+#: The modalities in their documented order (for menus, filters and checks).
+MODALITIES: tuple[Modality, ...] = typing.get_args(Modality)
+
+
+class RecordError(TypedDict):
+    """Why a reader could not read an input (``kind`` as in :class:`ErrorInfo`)."""
+
+    kind: str
+    message: str
+
+
+class InputRecord(TypedDict, total=False):
+    """One input as the readers give it: ``id`` plus ``text`` or ``html``, or ``error`` for an
+    input that could not even be read; the rest is metadata that rides along."""
+
+    id: str
+    text: str
+    html: str
+    url: str | None
+    title: str | None
+    published: str | None
+    outlet: str | None
+    source: str | None  # file or feed it came from
+    error: RecordError
 
 
 def content_id(text: str) -> str:
@@ -90,7 +117,7 @@ class Event:
     plover: str | None
     source: Actor | None
     target: Actor | None
-    modality: str
+    modality: Modality
     evidence: TextSpan
     trigger: TextSpan
     attribution: list[Attribution] = field(default_factory=list)
@@ -149,7 +176,31 @@ class ArticleResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (the OUTPUT.md contract)."""
-        return dataclasses.asdict(self)
+        return to_plain(self)
+
+    def to_json(self) -> str:
+        """One ``eventwire extract`` output line (no newline)."""
+        return json.dumps(to_plain(self), ensure_ascii=False)
+
+
+@functools.lru_cache(maxsize=64)  # one entry per record class
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def to_plain(obj: Any) -> Any:
+    """Records as plain dicts, lists and scalars: the same value as ``dataclasses.asdict`` (tuples
+    become lists), several times faster because it walks the fields without deep-copying leaves;
+    it runs once per article for every output line and stored row."""
+    if isinstance(obj, (str, int, float, bool)) or obj is None:
+        return obj
+    if dataclasses.is_dataclass(obj):
+        return {name: to_plain(getattr(obj, name)) for name in _field_names(type(obj))}
+    if isinstance(obj, (list, tuple)):
+        return [to_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_plain(v) for k, v in obj.items()}
+    return obj
 
 
 class ArticleError(Exception):

@@ -45,13 +45,13 @@ def iter_records(paths: Iterable[str | os.PathLike[str]], stdin: BinaryIO | None
             continue
         path = Path(p)
         if path.is_dir():
-            for f in _walk(path):
+            for f in walk(path):
                 yield from read_path(f)
         else:
             yield from read_path(path)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path]:
     """Supported files under ``folder``, recursively, in sorted path order; hidden ones skipped."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -61,7 +61,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         if e.name.startswith("."):
             continue
         if e.is_dir():
-            yield from _walk(Path(e.path))
+            yield from walk(Path(e.path))
         elif e.name.lower().endswith(KNOWN_EXT):
             yield Path(e.path)
 

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import schema
-
-Rows = dict[str, list[dict[str, Any]]]
+from .schema import Rows
 
 #: Articles per batch (per set of files): big enough that files are not tiny.
 PARQUET_BATCH = int(os.environ.get("EVENTWIRE_PARQUET_BATCH", "256"))
@@ -128,59 +127,33 @@ def attach_views(con: Any, root: str | Path, prefix: str = "") -> None:
             con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
 
 
-def chunks(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
-    import itertools
+class ParquetDataset:
+    """A writer for :func:`eventwire.run.loop.run_into` over the dataset at ``root``.
 
-    it = iter(it)
-    while chunk := list(itertools.islice(it, n)):
-        yield chunk
+    Opening it deletes what a killed run left uncommitted and reads the committed ids once, so
+    ``known_ids`` is a set lookup and ``write`` keeps the first of two inputs with one content id.
+    """
 
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.recovered = recover(self.root)
+        self.stored = stored_ids(self.root)
 
-def _rows(result: Any) -> Rows:
-    return schema.result_rows(result)
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are committed already (or were written by this writer)."""
+        return {i for i in ids if i in self.stored}
 
-
-def skip_stored(records: Iterable[dict[str, Any]], known: set[str], counts: dict[str, int],
-                progress: Callable[[int], None] | None) -> Iterator[dict[str, Any]]:
-    """Drop records whose article is already committed (counted as skipped)."""
-    for r in records:
-        if not r.get("error") and str(r.get("id")) in known:
-            counts["skipped"] += 1
-            if progress:
-                progress(1)
-            continue
-        yield r
-
-
-def ingest_parquet(paths: Iterable[str], root: str | Path, jobs: int | None = None, clean: bool = True,
-                   progress: Callable[[int], None] | None = None) -> dict[str, Any]:
-    """Analyse inputs on this machine into a Parquet dataset, resuming a killed run."""
-    from ..ingest.readers import iter_records
-    from ..pipeline import analyse_parallel
-
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    recovered = recover(root)
-    known = stored_ids(root)
-    counts = {"new": 0, "skipped": 0, "failed": 0}
-    reasons: dict[str, int] = {}
-    records = skip_stored(iter_records(paths), known, counts, progress)
-    for batch in chunks(analyse_parallel(records, clean=clean, jobs=jobs, transform=_rows), PARQUET_BATCH):
-        fresh = []
-        for b in batch:  # the same content twice in one run: keep the first
-            if "articles" in b:
-                aid = b["articles"][0]["id"]
-                if aid in known:
-                    counts["skipped"] += 1
+    def write(self, batch: list[Rows]) -> dict[str, int]:
+        """Commit one batch of results' rows; returns ``{"new", "skipped", "failed"}`` for it."""
+        fresh, skipped = [], 0
+        for rows in batch:
+            if "articles" in rows:
+                aid = rows["articles"][0]["id"]
+                if aid in self.stored:
+                    skipped += 1
                     continue
-                known.add(aid)
-            else:
-                k = b["failures"][0]["kind"]
-                reasons[k] = reasons.get(k, 0) + 1
-            fresh.append(b)
-        got = write_batch(root, fresh)
-        counts["new"] += got["new"]
-        counts["failed"] += got["failed"]
-        if progress:
-            progress(len(batch))
-    return {**counts, "failure_kinds": reasons, "parquet": str(root), "recovered_files": recovered}
+                self.stored.add(aid)
+            fresh.append(rows)
+        got = write_batch(self.root, fresh)
+        return {"new": got["new"], "skipped": skipped, "failed": got["failed"]}

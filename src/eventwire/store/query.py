@@ -1,13 +1,22 @@
 """Querying and exporting events from a DuckDB file or a Parquet dataset with the same SQL.
 
 Why: analysts filter by actor, CAMEO root, dates and modality, then want the rows as a table
-to read, or as CSV / JSON Lines / Parquet / GDELT-style TSV to take elsewhere.
+to read, or as CSV / JSON Lines / Parquet / GDELT-style TSV to take elsewhere; the HTTP API
+pages through the same filtered events as ``model``-shaped records. Every SQL statement that
+reads the store lives here.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .. import model
+from . import schema
+
+#: Newest first, as ``eventwire query`` and the API list events.
+EVENT_ORDER = 'coalesce("date", published) DESC NULLS LAST, article_id, idx'
 
 
 @dataclass
@@ -22,6 +31,7 @@ class Filters:
     until: str | None = None
     modality: list[str] = field(default_factory=list)
     article: str | None = None
+    evidence: str | None = None  # words the evidence sentence contains (case-insensitive)
     limit: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
@@ -51,6 +61,9 @@ class Filters:
         if self.article:
             sql.append("article_id = ?")
             args.append(self.article)
+        if self.evidence:
+            sql.append("contains(lower(evidence_text), lower(?))")
+            args.append(self.evidence)
         return " AND ".join(sql), args
 
 
@@ -64,12 +77,12 @@ def connect(db: str | Path | None = None, parquet: str | Path | None = None) -> 
         if not Path(db).exists():
             raise FileNotFoundError(f"no database at {db}")
         return duckdb.connect(str(db), read_only=True)
-    from .dedup import dedup
+    from .clusters import build_merged_events
     from .parquet import attach_views
 
     con = duckdb.connect()
     attach_views(con, parquet)
-    dedup(con)  # merged_events is computed on the fly for a dataset
+    build_merged_events(con)  # merged_events is computed on the fly for a dataset
     return con
 
 
@@ -83,8 +96,7 @@ def select_events(con: Any, f: Filters, columns: str = EVENT_COLUMNS) -> Any:
     """The filtered events as a DuckDB relation, newest first."""
     where, args = f.where()
     lim = f" LIMIT {int(f.limit)}" if f.limit else ""
-    sql = (f"SELECT {columns} FROM events WHERE {where} "
-           f"ORDER BY coalesce(\"date\", published) DESC NULLS LAST, article_id, idx{lim}")
+    sql = f"SELECT {columns} FROM events WHERE {where} ORDER BY {EVENT_ORDER}{lim}"
     return con.execute(sql, args)
 
 
@@ -178,7 +190,7 @@ def export(con: Any, f: Filters, fmt: str, output: str | Path, merged: bool = Fa
     where, args = f.where()
     lim = f" LIMIT {int(f.limit)}" if f.limit else ""
     if fmt == "gdelt":
-        has_merged = _has(con, "merged_events")
+        has_merged = has_table(con, "merged_events")
         join = ("LEFT JOIN (SELECT unnest(event_ids) AS event_id, num_mentions, num_sources, num_articles "
                 "FROM merged_events) m ON m.event_id = e.event_id" if has_merged else "")
         inner = (f"SELECT {_gdelt_select(has_merged)} FROM (SELECT * FROM events WHERE {where}) e "
@@ -196,6 +208,115 @@ def export(con: Any, f: Filters, fmt: str, output: str | Path, merged: bool = Fa
     return con.execute(f"SELECT count(*) FROM ({inner})", args).fetchone()[0]
 
 
-def _has(con: Any, name: str) -> bool:
+def has_table(con: Any, name: str) -> bool:
+    """Whether ``con`` has a table or view called ``name``."""
     return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? ", [name]).fetchone()[0]
                 or con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [name]).fetchone()[0])
+
+
+# ---------------------------------------------------------------- model-shaped records (the HTTP API)
+
+_TABLE_OF = {model.Event: "events", model.Article: "articles", model.Quote: "quotes", model.Place: "places"}
+_EVENT_KEYS = "event_id, article_id, outlet, published"
+
+
+def check_store(db: str | Path) -> None:
+    """Raise for a missing file or one that is not an eventwire store; a file locked by a writer
+    just now passes (requests will retry)."""
+    if not Path(db).is_file():
+        raise FileNotFoundError(f"no database at {db} (build one with: eventwire ingest --db {db} INPUT...)")
+    try:
+        con = connect(db=db)
+    except Exception as e:
+        if "lock" in str(e).lower():
+            return
+        raise ValueError(f"{db} is not a DuckDB database: {e}") from e
+    try:
+        missing = [t for t in ("articles", "events") if not has_table(con, t)]
+    finally:
+        con.close()
+    if missing:
+        raise ValueError(f"{db} is not an eventwire store (no {' or '.join(missing)} table); "
+                         f"build one with: eventwire ingest --db {db} INPUT...")
+
+
+def _columns_sql(con: Any, cls: type) -> str:
+    """The model's columns that the table has: a store written before a field was added still reads
+    (the missing field comes back as null)."""
+    have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?",
+                                      [_TABLE_OF[cls]]).fetchall()}
+    return ", ".join(f'"{c}"' for c in schema.row_column_names(cls) if c in have)
+
+
+def _dicts(cur: Any) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _stored_event(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {**schema.record_from_row(model.Event, row), "id": row["event_id"], "article_id": row["article_id"],
+            "outlet": row.get("outlet"), "published": row.get("published")}
+
+
+def _events(con: Any, where: str, args: list[Any], order: str, page: str = "") -> list[dict[str, Any]]:
+    cur = con.execute(f"SELECT {_EVENT_KEYS}, {_columns_sql(con, model.Event)} FROM events "
+                      f"WHERE {where} ORDER BY {order}{page}", args)
+    return [_stored_event(r) for r in _dicts(cur)]
+
+
+def event_page(con: Any, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """One page of filtered events (newest first, like ``eventwire query``) with every field, and the total."""
+    where, args = f.where()
+    total = con.execute(f"SELECT count(*) FROM events WHERE {where}", args).fetchone()[0]
+    events = _events(con, where, [*args, limit, offset], EVENT_ORDER, " LIMIT ? OFFSET ?")
+    return {"total": total, "limit": limit, "offset": offset, "events": events}
+
+
+def article_record(con: Any, article_id: str) -> dict[str, Any] | None:
+    """The ``model.Article`` dict of one stored article; None if unknown."""
+    rows = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Article)} FROM articles WHERE id = ?", [article_id]))
+    return schema.record_from_row(model.Article, rows[0]) if rows else None
+
+
+def event_with_article(con: Any, event_id: str) -> dict[str, Any] | None:
+    """One event, its article, and its ``merged_events`` counts (None without that table); None if unknown."""
+    events = _events(con, "event_id = ?", [event_id], "idx")
+    if not events:
+        return None
+    article = article_record(con, events[0]["article_id"])
+    if article is None:
+        return None
+    merged = None
+    if has_table(con, "merged_events"):
+        rows = _dicts(con.execute("SELECT num_mentions, num_sources, num_articles, article_ids FROM merged_events "
+                                  "WHERE list_contains(event_ids, ?) LIMIT 1", [event_id]))
+        merged = rows[0] if rows else None
+    return {"event": events[0], "article": article, "merged": merged}
+
+
+def article_result(con: Any, article_id: str) -> dict[str, Any] | None:
+    """An article with its events, quotes and places, in the ``ArticleResult`` shape; None if unknown."""
+    article = article_record(con, article_id)
+    if article is None:
+        return None
+    quotes = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Quote)} FROM quotes WHERE article_id = ? ORDER BY idx",
+                                [article_id]))
+    places = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Place)} FROM places WHERE article_id = ? ORDER BY idx",
+                                [article_id]))
+    return {"id": article_id, "article": article, "events": _events(con, "article_id = ?", [article_id], "idx"),
+            "quotes": [schema.record_from_row(model.Quote, r) for r in quotes],
+            "places": [schema.record_from_row(model.Place, r) for r in places], "error": None}
+
+
+def event_counts(con: Any, f: Filters) -> dict[str, Any]:
+    """Counts of the filtered events and their articles, and ``(key, n)`` pairs by CAMEO root,
+    modality and day (most frequent first; days in order)."""
+    where, args = f.where()
+    sub = f"(SELECT * FROM events WHERE {where})"
+    n, articles = con.execute(f"SELECT count(*), count(DISTINCT article_id) FROM {sub}", args).fetchone()
+    roots = con.execute(f"SELECT root, count(*) FROM {sub} GROUP BY root ORDER BY count(*) DESC, root", args).fetchall()
+    mods = con.execute(f"SELECT modality, count(*) FROM {sub} GROUP BY modality ORDER BY count(*) DESC, modality",
+                       args).fetchall()
+    days = con.execute(f'SELECT coalesce("date", published, \'unknown\') AS d, count(*) FROM {sub} GROUP BY d ORDER BY d',
+                       args).fetchall()
+    return {"events": n, "articles": articles, "by_root": roots, "by_modality": mods, "by_day": days}

@@ -1,4 +1,4 @@
-"""Table layouts derived from the ``model`` dataclasses, and results flattened into rows.
+"""Table layouts derived from the ``model`` dataclasses, results flattened into rows, and rows read back.
 
 Why: the store, the Parquet dataset and the exports must never drift from ``model.py``: columns
 are computed from the dataclass fields (nested records become prefixed columns, lists and dicts
@@ -11,11 +11,14 @@ import functools
 import json
 import types
 import typing
-from typing import Any, Union
+from collections.abc import Mapping
+from typing import Any, Literal, Union
 
 from .. import model
 from ..model import ArticleResult
 
+#: One article's rows, by table name (``failures`` alone for an input that failed).
+Rows = dict[str, list[dict[str, Any]]]
 #: A column: (name, DuckDB type, Arrow type name).
 Column = tuple[str, str, str]
 
@@ -25,11 +28,13 @@ _JSON = ("VARCHAR", "string")
 
 
 def _unwrap(tp: Any) -> Any:
-    """``X | None`` → ``X``."""
+    """``X | None`` → ``X``; a ``Literal`` of strings (e.g. ``model.Modality``) → ``str``."""
     if typing.get_origin(tp) in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) == 1:
-            return args[0]
+            return _unwrap(args[0])
+    if typing.get_origin(tp) is Literal and all(isinstance(a, str) for a in typing.get_args(tp)):
+        return str
     return tp
 
 
@@ -119,15 +124,7 @@ def _get(obj: Any, path: tuple[str, ...], as_json: bool) -> Any:
             return None
         obj = getattr(obj, p)
     if as_json:
-        return None if obj is None else json.dumps(_plain(obj), ensure_ascii=False)
-    return obj
-
-
-def _plain(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj):
-        return dataclasses.asdict(obj)
-    if isinstance(obj, list):
-        return [_plain(x) for x in obj]
+        return None if obj is None else json.dumps(model.to_plain(obj), ensure_ascii=False)
     return obj
 
 
@@ -135,9 +132,9 @@ def _flatten(table: str, obj: Any) -> dict[str, Any]:
     return {c: _get(obj, path, js) for c, _, _, path, js in _model_columns(table)}
 
 
-def result_rows(result: ArticleResult, ingested_at: Any = None) -> dict[str, list[dict[str, Any]]]:
+def result_rows(result: ArticleResult, ingested_at: Any = None) -> Rows:
     """One article's rows for every table (``failures`` for an error result). Runs in workers."""
-    from .dedup import minhash
+    from .clusters import minhash
 
     if result.error is not None or result.article is None:
         err = result.error or model.ErrorInfo("internal", "no article")
@@ -164,3 +161,41 @@ def result_rows(result: ArticleResult, ingested_at: Any = None) -> dict[str, lis
     quotes = [{"article_id": aid, "idx": i, **_flatten("quotes", q)} for i, q in enumerate(result.quotes)]
     places = [{"article_id": aid, "idx": i, **_flatten("places", p)} for i, p in enumerate(result.places)]
     return {"articles": [arow], "events": events, "actors": actors, "quotes": quotes, "places": places}
+
+
+@functools.lru_cache(maxsize=16)
+def _row_fields(cls: type) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    return tuple((c, path, js) for c, _, _, path, js in flat_columns(cls))
+
+
+def row_column_names(cls: type) -> tuple[str, ...]:
+    """The flat columns that hold a ``cls`` record, in model order (what :func:`record_from_row` reads)."""
+    return tuple(c for c, _, _ in _row_fields(cls))
+
+
+def record_from_row(cls: type, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``model``-shaped dict of one stored row: the inverse of the flattening above (nested
+    records rebuilt, JSON columns parsed).
+
+    A nested record whose columns are all NULL (no target, no place, no cue) becomes ``None``; a
+    column the row lacks (a store written before the field was added) is left out, so the model's
+    default fills it in.
+    """
+    out: dict[str, Any] = {}
+    nested: set[str] = set()
+    for col, path, js in _row_fields(cls):
+        if col not in row:
+            continue
+        v = row[col]
+        if js and isinstance(v, str):
+            v = json.loads(v)
+        d = out
+        for p in path[:-1]:
+            d = d.setdefault(p, {})
+        d[path[-1]] = v
+        if len(path) > 1:
+            nested.add(path[0])
+    for k in nested:
+        if k in out and all(v is None for v in out[k].values()):
+            out[k] = None
+    return out

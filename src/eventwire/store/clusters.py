@@ -1,4 +1,4 @@
-"""Cross-article deduplication: syndicated copies and one event told by many articles.
+"""Clusters across articles: syndicated copies of one story, and one event told by many articles.
 
 Why: the same wire story runs in many outlets and the same event is told by many stories; an
 analyst wants one record per event with GDELT-style counts (``num_mentions``, ``num_sources``,
@@ -121,7 +121,7 @@ GROUP BY merge_id
 """
 
 
-def dedup(con: Any, threshold: float = COPY_THRESHOLD) -> dict[str, int]:
+def build_merged_events(con: Any, threshold: float = COPY_THRESHOLD) -> dict[str, int]:
     """Rebuild ``article_stories`` and ``merged_events`` in a DuckDB connection; returns counts."""
     import pyarrow as pa
 

@@ -4,7 +4,8 @@ Why: a corpus too big for one machine is split into chunks of records; each Dask
 :func:`eventwire.pipeline.analyse_records` on its chunks (one spaCy model load per worker
 process, cached) and writes the rows straight into the shared Parquet dataset with the same
 commit-marked batches as a local run, so a killed run resumes the same way. The client only reads
-inputs and keeps a bounded number of chunks in flight, so its memory stays flat.
+inputs, skips what is stored (the loop's :func:`~eventwire.run.loop.skip_stored`) and keeps a
+bounded number of chunks in flight, so its memory stays flat.
 
 ``address`` is a scheduler (``tcp://host:8786``) or ``local:N`` for a LocalCluster of N worker
 processes with one thread each. See docs/scale-out.md for dask-jobqueue and Kubernetes.
@@ -14,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from ..model import InputRecord
+from .loop import RunCounts, SourceFiles, chunks, no_progress, skip_stored
 
 #: Articles per task (and per Parquet batch written by a worker).
 DASK_CHUNK = 128
@@ -29,34 +33,30 @@ LOCAL_WORKER_CONFIG = {
 }
 
 
-def process_chunk(records: list[dict[str, Any]], root: str, clean: bool = True) -> dict[str, Any]:
+def process_chunk(records: list[InputRecord], root: str, clean: bool = True) -> dict[str, Any]:
     """Runs on a worker: analyse one chunk and commit its rows to the dataset; returns counts."""
-    from .pipeline import analyse_records
-    from .store.parquet import write_batch
-    from .store.schema import result_rows
+    from ..pipeline import analyse_records
+    from ..store.parquet import write_batch
+    from ..store.schema import result_rows
 
-    rows = []
-    reasons: dict[str, int] = {}
-    sources = {str(r.get("id")): r.get("source") for r in records}
-    for res in analyse_records(records, clean=clean):
-        b = result_rows(res)
-        for row in (*b.get("articles", ()), *b.get("failures", ())):
-            row["source"] = row["source"] or sources.get(row["id"])
-        if "failures" in b:
-            k = b["failures"][0]["kind"]
-            reasons[k] = reasons.get(k, 0) + 1
-        rows.append(b)
+    sources = SourceFiles(limit=len(records))
+    for r in records:
+        sources.remember(r)
+    rows = [result_rows(res) for res in analyse_records(records, clean=clean)]
+    sources.fill(rows)
+    counts = RunCounts()
+    counts.count_failures(rows)
     got = write_batch(root, rows)
-    return {**got, "articles": len(records), "failure_kinds": reasons}
+    return {**got, "articles": len(records), "failure_kinds": counts.failure_kinds}
 
 
 def _warm() -> str:
     """Load the model on a worker before work arrives (one load per worker process)."""
     import os
 
-    from .pipeline import settle_for_batch
+    from .local import prepare_process_for_batch
 
-    settle_for_batch()
+    prepare_process_for_batch()
     return str(os.getpid())
 
 
@@ -78,53 +78,35 @@ def ingest_dask(paths: Iterable[str], root: str | Path, address: str, clean: boo
     """Read inputs here, analyse them on Dask workers into the Parquet dataset at ``root``."""
     from dask.distributed import as_completed
 
-    from .ingest.readers import iter_records
-    from .store.parquet import chunks, recover, stored_ids
+    from ..ingest.readers import iter_records
+    from ..store.parquet import ParquetDataset
 
-    root = Path(root).resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    recovered = recover(root)
-    known = stored_ids(root)
-    counts = {"new": 0, "skipped": 0, "failed": 0}
-    reasons: dict[str, int] = {}
+    progress = progress or no_progress
+    dataset = ParquetDataset(Path(root).resolve())
+    counts = RunCounts()
     client, cluster = open_client(address)
     try:
         workers = client.run(_warm)
         window = 2 * max(1, len(workers))
-
-        def fresh() -> Iterable[dict[str, Any]]:
-            for r in iter_records(paths):
-                rid = str(r.get("id"))
-                if not r.get("error") and rid in known:
-                    counts["skipped"] += 1
-                    if progress:
-                        progress(1)
-                    continue
-                if not r.get("error"):
-                    known.add(rid)  # the same content twice in this run is analysed once
-                yield r
-
         pending = as_completed()
         in_flight = 0
 
-        def collect(fut: Any) -> None:
-            got = fut.result()
-            counts["new"] += got["new"]
-            counts["failed"] += got["failed"]
-            for k, v in got["failure_kinds"].items():
-                reasons[k] = reasons.get(k, 0) + v
-            if progress:
-                progress(got["articles"])
+        def collect(future: Any) -> None:
+            got = future.result()
+            counts.add(got)
+            counts.add_kinds(got["failure_kinds"])
+            progress(got["articles"])
 
-        for chunk in chunks(fresh(), chunk_size):
-            pending.add(client.submit(process_chunk, chunk, str(root), clean, pure=False))
+        fresh = skip_stored(iter_records(paths), dataset.known_ids, counts, progress, once=True)
+        for chunk in chunks(fresh, chunk_size):
+            pending.add(client.submit(process_chunk, chunk, str(dataset.root), clean, pure=False))
             in_flight += 1
             while in_flight >= window:
                 collect(next(pending))
                 in_flight -= 1
-        for fut in pending:
-            collect(fut)
-        return {**counts, "failure_kinds": reasons, "parquet": str(root), "recovered_files": recovered,
+        for future in pending:
+            collect(future)
+        return {**counts.summary(), "parquet": str(dataset.root), "recovered_files": dataset.recovered,
                 "workers": len(workers)}
     finally:
         client.close()
