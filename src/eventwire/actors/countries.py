@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from ..tables import alternatives, read_table
 
 #: Kinds of lexicon entries.
 COUNTRY, DEMONYM, CAPITAL, SEAT, ORG, LEADER = "country", "demonym", "capital", "seat", "org", "leader"
@@ -27,25 +28,17 @@ class Entry:
     actor_kind: str = "country"  # person | group | country | igo
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _country_rows() -> list[tuple[str, str, str]]:
     """(ISO3, news names, news demonyms) of every country that has names of its own for news use,
     from the one country table, which lives with the places gazetteer (coordinates and codes there)."""
     from ..places.gazetteer import country_rows
 
-    return [(r["iso3"].strip(), r.get("news_names") or "", r.get("news_demonyms") or "") for r in country_rows()
-            if (r.get("news_names") or "").strip() or (r.get("news_demonyms") or "").strip()]
-
-
-def _col(row: list[str], i: int) -> str:
-    return row[i].strip() if i < len(row) else ""
+    return [(r["iso3"].strip(), r["news_names"], r["news_demonyms"]) for r in country_rows()
+            if r["news_names"].strip() or r["news_demonyms"].strip()]
 
 
 def _names(cell: str) -> list[str]:
+    """The names of a cell (``|``-separated), a leading "the" dropped ("the West" is "West")."""
     out = []
     for n in cell.split("|"):
         n = n.strip()
@@ -71,13 +64,13 @@ def country_names() -> dict[str, str]:
     return names
 
 
-_KEY = re.compile(r"[^\W_]+|\S")
+_PHRASE_KEY = re.compile(r"[^\W_]+|\S")
 
 
 @functools.lru_cache(maxsize=1 << 12)  # bounded: the keys are corpus words, memory must stay flat
 def phrase_key(text: str) -> str:
     """The lookup key of a phrase or a token: its first run of letters/digits ("U.S." → "U")."""
-    m = _KEY.match(text)
+    m = _PHRASE_KEY.match(text)
     return m.group(0) if m else text
 
 
@@ -107,19 +100,19 @@ def _capital_entries() -> list[tuple[str, Entry]]:
         cap, iso = c.get("capital"), c.get("iso3")
         if cap and iso:
             out.append((cap, Entry(CAPITAL, iso, iso, ("GOV",), names.get(iso, cap), "country")))
-    for row in _rows("seats.tsv"):
-        name, iso, sectors = row[0].strip(), _col(row, 1), tuple(s for s in _col(row, 2).split("|") if s)
-        out.append((name, Entry(SEAT, iso, iso, sectors, name, _col(row, 3) or "group")))
+    for row in read_table("eventwire.actors", "seats.tsv"):
+        name, iso, sectors = row["name"].strip(), row["iso3"].strip(), tuple(alternatives(row["sectors"]))
+        out.append((name, Entry(SEAT, iso, iso, sectors, name, row["kind"].strip() or "group")))
     return out
 
 
 def _org_entries() -> list[tuple[str, Entry]]:
     out = []
-    for row in _rows("organisations.tsv"):
-        names = _names(row[0])
-        code, iso = _col(row, 1), _col(row, 2) or None
-        sectors = tuple(s for s in _col(row, 3).split("|") if s)
-        kind = _col(row, 4) or "group"
+    for row in read_table("eventwire.actors", "organisations.tsv"):
+        names = _names(row["names"])
+        code, iso = row["code"].strip(), row["iso3"].strip() or None
+        sectors = tuple(alternatives(row["sectors"]))
+        kind = row["kind"].strip() or "group"
         for n in names:
             out.append((n, Entry(ORG, iso, code, sectors, names[0], kind)))
     return out
@@ -128,24 +121,24 @@ def _org_entries() -> list[tuple[str, Entry]]:
 def _region_entries() -> list[tuple[str, Entry]]:
     """World regions ("Europe", "African", "Western"): a code (EUR, AFR, WST) and no country."""
     out = []
-    for row in _rows("regions.tsv"):
-        code, name = _col(row, 2), _col(row, 3)
-        for n in _names(row[0]) if row[0].strip() != "-" else []:
+    for row in read_table("eventwire.actors", "region_actors.tsv"):
+        code, name, demonyms = row["code"].strip(), row["name"].strip(), row["demonyms"].strip()
+        for n in _names(row["names"]) if row["names"].strip() != "-" else []:
             out.append((n, Entry(COUNTRY, None, code, (), name, "country")))
-        for n in _names(_col(row, 1)) if _col(row, 1) not in ("", "-") else []:
+        for n in _names(demonyms) if demonyms not in ("", "-") else []:
             out.append((n, Entry(DEMONYM, None, code, (), name, "group")))
     return out
 
 
 def _leader_entries() -> list[tuple[str, Entry]]:
     out = []
-    for row in _rows("leaders.tsv"):
-        full, code = row[0].strip(), _col(row, 1)
-        sectors = tuple(s for s in _col(row, 2).split("|") if s)
+    for row in read_table("eventwire.actors", "leaders.tsv"):
+        full, code = row["name"].strip(), row["code"].strip()
+        sectors = tuple(alternatives(row["sectors"]))
         igo = code.startswith(("IGO", "NGO"))
         e = Entry(LEADER, None if igo else code, code, sectors, full, "person")
         out.append((full, e))
-        if _col(row, 3) == "y":
+        if row["surname_alone"].strip() == "y":
             from .aliases import name_keys
 
             out.extend((k, e) for k in name_keys(full)[1:])
@@ -177,8 +170,7 @@ def phrase_table() -> dict[str, list[tuple[str, Entry]]]:
 def lowercase_table() -> dict[str, list[tuple[str, Entry]]]:
     """The phrase table for text written all in lower case (some scraped and wire copy is): every
     phrase of four letters or more, lower-cased, except names that are then ordinary words."""
-    text = resources.files("eventwire.actors").joinpath("data", "lowercase_stop.txt").read_text(encoding="utf-8")
-    stop = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    stop = {row["word"].strip() for row in read_table("eventwire.actors", "lowercase_stop.tsv")}
     table: dict[str, list[tuple[str, Entry]]] = {}
     for cands in phrase_table().values():
         for phrase, entry in cands:

@@ -4,11 +4,11 @@ so far are ``state.earlier``, in text order."""
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..model import Actor
+from ..tables import read_table
 from . import aliases
 from .codes import actor_code
 from .countries import country_names
@@ -105,9 +105,7 @@ def fallback_country(state: DocState, sectors: list[str]) -> str | None:
 @functools.lru_cache(maxsize=1)
 def pair_nouns() -> dict[str, str]:
     """Lemma → sector of the parties, from ``data/pair_nouns.tsv`` ("the two sides", "both countries")."""
-    text = resources.files("eventwire.actors").joinpath("data", "pair_nouns.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {r[0].strip(): (r[1].strip() if len(r) > 1 else "-") for r in rows}
+    return {row["lemma"].strip(): row["sector"].strip() or "-" for row in read_table("eventwire.actors", "pair_nouns.tsv")}
 
 
 def _partner(tok: Token, seen: dict[int, Actor]) -> int | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from ..tables import alternatives, read_table
 
 
 @dataclass(frozen=True)
@@ -20,19 +21,13 @@ class Role:
     generic: bool = False
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("eventwire.actors").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.lru_cache(maxsize=1)
 def roles() -> dict[str, Role]:
     """Lower-case lemma (or word form) → Role."""
     out = {}
-    for row in _rows("roles.tsv"):
-        word = row[0].strip().lower()
-        sectors = tuple(s for s in row[1].strip().split("|") if s)
-        out[word] = Role(sectors, row[2].strip() if len(row) > 2 else "group", len(row) > 3 and row[3].strip() == "y")
+    for row in read_table("eventwire.actors", "roles.tsv"):
+        sectors = tuple(alternatives(row["sectors"]))
+        out[row["lemma"].strip().lower()] = Role(sectors, row["kind"].strip() or "group", row["generic"].strip() == "y")
     return out
 
 
@@ -40,9 +35,9 @@ def roles() -> dict[str, Role]:
 def role_pairs() -> dict[tuple[str, str], Role]:
     """(modifier lemma, head lemma) → Role, for two-word roles such as "foreign minister"."""
     out = {}
-    for row in _rows("role_pairs.tsv"):
-        sectors = tuple(s for s in row[2].strip().split("|") if s)
-        out[(row[0].strip().lower(), row[1].strip().lower())] = Role(sectors, row[3].strip() if len(row) > 3 else "group")
+    for row in read_table("eventwire.actors", "role_pairs.tsv"):
+        sectors = tuple(alternatives(row["sectors"]))
+        out[(row["modifier"].strip().lower(), row["head"].strip().lower())] = Role(sectors, row["kind"].strip() or "group")
     return out
 
 
@@ -72,9 +67,8 @@ def pair_role(modifier, head) -> Role | None:
 def offices() -> dict[str, Role]:
     """Lower-case office noun → its Role: the head words of government titles ("minister", "adviser")."""
     out = {}
-    for row in _rows("offices.tsv"):
-        sectors = tuple(s for s in row[1].strip().split("|") if s)
-        out[row[0].strip().lower()] = Role(sectors, "person")
+    for row in read_table("eventwire.actors", "offices.tsv"):
+        out[row["office"].strip().lower()] = Role(tuple(alternatives(row["sectors"])), "person")
     return out
 
 
@@ -92,8 +86,7 @@ def office_of(tok) -> Role | None:
 @functools.lru_cache(maxsize=1)
 def bare_abstract() -> frozenset[str]:
     """Role lemmas that need an article, possessor or modifier to name an actor ("the press")."""
-    text = resources.files("eventwire.actors").joinpath("data", "bare_abstract.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(row["lemma"].strip() for row in read_table("eventwire.actors", "bare_abstract.tsv"))
 
 
 def bare_and_abstract(tok) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Token
+
+from ..tables import read_table
 
 #: Dependency labels of a verb's object, and of a clause's subject.
 OBJ_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
@@ -38,11 +39,6 @@ class Entry:
         return self.role.split(":", 1)[1] if self.role.startswith("frame:") else None
 
 
-def _read(name: str) -> list[list[str]]:
-    text = resources.files("eventwire.events").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _parse_cond(cond: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
     parts: dict[str, frozenset[str]] = {}
     passive = False
@@ -61,9 +57,10 @@ def _parse_cond(cond: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """(lemma, pos) → rows in file order (specific first)."""
     out: dict[tuple[str, str], list[Entry]] = {}
-    for lemma, pos, cond, code, role in _read("lexicon.tsv"):
-        p, o, a, passive = _parse_cond(cond)
-        out.setdefault((lemma, pos), []).append(Entry(lemma, pos, p, o, a, passive, code, role))
+    for row in read_table("eventwire.events", "lexicon.tsv"):
+        lemma, pos = row["lemma"], row["pos"]
+        p, o, a, passive = _parse_cond(row["condition"])
+        out.setdefault((lemma, pos), []).append(Entry(lemma, pos, p, o, a, passive, row["code"], row["role"]))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -72,11 +69,11 @@ def frame_tables() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """``data/frames.tsv`` read once: act code prefix → topic, and (family, topic) → frame code."""
     topics: dict[str, str] = {}
     family: dict[tuple[str, str], str] = {}
-    for row in _read("frames.tsv"):
-        if row[0] == "topic":
-            topics[row[1]] = row[2]
-        elif row[0] == "family":
-            family[(row[1], row[2])] = row[3]
+    for row in read_table("eventwire.events", "frames.tsv"):
+        if row["part"] == "topic":
+            topics[row["key"]] = row["topic"]
+        elif row["part"] == "family":
+            family[(row["key"], row["topic"])] = row["code"]
     return topics, family
 
 
@@ -222,7 +219,7 @@ def negated(token: Token) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _reciprocal_codes() -> tuple[str, ...]:
-    return tuple(row[0].strip() for row in _read("reciprocal.tsv"))
+    return tuple(row["code"].strip() for row in read_table("eventwire.events", "reciprocal.tsv"))
 
 
 def reciprocal(code: str) -> bool:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..tables import alternatives, read_table
 from .lexicon import SUBJ_DEPS, is_passive, match
 
 #: Prepositions that introduce a target, best first.
@@ -85,15 +85,12 @@ def object_agent_verbs() -> dict[str, tuple[frozenset[str], frozenset[str], bool
     """verb lemma → (prepositions, adjectives the preposition must hang on (empty: none), whether
     the verb only claims the act), from ``data/object_agents.tsv``: verbs whose object did the act
     of their "of/for/with" phrase."""
-    text = resources.files("eventwire.events").joinpath("data", "object_agents.tsv").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        verb, preps, adjs, claim = (line.split("\t") + ["-", "-", "n"])[:4]
-        out[verb.strip()] = (frozenset(preps.strip().split("|")),
-                             frozenset() if adjs.strip() in ("", "-") else frozenset(adjs.strip().split("|")),
-                             claim.strip() == "y")
+    for row in read_table("eventwire.events", "object_agents.tsv"):
+        adjectives = row["adjectives"].strip()
+        out[row["verb"].strip()] = (frozenset(alternatives(row["prepositions"])),
+                                    frozenset() if adjectives in ("", "-") else frozenset(alternatives(adjectives)),
+                                    row["claim"].strip() == "y")
     return out
 
 

@@ -14,6 +14,11 @@ from pathlib import Path
 
 OUT = Path(__file__).with_name("data") / "cameo.tsv"
 
+#: The comment written above the header of the table (``eventwire.tables`` convention).
+HEADER_COMMENT = ("# CAMEO event codes: name, root code, GDELT Goldstein value, GDELT quad class and PLOVER\n"
+                  "# types (|). Derived by eventwire.ontology.build_table from the shared CAMEO files: edit\n"
+                  "# those and rerun it rather than this file.\n")
+
 #: PLOVER 2021 folds CAMEO appeals (02) into REQUEST; statements (01) have no PLOVER type.
 PLOVER_ROOT_EXTRA = {"02": "REQUEST"}
 
@@ -42,7 +47,8 @@ def build(src: Path) -> int:
         code = r["code"]
         gold = r["goldstein_gdelt"] or r["goldstein_icews_csv"]
         rows.append((code, r["name"].strip(), r["root_code"], f"{float(gold):.1f}", r["quad_class_gdelt"], _plover_of(code, table)))
-    with OUT.open("w") as f:
+    with OUT.open("w", encoding="utf-8") as f:
+        f.write(HEADER_COMMENT)
         f.write("code\tname\troot\tgoldstein\tquad_class\tplover\n")
         for row in rows:
             f.write("\t".join(row) + "\n")

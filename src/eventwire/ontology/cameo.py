@@ -5,10 +5,10 @@ Why: every event carries these facts beside its code, and they must come from on
 """
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from ..tables import alternatives, read_table
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,9 @@ class CameoCode:
 @functools.lru_cache(maxsize=1)
 def table() -> dict[str, CameoCode]:
     """All ~312 codes, keyed by code string ("01", "010", "0232" ...)."""
-    text = resources.files("eventwire.ontology").joinpath("data/cameo.tsv").read_text(encoding="utf-8")
     out: dict[str, CameoCode] = {}
-    for r in csv.DictReader(text.splitlines(), delimiter="\t"):
-        plover = tuple(p for p in (r["plover"] or "").split("|") if p)
+    for r in read_table("eventwire.ontology", "cameo.tsv"):
+        plover = tuple(alternatives(r["plover"]))
         out[r["code"]] = CameoCode(r["code"], r["name"], r["root"], float(r["goldstein"]), int(r["quad_class"]), plover)
     return out
 

@@ -69,7 +69,7 @@ def _entity_candidates(doc: Doc, g: Gazetteer, take: Take) -> None:
                 a += 1
             while b > a and (doc[b - 1].is_punct or doc[b - 1].tag_ == "POS"):
                 b -= 1
-            if b - a == 1 and doc[a].lower_ in _COMMON:
+            if b - a == 1 and doc[a].lower_ in _COMMON_WORDS:
                 continue
             if a < b:
                 whole = doc[a:b].text
@@ -143,7 +143,7 @@ def _gazetteer_name_at(toks: list[Token], i: int, g: Gazetteer, body: str, taken
             continue
         top = max(e.prior for e in ents)
         if top >= PRIOR_COUNTRY_MIN or (top >= _SCAN_MIN_CITY_PRIOR and (k > 1 or not _common_word(t))) or \
-                (top >= 6.0 and not t.is_stop and t.lower_ not in _COMMON):
+                (top >= 6.0 and not t.is_stop and t.lower_ not in _COMMON_WORDS):
             return k
     return 0
 
@@ -180,14 +180,14 @@ _ALT_MIN_PRIOR = 5.5
 
 def _common_word(t: Token) -> bool:
     """A single title-case word at a sentence start or that is a common English word."""
-    return (t.is_sent_start and not t.is_upper) or t.is_stop or t.lower_ in _COMMON
+    return (t.is_sent_start and not t.is_upper) or t.is_stop or t.lower_ in _COMMON_WORDS
 
 
-_COMMON = frozenset({"university", "state", "city", "county", "north", "south", "east", "west", "central",
-                     "march", "may", "june", "april", "august", "mobile", "reading", "bath", "ball", "nice",
-                     "orange", "victoria", "aurora", "florence", "charlotte", "jackson", "lincoln", "troy",
-                     "hope", "union", "independence", "liberty", "of", "and", "valley", "san", "island", "delta", "metro",
-                     "republic", "enterprise", "harvey", "man", "states", "roma"})
+_COMMON_WORDS = frozenset({"university", "state", "city", "county", "north", "south", "east", "west", "central",
+                           "march", "may", "june", "april", "august", "mobile", "reading", "bath", "ball", "nice",
+                           "orange", "victoria", "aurora", "florence", "charlotte", "jackson", "lincoln", "troy",
+                           "hope", "union", "independence", "liberty", "of", "and", "valley", "san", "island", "delta", "metro",
+                           "republic", "enterprise", "harvey", "man", "states", "roma"})
 
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "to", "between", "of", "outside", "around", "across", "into",

@@ -7,12 +7,12 @@ continents, capitals used as shorthand) are small TSV tables in ``data/``.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from ..tables import Row, alternatives, read_table
 
 #: log10-scaled priors: a name of a country beats a town of the same name, a curated region
 #: (written for news use) beats both; cities use their population.
@@ -63,23 +63,10 @@ def _fast_norm(text: str) -> str:
     return low
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files(__package__).joinpath("data", name).open(encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@functools.lru_cache(maxsize=1)
-def country_rows() -> tuple[dict[str, str], ...]:
+def country_rows() -> tuple[Row, ...]:
     """The rows of ``data/countries.tsv``, the one country table (read here and by the actors'
-    phrase table, so a country's codes, coordinates and names are written once); "#" lines are
-    comments."""
-    with resources.files(__package__).joinpath("data", "countries.tsv").open(encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _split(cell: str | None) -> list[str]:
-    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+    phrase table, so a country's codes, coordinates and names are written once)."""
+    return read_table("eventwire.places", "countries.tsv")
 
 
 @dataclass
@@ -141,36 +128,36 @@ def small_tables() -> Gazetteer:
         countries[r["iso3"]] = e
         iso2to3[r["iso2"]] = r["iso3"]
         _add(names, r["name"], e)
-        for a in _split(r["aliases"]):
+        for a in alternatives(r["aliases"]):
             if "," not in a:
                 _add(names, a, e)
         if r["demonym"]:
             adjectives.setdefault(norm(r["demonym"]), e)
-    for r in _rows("country_extras.tsv"):
+    for r in read_table("eventwire.places", "country_extras.tsv"):
         e = countries.get(r["iso3"])
         if e is None:
             continue
-        for a in _split(r["aliases"]):
+        for a in alternatives(r["aliases"]):
             _add(names, a, e)
-        for a in _split(r["adjectives"]):
+        for a in alternatives(r["adjectives"]):
             adjectives[norm(a)] = e
     states: dict[str, Entry] = {}
     abbrevs: dict[str, Entry] = {}
-    for r in _rows("us_states.tsv"):
+    for r in read_table("eventwire.places", "us_states.tsv"):
         e = Entry(r["name"], "USA", float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "admin1", PRIOR_STATE, r["code"])
         states[r["code"]] = e
         _add(names, r["name"], e)
-        for a in _split(r["adjectives"]):
+        for a in alternatives(r["adjectives"]):
             adjectives.setdefault(norm(a), e)
-        for a in _split(r.get("abbreviations")):
+        for a in alternatives(r["abbreviations"]):
             abbrevs[a.lower().replace(" ", "")] = e
-    for r in _rows("regions.tsv"):
+    for r in read_table("eventwire.places", "region_places.tsv"):
         e = Entry(r["name"], r["country"] or None, float(r["lat"]), float(r["lon"]), None, r["feature"], PRIOR_REGION)
-        for a in [r["name"], *_split(r["aliases"])]:
+        for a in [r["name"], *alternatives(r["aliases"])]:
             # a curated name overrides a same-named country or state entry (e.g. "Washington")
             k = norm(a)
             names[k] = [e] + [x for x in names.get(k, []) if x.feature in ("country", "admin1")]
-        for a in _split(r["adjectives"]):
+        for a in alternatives(r["adjectives"]):
             adjectives.setdefault(norm(a), e)
     g = Gazetteer(names, adjectives, countries, states, abbrevs)
     g.iso2to3 = iso2to3  # type: ignore[attr-defined]
