@@ -163,7 +163,7 @@ def test_parquet_batches_commit_last_and_recover_cleans_up(tmp_path):
     assert pq.committed_batches(tmp_path) == {"b1"}
     assert pq.stored_ids(tmp_path) == {"a1", "a2"}
     # a batch killed before its commit mark: child files only, plus a half-written temp file
-    pq._write_table("events", rows("a3", "2021-03")["events"], tmp_path / "events" / "month=2021-03" / "part-b2.parquet")
+    pq.write_table_file("events", rows("a3", "2021-03")["events"], tmp_path / "events" / "month=2021-03" / "part-b2.parquet")
     (tmp_path / "articles" / "part-b3.parquet.tmp").write_bytes(b"partial")
     assert pq.recover(tmp_path) == 2
     assert not list((tmp_path / "events").glob("month=2021-03/*.parquet"))

@@ -8,21 +8,15 @@ and are tried again on the next run.
 """
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import schema
-from .schema import Rows
+from .schema import Rows, now_utc
 
 #: Articles written per transaction: small enough that a kill loses little work, big enough to be fast.
 WRITE_BATCH = 64
-
-
-def now_utc() -> _dt.datetime:
-    """The time stamp stored with rows (naive UTC, as DuckDB's TIMESTAMP holds it)."""
-    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None)
 
 
 class DuckStore:

@@ -28,7 +28,8 @@ PARQUET_BATCH = int(os.environ.get("EVENTWIRE_PARQUET_BATCH", "256"))
 _CHILDREN = ("events", "actors", "quotes", "places", "failures")
 
 
-def _write_table(table: str, rows: list[dict[str, Any]], path: Path) -> None:
+def write_table_file(table: str, rows: list[dict[str, Any]], path: Path) -> None:
+    """One table's rows as one Parquet file, written under a temporary name and renamed into place."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -44,11 +45,9 @@ def _write_table(table: str, rows: list[dict[str, Any]], path: Path) -> None:
 
 def write_batch(root: str | Path, batch: list[Rows], batch_id: str | None = None) -> dict[str, int]:
     """Write one batch of results' rows as a committed set of files; returns new/failed counts."""
-    import datetime as dt
-
     root = Path(root)
     bid = batch_id or uuid.uuid4().hex
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = schema.now_utc()
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in (*schema.TABLES, "failures")}
     for b in batch:
         for t, rows in b.items():
@@ -61,11 +60,11 @@ def write_batch(root: str | Path, batch: list[Rows], batch_id: str | None = None
     for r in tables["events"]:
         months.setdefault(r["month"], []).append(r)
     for month, rows in sorted(months.items()):
-        _write_table("events", rows, root / "events" / f"month={month}" / f"part-{bid}.parquet")
+        write_table_file("events", rows, root / "events" / f"month={month}" / f"part-{bid}.parquet")
     for t in ("actors", "quotes", "places", "failures"):
         if tables[t]:
-            _write_table(t, tables[t], root / t / f"part-{bid}.parquet")
-    _write_table("articles", tables["articles"], root / "articles" / f"part-{bid}.parquet")  # the commit mark
+            write_table_file(t, tables[t], root / t / f"part-{bid}.parquet")
+    write_table_file("articles", tables["articles"], root / "articles" / f"part-{bid}.parquet")  # the commit mark
     return {"new": len(tables["articles"]), "failed": len(tables["failures"])}
 
 

@@ -7,6 +7,7 @@ become JSON text), so adding a field to the model adds a column everywhere.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import json
 import types
@@ -100,6 +101,11 @@ def columns(table: str) -> tuple[Column, ...]:
     if table == "failures":
         return tuple(FAILURE_COLUMNS)
     return tuple(_KEYS[table]) + tuple((c, d, a) for c, d, a, _, _ in _model_columns(table)) + tuple(_EXTRA[table])
+
+
+def now_utc() -> datetime.datetime:
+    """The time stamp stored with rows (``ingested_at``, ``last_seen``): naive UTC, as DuckDB's TIMESTAMP holds it."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
 def create_sql(table: str) -> str:
