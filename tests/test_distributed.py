@@ -21,9 +21,10 @@ def _corpus(path):
 
 
 def test_dask_local_cluster_matches_local_run(tmp_path, nlp):
+    import duckdb
+
     from eventwire.run import ingest_dask, ingest_parquet
     from eventwire.store.parquet import attach_views
-    import duckdb
 
     src = tmp_path / "c.jsonl"
     _corpus(src)

@@ -71,8 +71,8 @@ def test_parse_batches_are_capped_by_tokens_too():
 
 
 def test_pieces_are_joined_without_their_tensors(nlp):
-    from eventwire.pipeline import join_pieces, split_long
     from eventwire.model import Article
+    from eventwire.pipeline import join_pieces, split_long
 
     text = "".join(f"Delegates met in round {i} and agreed to talk again next week.\n\n" for i in range(40))
     docs = list(nlp.pipe(split_long(text, 600)))

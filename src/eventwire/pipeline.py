@@ -207,8 +207,10 @@ def extract(text_or_html: str, published: str | None = None, url: str | None = N
     """Analyse one article given as plain text or HTML (detected by its first tag)."""
     head = text_or_html.lstrip()[:512].lower()
     is_html = head.startswith("<!doctype html") or head.startswith("<html") or ("<body" in head) or ("<p>" in head and "</p>" in text_or_html.lower())
-    record: InputRecord = {"html": text_or_html} if is_html else {"text": text_or_html}
-    record.update(published=published, url=url)
+    if is_html:
+        record: InputRecord = {"html": text_or_html, "published": published, "url": url}
+    else:
+        record = {"text": text_or_html, "published": published, "url": url}
     return next(analyse_records([record], clean=clean))
 
 

@@ -7,7 +7,6 @@ Why: each handler checks its parameters, opens the store read-only for the one r
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import re
 import threading
@@ -20,7 +19,8 @@ from pydantic import ValidationError
 
 from .. import model
 from ..store import query
-from .shapes import CameoEntry, EventDetail, EventPage, ExtractRequest, Stats, StoredArticle, Vocabulary, paragraph_around
+from .shapes import (CameoEntry, EventDetail, EventPage, ExtractRequest, Stats, StoredArticle, Vocabulary,
+                     paragraph_around)
 
 #: Largest POST /api/extract body accepted (bytes); bigger ones get a 413 before anything is parsed.
 MAX_EXTRACT_BYTES = 1_000_000
@@ -118,7 +118,7 @@ def get_event(request: Request, event_id: str) -> Any:
         raise HTTPException(404, f"no event {event_id!r}")
     evidence = found["event"]["evidence"]
     context = paragraph_around(found["article"]["body"], evidence["start"], evidence["end"])
-    return {"event": found["event"], "article": found["article"], "context": dataclasses.asdict(context),
+    return {"event": found["event"], "article": found["article"], "context": model.to_plain(context),
             "merged": found["merged"]}
 
 
@@ -206,9 +206,11 @@ def extract_one(req: ExtractRequest) -> dict[str, Any]:
     """Analyse the request's article (one at a time) into its ``eventwire extract`` record."""
     from ..pipeline import analyse_records
 
-    key = "html" if req.html is not None else "text"
-    record = {key: getattr(req, key), "published": req.published, "url": req.url, "title": req.title,
-              "outlet": req.outlet}
+    record: model.InputRecord = {"published": req.published, "url": req.url, "title": req.title, "outlet": req.outlet}
+    if req.html is not None:
+        record = {"html": req.html, **record}
+    else:
+        record = {"text": req.text or "", **record}
     with EXTRACT_LOCK:
         return next(analyse_records([record], clean=req.clean)).to_dict()
 
