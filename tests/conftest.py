@@ -25,13 +25,13 @@ def ingest_articles(nlp):
     """Ingest article dicts (written as JSON Lines into ``folder``) into a fresh DuckDB file there."""
     import json
 
-    from eventwire.store.duckdb import ingest
+    from eventwire.run import ingest_duckdb
 
     def run(folder: Path, articles: list[dict]) -> Path:
         src = folder / "in.jsonl"
         src.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
         db = folder / "ew.duckdb"
-        assert ingest([str(src)], db, jobs=1)["new"] == len(articles)
+        assert ingest_duckdb([str(src)], db, jobs=1)["new"] == len(articles)
         return db
     return run
 

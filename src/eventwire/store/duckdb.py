@@ -131,12 +131,3 @@ def load_parquet(root: str | Path, db: str | Path, run_dedup: bool = True) -> di
             summary["dedup"] = build_merged_events(con)
     return summary
 
-
-def __getattr__(name: str) -> Any:
-    # Compatibility for tests/conftest.py, which imports ``ingest`` from here; remove once it
-    # imports ``eventwire.run.ingest_duckdb``. The store itself never runs the pipeline.
-    if name == "ingest":
-        from ..run import ingest_duckdb
-
-        return ingest_duckdb
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
