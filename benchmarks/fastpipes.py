@@ -2,7 +2,7 @@
 components set, token by token, and time both.
 
 Why: ``eventwire.nlp.fast_components`` replaces two model components for speed; this is the proof on real
-news that nothing changes (``tests/test_fastpipes.py`` does the same on sentences of our own).
+news that nothing changes (``tests/nlp/test_fast_components.py`` does the same on sentences of our own).
 
     .venv/bin/python benchmarks/fastpipes.py [--limit 400]
 """

@@ -7,7 +7,7 @@ of the whole parse (3.0 s and 2.6 s of ~33 s per 400 Wikinews articles): the rul
 its memo for every word. Here the ruler's patterns are indexed by the tag, lower-case form or
 dependency label their first token needs, and the lemmatizer memoises by (form, POS, morphology)
 over plain arrays. Both read the loaded model's own patterns and tables, so what they set is
-exactly what spaCy's components set (``tests/test_fastpipes.py`` and ``benchmarks/fastpipes.py``
+exactly what spaCy's components set (``tests/nlp/test_fast_components.py`` and ``benchmarks/fastpipes.py``
 compare them token by token).
 """
 from __future__ import annotations
