@@ -25,8 +25,13 @@ run: $(VENV)/.installed
 	$(BIN)/eventwire ingest src/eventwire/data/samples --db $(DB)
 	$(BIN)/eventwire query --db $(DB) --format table
 
+LINTED := src tests benchmarks scripts
+
 test: $(VENV)/.dev-installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) $(DB) .pytest_cache
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache .mypy_cache

@@ -7,8 +7,18 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the model (``nlp`` or a fixture built on it) is slow: ``-m "not slow"``
+    then runs the rest in seconds, and no test file can forget the mark."""
+    for item in items:
+        if "nlp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def nlp():
+    """The news pipeline, loaded once per session (``load_nlp`` caches it, so library calls made
+    by the code under test share this copy)."""
     from eventwire.nlp import load_nlp
     return load_nlp()
 

@@ -41,6 +41,7 @@ def _lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+@pytest.mark.usefixtures("nlp")
 def test_extract_mixed_inputs_in_order_with_error_lines(tmp_path):
     d = _mixed_folder(tmp_path)
     out = tmp_path / "out.jsonl"
@@ -63,6 +64,7 @@ def test_extract_mixed_inputs_in_order_with_error_lines(tmp_path):
             assert confs == sorted(confs, reverse=True)
 
 
+@pytest.mark.usefixtures("nlp")
 def test_no_clean_keeps_text_exactly_and_stdin(tmp_path):
     messy = "  Rebels  attacked\ta convoy near Goma.\r\n\nThe army  said two soldiers died.  "
     rec = json.dumps({"id": "raw", "text": messy})
@@ -73,6 +75,7 @@ def test_no_clean_keeps_text_exactly_and_stdin(tmp_path):
     assert o["article"]["body"] == messy
 
 
+@pytest.mark.usefixtures("nlp")
 def test_jobs_2_gives_the_same_lines_as_jobs_1(tmp_path):
     src = tmp_path / "many.jsonl"
     with src.open("w", encoding="utf-8") as f:
@@ -89,6 +92,7 @@ def test_jobs_2_gives_the_same_lines_as_jobs_1(tmp_path):
     assert [o["id"] for o in _lines(outs[1])][:3] == ["n0", "n1", "n2"] and len(_lines(outs[1])) == 151
 
 
+@pytest.mark.usefixtures("nlp")
 def test_summary_file_counts(tmp_path):
     d = _mixed_folder(tmp_path)
     summ = tmp_path / "s.json"
@@ -99,12 +103,14 @@ def test_summary_file_counts(tmp_path):
     assert s["error_kinds"] == {"bad_json": 1, "binary": 1, "empty": 1}
 
 
+@pytest.mark.usefixtures("nlp")
 def test_unwritable_output_is_a_failed_run(tmp_path):
     (tmp_path / "x.txt").write_text(STORIES[0])
     r = CliRunner().invoke(app, ["extract", "-q", "-o", str(tmp_path / "no" / "such" / "dir" / "o.jsonl"), str(tmp_path / "x.txt")])
     assert r.exit_code != 0
 
 
+@pytest.mark.slow
 def test_help_and_startup_import_nothing_heavy():
     code = ("import sys; import eventwire.cli; "
             "heavy = [m for m in ('spacy', 'duckdb', 'dask', 'distributed', 'trafilatura', 'pyarrow') if m in sys.modules]; "

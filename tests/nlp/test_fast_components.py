@@ -28,7 +28,11 @@ TEXTS = [
 ]
 
 
+pytestmark = pytest.mark.slow
+
+
 def _model() -> spacy.language.Language:
+    """A fresh copy of the model with spaCy's own components: the session's ``nlp`` has ours."""
     return spacy.load(next(n for n in MODEL_NAMES if spacy.util.is_package(n)))
 
 

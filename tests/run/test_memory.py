@@ -6,6 +6,8 @@ import gc
 import inspect
 import sys
 
+import pytest
+
 NOUNS = ("crates rifles ballots tanks drones convoys barracks pamphlets banners tents "
          "trucks helmets radios ledgers passports mortars shells flares rations blankets "
          "ferries tractors generators pumps bridges ladders fences sirens cables boots").split()
@@ -96,6 +98,7 @@ def test_caches_on_the_extract_path_are_bounded():
     assert not unbounded, unbounded
 
 
+@pytest.mark.slow
 def test_batch_runs_settle_the_collector_and_library_calls_do_not(tmp_path):
     """A CLI run freezes the loaded model out of the collector's walks; ``eventwire.extract`` in a
     user's process leaves the collector as it was."""
