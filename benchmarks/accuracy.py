@@ -85,14 +85,16 @@ def plover(limit: int | None, show: int) -> None:
         print(f"  {g:<11} {cnt[g]:>3}/{tot:<3}  wrong: {', '.join(f'{p}:{v}' for p, v in cnt.most_common() if p != g)}")
     for line in bad[:show]:
         print("  x", line)
-    pct = lambda a, b: 100.0 * a / b if b else 0.0
+    def pct(a: float, b: float) -> float:
+        return 100.0 * a / b if b else 0.0
+
     print(f"RESULT plover top1={pct(top1, n):.1f} type_any={pct(anytype, n):.1f} source={pct(src_ok, src_n):.1f} target={pct(tgt_ok, tgt_n):.1f} full={pct(full, n):.1f} n={n}")
 
 
 def penta(limit: int | None, show: int) -> None:
     sc = _scorer()
     f = DATA / "conflibert-cameo" / "cameo_class" / "train.tsv"
-    rows = [l.rsplit("\t", 1) for l in f.read_text().splitlines() if "\t" in l]
+    rows = [line.rsplit("\t", 1) for line in f.read_text().splitlines() if "\t" in line]
     rows = rows[:limit] if limit else rows
     got = run([{"id": f"p{i}", "text": t} for i, (t, _) in enumerate(rows)])
     conf = collections.Counter(); ok = 0; bad = []
@@ -116,11 +118,11 @@ def penta(limit: int | None, show: int) -> None:
 def police(limit: int | None, show: int) -> None:
     sc = _scorer()
     d = DATA / "india-police-events"
-    meta = {json.loads(l)["doc_id"]: json.loads(l) for l in (d / "metadata.jsonl").read_text().splitlines() if l.strip()}
+    meta = {json.loads(line)["doc_id"]: json.loads(line) for line in (d / "metadata.jsonl").read_text().splitlines() if line.strip()}
     sents = collections.defaultdict(list)
-    for l in (d / "sents.jsonl").read_text().splitlines():
-        if l.strip():
-            s = json.loads(l); sents[s["doc_id"]].append(s)
+    for line in (d / "sents.jsonl").read_text().splitlines():
+        if line.strip():
+            s = json.loads(line); sents[s["doc_id"]].append(s)
     ids = sorted(meta)[:limit] if limit else sorted(meta)
     got = run([{"id": str(i), "text": meta[i]["full_text"], "published": meta[i].get("date")} for i in ids])
     LABS = ["KILL", "ARREST", "FORCE", "ANY_ACTION"]

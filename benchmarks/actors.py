@@ -88,7 +88,9 @@ def main() -> None:
                     shown += 1
                     a = idx.for_token(h, locations=True)
                     print(f"  {role} miss: gold {iso} {text!r} head={h.text}/{h.dep_} got={a and a.code} | {r['text'][:150]}")
-        pct = lambda a, b: 100.0 * a / b if b else 0.0
+        def pct(a: float, b: float) -> float:
+            return 100.0 * a / b if b else 0.0
+
         print(f"{role}: gold actors {n}; country among mentions {pct(cov, n):.1f}%; "
               f"head maps to country {pct(mapped, found):.1f}% (with locations {pct(mapped_loc, found):.1f}%) of {found} found in text")
     if args.re3d and (SHARED / "re3d").is_dir():
@@ -107,7 +109,7 @@ def conll_sentences(path: Path, limit: int):
             toks.append((w, tag))
             continue
         if toks:
-            text, spans, pos, cur = "", [], 0, None
+            text, spans, cur = "", [], None
             for w, tag in toks:
                 start = len(text) + (1 if text else 0)
                 text = (text + " " + w) if text else w

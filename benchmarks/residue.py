@@ -198,7 +198,7 @@ def main() -> None:
     for b in bodies:
         story = [p.strip() for p in b.split("\n") if p.strip()]
         alone = {x for label, x in clean_text("\n".join(story), find_title=False).labels if label != "story"}
-        for v in range(a.variants):
+        for _ in range(a.variants):
             lines, title = inject(story, r)
             sep = "\n\n" if r.random() < 0.5 else "\n"
             text = sep.join(x for _, x in lines)
@@ -237,7 +237,6 @@ def main() -> None:
           f"  (lost {story_tot - story_kept}: {intrinsic} are gold lines dropped even with nothing injected)")
     print(f"headline as title      {titles}/{n} = {titles / n:.3f}")
     if a.misses:
-        r2 = random.Random(0)
         lost = collections.Counter()
         for kind, label, x in misses:
             lost[(kind, label, x[:100])] += len(TOK.findall(x))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "extract_batch", "__version__"]
+__all__ = ["__version__", "extract", "extract_batch"]
 
 
 def __getattr__(name: str):

@@ -6,13 +6,14 @@ and ``extract`` starts as fast as a bare spaCy script.
 """
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, TextIO, cast
 
 import typer
 
@@ -58,7 +59,7 @@ class Summary:
         return {"command": self.command, **self.counts, "error_kinds": self.error_kinds, **self.extra,
                 "seconds": round(secs, 3), "articles_per_s": round(n / secs, 2) if secs > 0 else None}
 
-    def emit(self, quiet: bool, path: Optional[Path]) -> None:
+    def emit(self, quiet: bool, path: Path | None) -> None:
         d = self.as_dict()
         line = json.dumps(d, ensure_ascii=False)
         if path is not None:
@@ -67,7 +68,7 @@ class Summary:
             sys.stderr.write(line + "\n")
 
 
-def count_inputs(paths: Iterable[str]) -> Optional[int]:
+def count_inputs(paths: Iterable[str]) -> int | None:
     """A cheap article count for the progress bar's ETA (None when it cannot be known up front)."""
     from .ingest.readers import kind_of, walk
 
@@ -92,20 +93,27 @@ def count_inputs(paths: Iterable[str]) -> Optional[int]:
 
 
 @contextmanager
-def progress_bar(label: str, total: Optional[int], enabled: bool) -> Iterator[Any]:
+def progress_bar(label: str, total: int | None, enabled: bool) -> Iterator[Any]:
     """A rich progress bar on stderr with articles/s and ETA; a no-op when disabled or not a terminal."""
     if not enabled or not sys.stderr.isatty():
         yield lambda n=1: None
         return
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     class Rate(TextColumn):
         def __init__(self) -> None:
             super().__init__("")
 
-        def render(self, task):  # type: ignore[override]
+        def render(self, task):
             from rich.text import Text
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
@@ -123,25 +131,25 @@ def progress_bar(label: str, total: Optional[int], enabled: bool) -> Iterator[An
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(..., help="files (.txt .html .htm .html.gz .jsonl .warc .warc.gz .xml .rss .atom), folders, or - for stdin"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write JSON lines here instead of stdout"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="write JSON lines here instead of stdout"),
     no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given (offsets line up with the input)"),
     jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
-    summary: Optional[Path] = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
+    summary: Path | None = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
 ) -> None:
     """One JSON line per input article, in input order (docs: OUTPUT.md)."""
     from .ingest.readers import iter_records
     from .run import analyse_parallel
 
+    out: TextIO
     try:
-        out = open(output, "w", encoding="utf-8") if output else None
+        out = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as e:
         typer.echo(f"eventwire: cannot write {output}: {e}", err=True)
-        raise typer.Exit(2)
-    if out is None:
-        out = sys.stdout
+        raise typer.Exit(2) from e
+    if out is sys.stdout:
         try:
-            out.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+            cast(io.TextIOWrapper, out).reconfigure(encoding="utf-8")
         except (AttributeError, ValueError):  # not a plain text stream (tests, notebooks)
             pass
     summ = Summary("extract")
@@ -173,14 +181,14 @@ def _line_and_counts(result: Any) -> tuple[str, dict[str, Any]]:
 @app.command()
 def ingest(
     inputs: list[str] = typer.Argument(..., help="files, folders, or - for stdin (as for extract)"),
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file to add to (created if missing)"),
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="also/instead write a Parquet dataset here (events partitioned by month)"),
-    dask: Optional[str] = typer.Option(None, "--dask", help="run on Dask: tcp://scheduler:8786, or local:N for N local worker processes (writes --parquet)"),
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file to add to (created if missing)"),
+    parquet: Path | None = typer.Option(None, "--parquet", help="also/instead write a Parquet dataset here (events partitioned by month)"),
+    dask: str | None = typer.Option(None, "--dask", help="run on Dask: tcp://scheduler:8786, or local:N for N local worker processes (writes --parquet)"),
     no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given"),
     jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="skip rebuilding merged_events after the run"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
-    summary: Optional[Path] = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
+    summary: Path | None = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
 ) -> None:
     """Analyse inputs into a DuckDB file and/or Parquet dataset; re-ingesting is a no-op, a killed run resumes."""
     if db is None and parquet is None:
@@ -199,9 +207,9 @@ def ingest(
             DuckStore(db).close()
         except Exception as e:
             typer.echo(f"eventwire ingest: cannot open {db}: {e}", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from e
     with progress_bar("ingest", total, not quiet) as advance:
-        if dask:
+        if dask and parquet is not None:  # --dask without --parquet was refused above
             from .run import ingest_dask
 
             result["parquet"] = ingest_dask(inputs, parquet, dask, clean=not no_clean, progress=advance)
@@ -234,15 +242,15 @@ def ingest(
 
 # ---------------------------------------------------------------- query and export
 
-def _filters(source: Optional[str], target: Optional[str], root: Optional[str], cameo: Optional[str], since: Optional[str],
-             until: Optional[str], modality: Optional[list[str]], limit: Optional[int]) -> Any:
+def _filters(source: str | None, target: str | None, root: str | None, cameo: str | None, since: str | None,
+             until: str | None, modality: list[str] | None, limit: int | None) -> Any:
     from .store.query import Filters
 
     return Filters(source=source, target=target, root=root, cameo=cameo, since=since, until=until,
                    modality=list(modality or ()), limit=limit)
 
 
-def _connect(db: Optional[Path], parquet: Optional[Path]) -> Any:
+def _connect(db: Path | None, parquet: Path | None) -> Any:
     from .store.query import connect
 
     if (db is None) == (parquet is None):
@@ -252,7 +260,7 @@ def _connect(db: Optional[Path], parquet: Optional[Path]) -> Any:
         return connect(db=db, parquet=parquet)
     except Exception as e:  # missing file, locked file, not a database
         typer.echo(f"eventwire: cannot open {db or parquet}: {e}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from e
 
 
 _DB = typer.Option(None, "--db", help="DuckDB file written by eventwire ingest")
@@ -268,11 +276,11 @@ _MOD = typer.Option(None, "--modality", help="asserted, reported, negated, denie
 
 @app.command()
 def query(
-    db: Optional[Path] = _DB, parquet: Optional[Path] = _PQ, source: Optional[str] = _SRC, target: Optional[str] = _TGT,
-    root: Optional[str] = _ROOT, cameo: Optional[str] = _CAMEO, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
-    modality: Optional[list[str]] = _MOD,
+    db: Path | None = _DB, parquet: Path | None = _PQ, source: str | None = _SRC, target: str | None = _TGT,
+    root: str | None = _ROOT, cameo: str | None = _CAMEO, since: str | None = _SINCE, until: str | None = _UNTIL,
+    modality: list[str] | None = _MOD,
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | jsonl"),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="at most this many events (table default: 50)"),
+    limit: int | None = typer.Option(None, "--limit", "-n", help="at most this many events (table default: 50)"),
 ) -> None:
     """Events matching the filters: a readable table, or CSV / JSON Lines on stdout."""
     import csv
@@ -310,12 +318,12 @@ def query(
 @app.command()
 def export(
     output: Path = typer.Argument(..., help="file to write"),
-    db: Optional[Path] = _DB, parquet: Optional[Path] = _PQ, source: Optional[str] = _SRC, target: Optional[str] = _TGT,
-    root: Optional[str] = _ROOT, cameo: Optional[str] = _CAMEO, since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
-    modality: Optional[list[str]] = _MOD,
+    db: Path | None = _DB, parquet: Path | None = _PQ, source: str | None = _SRC, target: str | None = _TGT,
+    root: str | None = _ROOT, cameo: str | None = _CAMEO, since: str | None = _SINCE, until: str | None = _UNTIL,
+    modality: list[str] | None = _MOD,
     fmt: str = typer.Option("csv", "--format", "-f", help="csv | jsonl | parquet | gdelt (GDELT 2.0-style events TSV, see docs/storage.md)"),
     merged: bool = typer.Option(False, "--merged", help="export merged_events (one row per event across articles) instead"),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n"),
+    limit: int | None = typer.Option(None, "--limit", "-n"),
 ) -> None:
     """Write the filtered events to a file as CSV, JSON Lines, Parquet or GDELT-style TSV."""
     from .store.query import export as do_export
@@ -332,7 +340,7 @@ def export(
 
 @app.command()
 def serve(
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB file written by eventwire ingest (none: only the extract endpoint)"),
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file written by eventwire ingest (none: only the extract endpoint)"),
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
 ) -> None:

@@ -195,7 +195,8 @@ def to_plain(obj: Any) -> Any:
     if isinstance(obj, (str, int, float, bool)) or obj is None:
         return obj
     if dataclasses.is_dataclass(obj):
-        return {name: to_plain(getattr(obj, name)) for name in _field_names(type(obj))}
+        cls: type = type(obj)
+        return {name: to_plain(getattr(obj, name)) for name in _field_names(cls)}
     if isinstance(obj, (list, tuple)):
         return [to_plain(x) for x in obj]
     if isinstance(obj, dict):

@@ -196,7 +196,8 @@ def _release_memory() -> None:
 
 def join_pieces(nlp: Any, docs: list[Doc], article: Article | ArticleResult) -> Doc:
     """One Doc from an article's pieces, with the article's exact text (offsets stay body offsets)."""
-    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    # spaCy 3.8 has from_docs(exclude=); its stub does not say so
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     if isinstance(article, Article) and doc.text != article.body:  # cannot happen with split_long; be safe
         log.warning("pieces of %s did not join back; parsing it whole", article.id)
         doc = nlp(article.body)

@@ -49,7 +49,7 @@ def parse_table(lines: Iterable[str], source: str) -> tuple[Row, ...]:
 @functools.lru_cache(maxsize=128)  # the package ships ~40 tables; every cache with arguments is bounded
 def read_table(package: str, name: str) -> tuple[Row, ...]:
     """The rows of ``<package>/data/<name>``, read once per process (tables are package data)."""
-    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files(package).joinpath("data").joinpath(name).read_text(encoding="utf-8")
     return parse_table(text.splitlines(), f"{package}/data/{name}")
 
 

@@ -285,13 +285,13 @@ def clause_tense(trigger: Token) -> str:
         return "future"
     if t.i != trigger.i and t.lemma_.lower() in _FUTURE_HEADS and trigger.dep_ in ("nsubj", "nsubjpass"):
         return "future"  # "the summit is scheduled for …"
-    if any(c.morph.get("Tense") == ["Past"] for c in auxes) or t.tag_ == "VBD":
+    if any(c.morph.get("Tense", []) == ["Past"] for c in auxes) or t.tag_ == "VBD":
         return "past"
     if t.tag_ == "VBN":
         if words & {"has", "have", "'s", "'ve"} or not auxes:
             return "past"
         return "present"
-    if t.tag_ in ("VBG", "VBZ", "VBP") or any(c.morph.get("Tense") == ["Pres"] for c in auxes):
+    if t.tag_ in ("VBG", "VBZ", "VBP") or any(c.morph.get("Tense", []) == ["Pres"] for c in auxes):
         return "present"
     return "past"
 

@@ -87,7 +87,7 @@ def test_bare_agent_takes_dominant_country(nlp):
 
 
 def test_no_actor_for_plain_nouns(nlp):
-    doc, idx = _idx(nlp, "The weather was cold and the road was closed.")
+    _doc, idx = _idx(nlp, "The weather was cold and the road was closed.")
     assert idx.mentions == []
 
 
@@ -224,7 +224,7 @@ def test_lower_case_text_still_finds_countries(nlp):
 
 
 def test_mojibake_is_no_actor(nlp):
-    doc, idx = _idx(nlp, "Police in Lagos said â€ the suspects fled.")
+    _doc, idx = _idx(nlp, "Police in Lagos said â€ the suspects fled.")
     assert all("€" not in m.text for m in idx.mentions)
 
 

@@ -3,7 +3,6 @@ written for these tests."""
 import pytest
 
 
-
 def police(e):
     return e.source is not None and "COP" in e.source.sectors
 

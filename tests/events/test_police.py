@@ -2,7 +2,6 @@
 import pytest
 
 
-
 def police(e):
     return e.source is not None and "COP" in e.source.sectors
 

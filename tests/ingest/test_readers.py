@@ -50,7 +50,7 @@ def test_bad_files_give_error_records(tmp_path):
 
 
 def test_decoding_declared_detected_and_bom():
-    assert decode_bytes("Café".encode("utf-8")) == "Café"
+    assert decode_bytes("Café".encode()) == "Café"
     assert decode_bytes(b"\xef\xbb\xbfhello") == "hello"
     html = b'<html><head><meta charset="windows-1252"></head><body><p>\x93Quoted\x94 caf\xe9</p></body></html>'
     assert "\u201cQuoted\u201d café" in decode_bytes(html, html=True)
@@ -74,7 +74,7 @@ def test_html_and_gzip_and_sniffing(tmp_path):
 def test_stdin_jsonl_and_text():
     lines = io.BytesIO(b'{"id": "s1", "text": "One."}\n{"id": "s2", "text": "Two."}\n')
     assert [r["id"] for r in iter_records(["-"], stdin=lines)] == ["s1", "s2"]
-    plain = io.BytesIO("Just a sentence from a pipe.".encode())
+    plain = io.BytesIO(b"Just a sentence from a pipe.")
     (rec,) = iter_records(["-"], stdin=plain)
     assert rec["text"] == "Just a sentence from a pipe."
 

@@ -86,7 +86,7 @@ def test_pieces_are_joined_without_their_tensors(nlp):
 
 def test_caches_on_the_extract_path_are_bounded():
     """An lru_cache that takes arguments and has no maxsize grows with the corpus on a long run."""
-    import eventwire.cli  # noqa: F401  (the extract path imports its stages lazily)
+    import eventwire.cli
     import eventwire.pipeline  # noqa: F401
 
     unbounded = []

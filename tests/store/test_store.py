@@ -44,7 +44,7 @@ def test_columns_follow_the_model():
         else:
             assert f.name in cols
     assert {f.name for f in dataclasses.fields(model.Article)} <= {c for c, _, _ in schema.columns("articles")}
-    assert dict((c, d) for c, d, _ in schema.columns("events"))["source_sectors"] == "VARCHAR[]"
+    assert {c: d for c, d, _ in schema.columns("events")}["source_sectors"] == "VARCHAR[]"
 
 
 @pytest.mark.slow

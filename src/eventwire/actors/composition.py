@@ -67,7 +67,7 @@ def from_entry(state: DocState, tok: Token, e: Entry, text: str, start: int, end
         # a demonym as a head: "the Chinese", "two Americans", "Israelis"; an ethnic group is
         # coded by where it lives ("ethnic Albanians in Serbia", "the Albanians of Serbia")
         country = residence(state, tok, e.country, depth)
-        name = country_names().get(country, e.name) if country != e.country else e.name
+        name = country_names().get(country, e.name) if country is not None and country != e.country else e.name
         return Actor(country or e.code, country, [], name, text, start, end, "group")  # "Europeans": EUR
     if e.kind == LEADER:
         a = Actor(e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,

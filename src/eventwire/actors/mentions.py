@@ -112,7 +112,7 @@ def _partner(tok: Token, seen: dict[int, Actor]) -> int | None:
     """The other party of a clause a mention takes part in: its coordinated name, or the subject
     of the verb it is the object of (inherited through "and"), as a token index in ``seen``."""
     for c in (*tok.children, tok.head):
-        if (c.dep_ == "conj" and c.head.i == tok.i or tok.dep_ == "conj" and c.i == tok.head.i) and c.i in seen:
+        if ((c.dep_ == "conj" and c.head.i == tok.i) or (tok.dep_ == "conj" and c.i == tok.head.i)) and c.i in seen:
             return c.i
     if tok.dep_ not in ("dobj", "obj", "pobj", "dative"):
         return None

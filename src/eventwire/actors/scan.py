@@ -119,7 +119,7 @@ def _match_lexicon(state: DocState, counts: Counter[str], first: dict[str, int])
         for k in range(a, b):
             state.match[k] = hit
         if entry.country and not (a > 0 and texts[a - 1].lower() == "ethnic"):  # an ethnicity says nothing of where
-            counts[entry.country] += 1.0
+            counts[entry.country] += 1
             first.setdefault(entry.country, a)
         i = b
 
@@ -147,7 +147,7 @@ def scan(state: DocState) -> None:
     _match_lexicon(state, counts, first)
     _count_towns(state, counts, first)
     for iso in headline_countries(state.title):  # the headline says what the story is about
-        counts[iso] += 1.0
+        counts[iso] += 1
         first.setdefault(iso, -1)
     state.counts = counts
     if counts:

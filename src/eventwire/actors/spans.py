@@ -77,7 +77,7 @@ def clean_name(state: DocState, tok: Token) -> bool:
     a, b = ent_bounds(state, tok)
     if not NAME_SHAPE.fullmatch(tok.text):
         return False
-    return not any(state.toks[k].pos_ in ("VERB", "AUX") or "&" in state.toks[k].text and len(state.toks[k]) > 1
+    return not any(state.toks[k].pos_ in ("VERB", "AUX") or ("&" in state.toks[k].text and len(state.toks[k]) > 1)
                    for k in range(a, b))
 
 

@@ -19,8 +19,16 @@ from pydantic import ValidationError
 
 from .. import model
 from ..store import query
-from .shapes import (CameoEntry, EventDetail, EventPage, ExtractRequest, Stats, StoredArticle, Vocabulary,
-                     paragraph_around)
+from .shapes import (
+    CameoEntry,
+    EventDetail,
+    EventPage,
+    ExtractRequest,
+    Stats,
+    StoredArticle,
+    Vocabulary,
+    paragraph_around,
+)
 
 #: Largest POST /api/extract body accepted (bytes); bigger ones get a 413 before anything is parsed.
 MAX_EXTRACT_BYTES = 1_000_000

@@ -54,7 +54,7 @@ def actors_of(tok: Token | None, actors) -> list[Actor]:
     """Every party a token and its conjuncts name, once each."""
     if tok is None:
         return []
-    out = []
+    out: list[Actor] = []
     for h in patterns.expand_conj(tok):
         a = actor_at(h, actors)
         if a is not None and all((a.start, a.end) != (b.start, b.end) for b in out):

@@ -213,9 +213,10 @@ def intent_or_refusal(c: Candidate) -> None:
         return
     a = c.anchor
     if a.pos_ not in ("VERB", "AUX"):
-        a = patterns.governing_verb(a)  # "would tighten the blockade"
-        if a is None or lexicon.candidates(a):
+        verb = patterns.governing_verb(a)  # "would tighten the blockade"
+        if verb is None or lexicon.candidates(verb):
             return
+        a = verb
     root = root_of(c.code)
     topic = _topic(c.code)
     if lexicon.negated(a) and 4 <= root <= 8:

@@ -151,7 +151,7 @@ def _particles(token: Token) -> set[str]:
 
 def _under(token: Token) -> set[str]:
     """Lemmas below the trigger, leaving out its subject (whose words say who, not what)."""
-    out = set()
+    out: set[str] = set()
     for c in token.children:
         if c.dep_ in SUBJ_DEPS and c.dep_ != "nsubjpass":
             continue

@@ -133,12 +133,12 @@ def police_activity(sent: Span, actors) -> Candidate | None:
             continue
         agent = tok.head.head if tok.pos_ == "PRON" else tok  # "a constable who was escorting ..."
         # "the army and the police conducted a flag march": any police conjunct
-        agent = next((h for h in patterns.expand_conj(agent) if is_police(actor_at(h, actors))), None)
-        if agent is None:
+        police = next((h for h in patterns.expand_conj(agent) if is_police(actor_at(h, actors))), None)
+        if police is None:
             continue
         c = Candidate(v, v, _ACTIVITY, "150", v.i, v.i)
         c.notes.append("police activity")
-        c.frame_source = agent
+        c.frame_source = police
         return c
     return None
 

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.implied import implied_government, implied_police
-from ..model import Actor, Event, Place, TextSpan
+from ..model import Actor, Attribution, Event, Place, TextSpan
 from ..ontology import get as cameo_get
 from ..ontology import plover_type
 from ..places import place_for
@@ -87,7 +87,7 @@ def _idle(e: Event, sent: Span) -> bool:
 def _share_fatalities(events: list[Event]) -> None:
     """"Four were killed in police firing": the deaths counted on the killing belong to the
     firing by the same source in the same sentence too."""
-    deaths = {}
+    deaths: dict[str, int] = {}
     for e in events:
         if e.fatalities and e.source is not None and e.root in ("18", "19", "20"):
             deaths[e.source.code] = max(deaths.get(e.source.code, 0), e.fatalities)
@@ -115,7 +115,8 @@ def _events_for(c: Candidate, sent: Span, actors, places: list[Place], published
         # 086 is letting foreign or international parties in
         c.code = "081"
     targets = targets or _implied_targets(c, actors, sources)
-    modality, attribution = "asserted", []
+    modality: str = "asserted"
+    attribution: list[Attribution] = []
     try:
         modality, attribution = assess(c.anchor, actors)
     except Exception:  # a bug in one helper must not lose the event
@@ -189,7 +190,8 @@ def _circumstances(anchor: Token, published: str | None, modality: str, places: 
 
 def _pairs(c: Candidate, sources: list[Actor], targets: list[Actor], in_slot: bool) -> list[tuple]:
     """The (source, target) pairs an act's parties make, never a party paired with itself."""
-    pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])
+    no_party: list[Actor | None] = [None]
+    pairs: list[tuple[Actor | None, Actor | None]] = [(s, t) for s in (sources or no_party) for t in (targets or no_party)
              if not (s is not None and t is not None and s.code == t.code and s.start == t.start)]
     # a mutual act of coordinated parties ("X and Y met") with no other target: each is the
     # other's; so too when the only other party sits deeper in the clause ("X and Y signed a deal

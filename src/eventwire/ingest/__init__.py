@@ -6,13 +6,14 @@ parser sees (HTML extraction, residue removal, language and sanity checks) are m
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from ..model import Article, ArticleError, content_id
 from .lang import detect_language
 
-__all__ = ["prepare", "normalise_date", "check_text", "check_language", "MAX_CHARS"]
+__all__ = ["MAX_CHARS", "check_language", "check_text", "normalise_date", "prepare"]
 
 #: Larger inputs are refused: no news article is this long, and the parser's memory would balloon.
 MAX_CHARS = 5_000_000
@@ -66,7 +67,7 @@ def check_language(text: str, article: Article | None = None) -> None:
         raise ArticleError("unsupported_language", f"detected language {lang!r}; eventwire reads English", article)
 
 
-def _from_html(record: dict[str, Any]) -> Article:
+def _from_html(record: Mapping[str, Any]) -> Article:
     from .html import extract_html
 
     html = record["html"]
@@ -95,7 +96,7 @@ def _from_html(record: dict[str, Any]) -> Article:
     return article
 
 
-def _from_text(record: dict[str, Any], clean: bool) -> Article:
+def _from_text(record: Mapping[str, Any], clean: bool) -> Article:
     text = record["text"]
     check_text(text, language=False)
     title = record.get("title")
@@ -131,7 +132,7 @@ def _from_text(record: dict[str, Any], clean: bool) -> Article:
     return article
 
 
-def prepare(record: dict[str, Any], clean: bool = True) -> Article:
+def prepare(record: Mapping[str, Any], clean: bool = True) -> Article:
     """Turn one input record into an ``Article`` or raise ``ArticleError(kind, message)``.
 
     ``record`` has ``text`` or ``html`` (or ``error: {kind, message}`` from a reader), and optionally

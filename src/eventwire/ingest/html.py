@@ -10,9 +10,13 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from .lines import text_key
 from .text import clean_lines
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 _ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
@@ -113,9 +117,10 @@ def extract_html(html: str, url: str | None = None) -> Page:
     """Extract the main article of one HTML page (title, byline, date, outlet, body, captions)."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+    # without as_dict=True trafilatura gives a Document (its annotation says Document | dict)
+    doc = cast("Document | None", trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, include_images=False, fast=True,
-                                      favor_recall=True, deduplicate=False)
+                                      favor_recall=True, deduplicate=False))
     if doc is None or not (doc.text or "").strip():
         # trafilatura gives up on fragments and very short pages: fall back to their paragraphs
         captions = figcaptions(html)

@@ -16,9 +16,9 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
-from ..model import content_id
+from ..model import InputRecord, content_id
 from . import MAX_CHARS  # one text limit, the one prepare() enforces; HTML is limited after extraction
 
 Record = dict[str, Any]
@@ -37,18 +37,19 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.
 _ID_IN_BROKEN_JSON = re.compile(r'"id"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+))')
 
 
-def iter_records(paths: Iterable[str | os.PathLike[str]], stdin: BinaryIO | None = None) -> Iterator[Record]:
-    """Records from files, folders (recursive, sorted) and ``-`` (stdin), lazily, in input order."""
+def iter_records(paths: Iterable[str | os.PathLike[str]], stdin: BinaryIO | None = None) -> Iterator[InputRecord]:
+    """Records from files, folders (recursive, sorted) and ``-`` (stdin), lazily, in input order.
+    Each is a plain dict shaped as :class:`~eventwire.model.InputRecord` (JSON Lines fields ride along)."""
     for p in paths:
         if str(p) == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            yield from cast(Iterator[InputRecord], _read_stdin(stdin if stdin is not None else sys.stdin.buffer))
             continue
         path = Path(p)
         if path.is_dir():
             for f in walk(path):
-                yield from read_path(f)
+                yield from cast(Iterator[InputRecord], read_path(f))
         else:
-            yield from read_path(path)
+            yield from cast(Iterator[InputRecord], read_path(path))
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -118,7 +119,7 @@ def _gunzip(raw: bytes) -> bytes:
     return out
 
 
-def _Bytes(raw: bytes):  # noqa: N802 - tiny factory, keeps io import local
+def _Bytes(raw: bytes):
     import io
     return io.BytesIO(raw)
 
@@ -269,7 +270,7 @@ def _from_json(obj: dict[str, Any], source: str, where: str) -> Record:
         rec["published"] = rec["date"]
     rec["id"] = _json_id(rec, where)
     rec.setdefault("source", source)
-    if rec.get("text") is not None and len(body) > MAX_CHARS:
+    if body is not None and rec.get("text") is not None and len(body) > MAX_CHARS:
         return _error(rec["id"], "too_large", f"{len(body)} characters is over the {MAX_CHARS} character limit", source)
     return rec
 

@@ -101,7 +101,7 @@ def _is_byline(ln: Line) -> bool:
         tail = ln.text.strip()[m.end():]
         # "By Tuesday, the rebels had ..." is a sentence; a byline has no lower-case verbs after the names.
         lower = [w for w in WORD.findall(tail) if w[0].islower() and w.lower() not in {"and", "of", "in", "for", "the", "at", "with"}]
-        return len(lower) <= 2 and not ln.ends or (len(lower) == 0)
+        return (len(lower) <= 2 and not ln.ends) or (len(lower) == 0)
     return (bool(_BYLINE_TAIL.match(ln.text.strip())) and not ln.ends) or bool(_STAFF.match(ln.text.strip()))
 
 
@@ -235,13 +235,13 @@ def _teasers(lines: list[Line], headings: set[str] | frozenset[str] = frozenset(
     if not runs:
         return
     run: list[int] = []
-    for i in idx + [None]:  # type: ignore[list-item]
-        ln = lines[i] if i is not None else None
-        if (ln is not None and ln.label == "story" and ln.headline_like and ln.n >= 4 and ln.caps >= 0.7
-                and ln.key not in headings and not ln.text.lstrip().startswith(BULLETS)):
-            run.append(i)
+    for at in [*idx, None]:  # None closes the last run
+        line = lines[at] if at is not None else None
+        if (at is not None and line is not None and line.label == "story" and line.headline_like and line.n >= 4 and line.caps >= 0.7
+                and line.key not in headings and not line.text.lstrip().startswith(BULLETS)):
+            run.append(at)
             continue
-        if ln is not None and ln.label not in ("story",) and run:
+        if line is not None and line.label not in ("story",) and run:
             continue  # furniture inside a teaser list does not break it
         if len(run) >= 3 and not _record_list([lines[k] for k in run]):
             for k in run:

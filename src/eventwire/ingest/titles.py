@@ -17,7 +17,7 @@ def mark_leading_headings(lines: list[Line], headings: set[str] | frozenset[str]
                            headlines: set[str] | frozenset[str]) -> None:
     """HTML: heading elements before the first paragraph are the headline and its standfirst
     (a level-1 heading, or any heading right under the page title)."""
-    top = []
+    top: list[Line] = []
     after_title = False
     for ln in lines:
         if ln.label in ("title", "dek"):
@@ -59,7 +59,7 @@ def _same_title(key: str, tkey: str) -> bool:
     short, long_ = sorted((key, tkey), key=len)
     if len(long_) > 1.6 * len(short) + 10:
         return False
-    if len(short) >= 20 and long_.startswith(short) or (len(short) >= 30 and short in long_):
+    if (len(short) >= 20 and long_.startswith(short)) or (len(short) >= 30 and short in long_):
         return True
     a, b = set(key.split()), set(tkey.split())
     return len(a) >= 4 and len(a & b) / len(a | b) >= 0.75

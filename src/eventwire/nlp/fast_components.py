@@ -154,10 +154,11 @@ class MemoLemmatizer:
         self.cache: dict[tuple[int, int, int], str] = {}
         # spaCy keeps each POS's word index as a list and tests `form in index` for every rule
         # suffix of every new word (about 0.1 ms each); a set answers the same question at once
-        index = lemmatizer.lookups.get_table("lemma_index", None) if lemmatizer.lookups.has_table("lemma_index") else None
-        for key, words in list(index.items()) if index is not None else []:
-            if isinstance(words, list):
-                index[key] = frozenset(words)
+        if lemmatizer.lookups.has_table("lemma_index"):
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for key, words in list(index.items()):
+                if isinstance(words, list):
+                    index[key] = frozenset(words)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):

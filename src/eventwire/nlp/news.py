@@ -8,8 +8,10 @@ paragraphs with a wire dateline ("KYIV (Reuters) - ") that the parser takes for 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 
@@ -19,8 +21,9 @@ def for_news(nlp: Language) -> Language:
     stop at paragraph breaks and after a paragraph's wire dateline (:func:`paragraph_sentences`)."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=\w)[,;:](?=“)", r"[“”]"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=\w)[,;:](?=“)", r"[“”]"]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # the language's own Tokenizer (typed as any callable)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp

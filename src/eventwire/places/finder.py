@@ -82,10 +82,10 @@ def _entity_candidates(doc: Doc, g: Gazetteer, take: Take) -> None:
                     and g.adjective(ent.text) is not None:
                 take(ent.start, ent.end, "adj")
         elif ent.label_ in ("ORG", "PERSON", "NORP"):
-            whole = g.names.get(norm(ent.text))
-            if whole and max(e.prior for e in whole) >= PRIOR_COUNTRY_MIN and ent.label_ != "PERSON" or \
-                    whole and ent.label_ == "PERSON" and (max(e.prior for e in whole) >= 9.0 or
-                                                          norm(ent.text) in g.capitals):
+            known = g.names.get(norm(ent.text))
+            if (known and max(e.prior for e in known) >= PRIOR_COUNTRY_MIN and ent.label_ != "PERSON") or \
+                    (known and ent.label_ == "PERSON" and (max(e.prior for e in known) >= 9.0 or
+                                                          norm(ent.text) in g.capitals)):
                 a = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 take(a, ent.end, "ent")  # a place the tagger took for an organisation: "EU", "DPRK"
             elif _mislabelled_city(ent, g):
@@ -109,7 +109,7 @@ def _scan_candidates(doc: Doc, g: Gazetteer, body: str, taken: list[bool], take:
                 take(i, i + 1, "hyph", t.idx, t.idx + len(head))
             i += 1
             continue
-        if taken[i] or not (t.is_title or t.is_upper) or not t.is_alpha and "." not in t.text and "-" not in t.text:
+        if taken[i] or not (t.is_title or t.is_upper) or (not t.is_alpha and "." not in t.text and "-" not in t.text):
             i += 1
             continue
         if ent_iob[i] in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"):
@@ -227,7 +227,7 @@ def _named_feature(span: Span) -> bool:
 
 def _split_entity(doc: Doc, a: int, b: int, g: Gazetteer, take: Take) -> bool:
     """Known names inside an unknown entity: "Greece Italy", "Asia-Pacific", "Kabul province"."""
-    found = []
+    found: list[tuple[int, int, int | None, int | None]] = []
     i = a
     while i < b:
         for k in range(min(_MAX_NGRAM, b - i), 0, -1):
@@ -275,18 +275,20 @@ def _embedded(ent: Span, g: Gazetteer, take: Take) -> None:
                 break
         else:
             i += 1
-    for j, t in enumerate(ent):
+    for t in ent:
         if t.lower_ == "of" and t.i + 1 < ent.end:
             rest = ent.doc[t.i + 1:ent.end]
-            ents = g.names.get(norm(rest.text))
-            if ents and max(e.prior for e in ents) >= PRIOR_COUNTRY_MIN:
+            rest_entries = g.names.get(norm(rest.text))
+            if rest_entries and max(e.prior for e in rest_entries) >= PRIOR_COUNTRY_MIN:
                 take(rest.start, rest.end, "emb")
             return
 
 
 def _context(doc: Doc, cands, g: Gazetteer) -> tuple[Counter, Counter, Counter]:
     """Countries named outright, countries of sub-national places, and US states named."""
-    named, sub, states = Counter(), Counter(), Counter()
+    named: Counter[str | None] = Counter()  # an entry's country may be unknown
+    sub: Counter[str | None] = Counter()
+    states: Counter[str] = Counter()
     for _, _, text, how in cands:
         if how in ("adj", "emb", "hyph"):
             e = g.adjective(text)

@@ -134,13 +134,13 @@ def small_tables() -> Gazetteer:
         if r["demonym"]:
             adjectives.setdefault(norm(r["demonym"]), e)
     for r in read_table("eventwire.places", "country_extras.tsv"):
-        e = countries.get(r["iso3"])
-        if e is None:
+        country = countries.get(r["iso3"])
+        if country is None:
             continue
         for a in alternatives(r["aliases"]):
-            _add(names, a, e)
+            _add(names, a, country)
         for a in alternatives(r["adjectives"]):
-            adjectives[norm(a)] = e
+            adjectives[norm(a)] = country
     states: dict[str, Entry] = {}
     abbrevs: dict[str, Entry] = {}
     for r in read_table("eventwire.places", "us_states.tsv"):

@@ -127,7 +127,7 @@ def build_merged_events(con: Any, threshold: float = COPY_THRESHOLD) -> dict[str
 
     rows = con.execute("SELECT id, minhash FROM articles ORDER BY id").fetchall()
     stories = story_clusters(rows, threshold)
-    tbl = pa.table({"article_id": list(stories), "story_id": list(stories.values())})
+    tbl = pa.table({"article_id": list(stories), "story_id": list(stories.values())})  # noqa: F841 (the SQL reads it by name)
     con.execute("BEGIN")
     try:
         con.execute("CREATE OR REPLACE TABLE article_stories AS SELECT * FROM tbl")

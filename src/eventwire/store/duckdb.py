@@ -99,7 +99,7 @@ class DuckStore:
         return {"new": len(fresh), "skipped": len(ok) - len(fresh), "failed": len(failed_ids)}
 
     def counts(self) -> dict[str, int]:
-        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (*schema.TABLES, "failures")}
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in (*schema.TABLES, "failures")}
 
 
 def load_parquet(root: str | Path, db: str | Path, run_dedup: bool = True) -> dict[str, Any]:

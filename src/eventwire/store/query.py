@@ -36,7 +36,8 @@ class Filters:
 
     def where(self) -> tuple[str, list[Any]]:
         """A ``WHERE`` clause (over the ``events`` table's columns) and its parameters."""
-        sql, args = ["TRUE"], []
+        sql: list[str] = ["TRUE"]
+        args: list[Any] = []
         if self.source:
             sql.append("starts_with(coalesce(source_code, ''), ?)")
             args.append(self.source.upper())
@@ -80,6 +81,7 @@ def connect(db: str | Path | None = None, parquet: str | Path | None = None) -> 
     from .clusters import build_merged_events
     from .parquet import attach_views
 
+    assert parquet is not None  # exactly one was given (checked above)
     con = duckdb.connect()
     attach_views(con, parquet)
     build_merged_events(con)  # merged_events is computed on the fly for a dataset
@@ -113,7 +115,7 @@ def rich_table(con: Any, f: Filters, title: str | None = None) -> Any:
     t.add_column("CAMEO", min_width=14, max_width=30)
     t.add_column("modality", no_wrap=True)
     t.add_column("evidence", ratio=1, min_width=40)
-    for d, sc, st, tc, tt, cameo, name, mod, ev, _, trig, conf in cur.fetchall():
+    for d, sc, st, tc, tt, cameo, name, mod, ev, _, trig, _conf in cur.fetchall():
         who = f"[bold]{sc or '—'}[/] → [bold]{tc or '—'}[/]"
         names = " / ".join(escape(x) for x in (st, tt) if x)
         style = {"asserted": "green", "reported": "yellow", "denied": "red", "negated": "red"}.get(mod, "magenta")

@@ -48,7 +48,7 @@ def flat_columns(cls: type, prefix: str = "", skip: tuple[str, ...] = ()) -> lis
             continue
         tp = _unwrap(hints[f.name])
         name = prefix + f.name
-        if dataclasses.is_dataclass(tp):
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp):
             for c, d, a, path, js in flat_columns(tp, name + "_"):
                 cols.append((c, d, a, (f.name, *path), js))
         elif tp in _SCALARS:
