@@ -12,6 +12,7 @@ Why: the scorer checks the country of an event's source and target; this isolate
 
     .venv/bin/python benchmarks/actors.py [--show N] [--ner N] [--re3d 0|1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -87,17 +88,24 @@ def main() -> None:
                 if not okl and shown < args.show:
                     shown += 1
                     a = idx.for_token(h, locations=True)
-                    print(f"  {role} miss: gold {iso} {text!r} head={h.text}/{h.dep_} got={a and a.code} | {r['text'][:150]}")
+                    print(
+                        f"  {role} miss: gold {iso} {text!r} head={h.text}/{h.dep_} got={a and a.code} | {r['text'][:150]}"
+                    )
+
         def pct(a: float, b: float) -> float:
             return 100.0 * a / b if b else 0.0
 
-        print(f"{role}: gold actors {n}; country among mentions {pct(cov, n):.1f}%; "
-              f"head maps to country {pct(mapped, found):.1f}% (with locations {pct(mapped_loc, found):.1f}%) of {found} found in text")
+        print(
+            f"{role}: gold actors {n}; country among mentions {pct(cov, n):.1f}%; "
+            f"head maps to country {pct(mapped, found):.1f}% (with locations {pct(mapped_loc, found):.1f}%) of {found} found in text"
+        )
     if args.re3d and (SHARED / "re3d").is_dir():
         re3d_check(nlp, args.show)
     if args.ner and NER.exists():
         ner_recall(nlp, args.ner, args.show)
-    print(f"time: parse {t_parse:.2f}s, actors {t_act:.3f}s ({100 * t_act / t_parse:.1f}% of parse) over {len(recs)} sentences")
+    print(
+        f"time: parse {t_parse:.2f}s, actors {t_act:.3f}s ({100 * t_act / t_parse:.1f}% of parse) over {len(recs)} sentences"
+    )
 
 
 def conll_sentences(path: Path, limit: int):
@@ -146,7 +154,9 @@ def ner_recall(nlp, limit: int, show: int) -> None:
             if not ok and shown < show:
                 shown += 1
                 print(f"  {tag} no actor: {sp.text!r} | {text[:120]}")
-    print("cameo_ner spans with an actor: " + "  ".join(f"{k} {100.0 * hit[k] / n[k]:.1f}% of {n[k]}" for k in n if n[k]))
+    print(
+        "cameo_ner spans with an actor: " + "  ".join(f"{k} {100.0 * hit[k] / n[k]:.1f}% of {n[k]}" for k in n if n[k])
+    )
 
 
 def re3d_check(nlp, show: int) -> None:
@@ -182,8 +192,10 @@ def re3d_check(nlp, show: int) -> None:
             elif e["type"] == "Location" and (b, k) not in actorish:
                 nloc += 1
                 loc_actor += any(s <= b and k <= t for s, t in spans if t - s <= (k - b) + 12)
-    print(f"re3d: Organisation/Person/Nationality found {100.0 * hit / n:.1f}% of {n}; "
-          f"Location-only entities made actors {100.0 * loc_actor / nloc:.1f}% of {nloc}")
+    print(
+        f"re3d: Organisation/Person/Nationality found {100.0 * hit / n:.1f}% of {n}; "
+        f"Location-only entities made actors {100.0 * loc_actor / nloc:.1f}% of {nloc}"
+    )
 
 
 if __name__ == "__main__":

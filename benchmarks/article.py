@@ -5,6 +5,7 @@ scores it (4-token shingles, per-page normalised counts, macro P/R, F1 of the me
 
     .venv/bin/python benchmarks/article.py [--limit N] [--worst K] [--no-baseline]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,12 +32,14 @@ def shingles(text: str, n: int = 4) -> collections.Counter:
         return collections.Counter()
     if len(toks) < n:
         return collections.Counter([tuple(toks)])
-    return collections.Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
+    return collections.Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
 
 
 def page_pr(pred: str, gold: str) -> tuple[float | None, float]:
     p, g = shingles(pred), shingles(gold)
-    tp = sum((p & g).values()); fp = sum((p - g).values()); fn = sum((g - p).values())
+    tp = sum((p & g).values())
+    fp = sum((p - g).values())
+    fn = sum((g - p).values())
     s = tp + fp + fn
     if s == 0:
         return 1.0, 1.0
@@ -99,12 +102,18 @@ def show(prefix: str, ids, gold, pages) -> None:
     from eventwire.ingest.text import clean_lines
 
     for k in [i for i in ids if i.startswith(prefix)]:
-        doc = trafilatura.bare_extraction(pages[k], url=gold[k].get("url"), with_metadata=True, include_comments=False,
-                                          fast=True, favor_recall=True)
+        doc = trafilatura.bare_extraction(
+            pages[k], url=gold[k].get("url"), with_metadata=True, include_comments=False, fast=True, favor_recall=True
+        )
         heads, h1 = H.heading_keys(doc)
-        res = clean_lines([s for s in (doc.text or "").split("\n") if s.strip()], title=doc.title,
-                          headings=heads, headlines=h1, captions={text_key(c) for c in H.figcaptions(pages[k])},
-                          links=H.link_texts(pages[k]))
+        res = clean_lines(
+            [s for s in (doc.text or "").split("\n") if s.strip()],
+            title=doc.title,
+            headings=heads,
+            headlines=h1,
+            captions={text_key(c) for c in H.figcaptions(pages[k])},
+            links=H.link_texts(pages[k]),
+        )
         gs = shingles(gold[k]["articleBody"])
         print(f"== {k} title={doc.title!r}")
         for label, line in res.labels:
@@ -136,7 +145,9 @@ def main() -> None:
             t_base = min(t_base, run_trafilatura(ids, gold, pages)[1])
         t_ours = min(t_ours, run_eventwire(ids, gold, pages)[1])
     P, R, F = corpus_prf([page_pr(ours[k], gold[k]["articleBody"]) for k in ids])
-    print(f"eventwire    P={P:.4f} R={R:.4f} F1={F:.4f}  {t_ours:.1f} s CPU  ({len(ids)} pages; body of refused pages from error.article)")
+    print(
+        f"eventwire    P={P:.4f} R={R:.4f} F1={F:.4f}  {t_ours:.1f} s CPU  ({len(ids)} pages; body of refused pages from error.article)"
+    )
     sP, sR, sF = corpus_prf([page_pr("" if k in REFUSED else ours[k], gold[k]["articleBody"]) for k in ids])
     print(f"  strict (refused pages count as empty: {len(REFUSED)} refused) P={sP:.4f} R={sR:.4f} F1={sF:.4f}")
     per = {k: page_pr(ours[k], gold[k]["articleBody"]) for k in ids}
@@ -160,7 +171,7 @@ def main() -> None:
             p, r = page_pr(ours[k], gold[k]["articleBody"])
             p = p or 0.0
             rows.append((2 * p * r / (p + r) if p + r else 0.0, p, r, k))
-        for f, p, r, k in sorted(rows)[:a.worst]:
+        for f, p, r, k in sorted(rows)[: a.worst]:
             print(f"  {k}  F1={f:.3f} P={p:.3f} R={r:.3f}  {gold[k].get('url')}")
 
 

@@ -13,6 +13,7 @@ Figures:
   (precision), and share of triplets with at least one event merged across ≥ 2 of its outlets;
 - num_sources / num_articles of cross-article merged events.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,17 @@ def load() -> list[dict]:
     for p in sorted(DATA.rglob("*.json")):
         d = json.loads(p.read_text(encoding="utf-8"))
         paras = [" ".join(par) if isinstance(par, list) else str(par) for par in d.get("body-paragraphs", [])]
-        recs.append({"id": p.stem, "text": "\n\n".join(paras), "published": d.get("date"), "outlet": d.get("source"),
-                     "title": d.get("title"), "url": d.get("url"), "_triplet": d.get("triplet-uuid")})
+        recs.append(
+            {
+                "id": p.stem,
+                "text": "\n\n".join(paras),
+                "published": d.get("date"),
+                "outlet": d.get("source"),
+                "title": d.get("title"),
+                "url": d.get("url"),
+                "_triplet": d.get("triplet-uuid"),
+            }
+        )
     return recs
 
 
@@ -66,13 +76,17 @@ def main() -> None:
             f.write(json.dumps({k: v for k, v in r.items() if not k.startswith("_")}) + "\n")
     db = a.keep or work / "basil.duckdb"
     summary = ingest_duckdb([str(src)], db, jobs=a.jobs or None)
-    print(f"{len(recs)} BASIL articles + {len(copies)} wire copies: {summary['new']} stored, {summary['failed']} failed;"
-          f" {summary['dedup']['stories']} stories, {summary['dedup']['events']} events → {summary['dedup']['merged_events']} merged")
+    print(
+        f"{len(recs)} BASIL articles + {len(copies)} wire copies: {summary['new']} stored, {summary['failed']} failed;"
+        f" {summary['dedup']['stories']} stories, {summary['dedup']['events']} events → {summary['dedup']['merged_events']} merged"
+    )
 
     with DuckStore(db, read_only=True) as s:
         story = dict(s.con.execute("SELECT article_id, story_id FROM article_stories").fetchall())
-        merged = s.con.execute("SELECT article_ids, num_sources, num_articles, num_stories, num_mentions "
-                               "FROM merged_events WHERE len(article_ids) >= 2").fetchall()
+        merged = s.con.execute(
+            "SELECT article_ids, num_sources, num_articles, num_stories, num_mentions "
+            "FROM merged_events WHERE len(article_ids) >= 2"
+        ).fetchall()
 
     true_pairs = {frozenset((c["id"], c["_copy_of"])) for c in copies}
     groups: dict[str, list[str]] = {}
@@ -82,7 +96,9 @@ def main() -> None:
     tp = len(found_pairs & true_pairs)
     p = tp / len(found_pairs) if found_pairs else 1.0
     r = tp / len(true_pairs) if true_pairs else 1.0
-    print(f"syndicated copies: {len(found_pairs)} pairs found, {len(true_pairs)} true; precision {p:.3f} recall {r:.3f}")
+    print(
+        f"syndicated copies: {len(found_pairs)} pairs found, {len(true_pairs)} true; precision {p:.3f} recall {r:.3f}"
+    )
 
     # only merges across independently written articles count here (an article and its copy is trivial)
     cross = [m for m in merged if len({i.removesuffix("-copy") for i in m[0]}) >= 2]
@@ -90,14 +106,22 @@ def main() -> None:
     covered = {triplet[ids[0]] for ids, *_ in cross if len({triplet[i] for i in ids}) == 1}
     n_trip = len({r["_triplet"] for r in recs})
     prec = same / len(cross) if cross else 0.0
-    print(f"merged events across ≥2 independent articles: {len(cross)}; all from one triplet: {same} ({100 * prec:.1f}%)")
-    print(f"triplets with an event merged across ≥2 of their outlets: {len(covered)} of {n_trip} ({100 * len(covered) / n_trip:.1f}%)")
+    print(
+        f"merged events across ≥2 independent articles: {len(cross)}; all from one triplet: {same} ({100 * prec:.1f}%)"
+    )
+    print(
+        f"triplets with an event merged across ≥2 of their outlets: {len(covered)} of {n_trip} ({100 * len(covered) / n_trip:.1f}%)"
+    )
     if cross:
         avg = lambda k: sum(m[k] for m in cross) / len(cross)  # noqa: E731
-        print(f"cross-article merged events: mean num_sources {avg(1):.2f}, num_articles {avg(2):.2f}, "
-              f"num_stories {avg(3):.2f}, num_mentions {avg(4):.2f}")
-    print(f"RESULT dedup copy_p={p:.3f} copy_r={r:.3f} merge_same_triplet={prec:.3f} "
-          f"triplet_coverage={len(covered) / n_trip:.3f} merged_cross={len(cross)}")
+        print(
+            f"cross-article merged events: mean num_sources {avg(1):.2f}, num_articles {avg(2):.2f}, "
+            f"num_stories {avg(3):.2f}, num_mentions {avg(4):.2f}"
+        )
+    print(
+        f"RESULT dedup copy_p={p:.3f} copy_r={r:.3f} merge_same_triplet={prec:.3f} "
+        f"triplet_coverage={len(covered) / n_trip:.3f} merged_cross={len(cross)}"
+    )
 
 
 if __name__ == "__main__":

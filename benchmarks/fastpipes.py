@@ -6,6 +6,7 @@ news that nothing changes (``tests/nlp/test_fast_components.py`` does the same o
 
     .venv/bin/python benchmarks/fastpipes.py [--limit 400]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,7 +53,9 @@ def main() -> None:
             arrays[label] = copy.to_array(cols)
         tokens += len(doc)
         differ += int((arrays["spacy"] != arrays["eventwire"]).any(axis=1).sum())
-    print(f"{len(parsed)} articles, {tokens} tokens; tokens whose tag, POS, morphology, lemma or label differ: {differ}")
+    print(
+        f"{len(parsed)} articles, {tokens} tokens; tokens whose tag, POS, morphology, lemma or label differ: {differ}"
+    )
     print(f"attribute_ruler + lemmatizer CPU s: spaCy {spent['spacy']:.2f}, eventwire {spent['eventwire']:.2f}")
 
 

@@ -12,6 +12,7 @@ the residue where pages put it (top, between paragraphs, bottom), and measures w
 
     .venv/bin/python benchmarks/residue.py [--variants 3] [--seed 1] [--show 2] [--misses 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,19 +35,105 @@ FIRST = "Maria James Aisha Tomasz Li Wei Olu Sofia Daniel Priya Kenji Amara Luca
 LAST = "Okafor Lindqvist Haddad Novak Chen Moreau Patel Kowalski Ibrahim Santos Fischer Tanaka Mensah Rossi Dubois Nguyen Walsh Petrov Costa Adeyemi".split()
 AGENCY = ["Reuters", "AP", "AFP", "Getty Images", "EPA", "Shutterstock", "Bloomberg", "Xinhua", "Anadolu Agency", "AAP"]
 OUTLET = ["The Daily Ledger", "Northern Star", "Metro Courier", "The Evening Post", "Coastal Herald", "National Wire"]
-CITY = ["Lagos", "Warsaw", "Manila", "Lima", "Nairobi", "Denver", "Osaka", "Kraków", "Mombasa", "Porto", "Tbilisi", "Hanoi"]
+CITY = [
+    "Lagos",
+    "Warsaw",
+    "Manila",
+    "Lima",
+    "Nairobi",
+    "Denver",
+    "Osaka",
+    "Kraków",
+    "Mombasa",
+    "Porto",
+    "Tbilisi",
+    "Hanoi",
+]
 WEEKDAY = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTH = "January February March April May June July August September October November December".split()
-SUBJ = ["Lawmakers", "City council", "Regional governor", "Union leaders", "Central bank", "Opposition party", "Energy firm",
-        "Health officials", "Court", "Teachers", "Farmers", "Police chief", "Tech giant", "Coalition", "Rebel group"]
-VERB = ["back", "reject", "weigh", "delay", "announce", "unveil", "slam", "probe", "approve", "drop", "revive", "defend"]
-OBJ = ["new budget plan", "tax overhaul", "port expansion", "rail strike deal", "water rationing", "election reform",
-       "mining licences", "border checks", "fuel subsidy cuts", "housing bill", "merger talks", "ceasefire proposal"]
-TAIL = ["", " amid protests", " after long talks", " in surprise move", ": what it means", " as deadline nears", " for second time"]
-CAPTION_SUBJ = ["Protesters", "Residents", "Rescue workers", "Supporters", "Commuters", "Delegates", "Soldiers", "Shoppers"]
-CAPTION_ACT = ["gather outside", "walk past", "wait near", "march towards", "clear debris near", "queue outside", "stand guard at"]
-CAPTION_OBJ = ["the parliament building", "a damaged bridge", "the central station", "the finance ministry", "a polling station",
-               "the city hall", "a flooded street", "the harbour"]
+SUBJ = [
+    "Lawmakers",
+    "City council",
+    "Regional governor",
+    "Union leaders",
+    "Central bank",
+    "Opposition party",
+    "Energy firm",
+    "Health officials",
+    "Court",
+    "Teachers",
+    "Farmers",
+    "Police chief",
+    "Tech giant",
+    "Coalition",
+    "Rebel group",
+]
+VERB = [
+    "back",
+    "reject",
+    "weigh",
+    "delay",
+    "announce",
+    "unveil",
+    "slam",
+    "probe",
+    "approve",
+    "drop",
+    "revive",
+    "defend",
+]
+OBJ = [
+    "new budget plan",
+    "tax overhaul",
+    "port expansion",
+    "rail strike deal",
+    "water rationing",
+    "election reform",
+    "mining licences",
+    "border checks",
+    "fuel subsidy cuts",
+    "housing bill",
+    "merger talks",
+    "ceasefire proposal",
+]
+TAIL = [
+    "",
+    " amid protests",
+    " after long talks",
+    " in surprise move",
+    ": what it means",
+    " as deadline nears",
+    " for second time",
+]
+CAPTION_SUBJ = [
+    "Protesters",
+    "Residents",
+    "Rescue workers",
+    "Supporters",
+    "Commuters",
+    "Delegates",
+    "Soldiers",
+    "Shoppers",
+]
+CAPTION_ACT = [
+    "gather outside",
+    "walk past",
+    "wait near",
+    "march towards",
+    "clear debris near",
+    "queue outside",
+    "stand guard at",
+]
+CAPTION_OBJ = [
+    "the parliament building",
+    "a damaged bridge",
+    "the central station",
+    "the finance ministry",
+    "a polling station",
+    "the city hall",
+    "a flooded street",
+    "the harbour",
+]
 
 
 def name(r: random.Random) -> str:
@@ -65,14 +152,26 @@ def date(r: random.Random) -> str:
 
 
 def caption(r: random.Random) -> str:
-    return (f"{r.choice(CAPTION_SUBJ)} {r.choice(CAPTION_ACT)} {r.choice(CAPTION_OBJ)} in {r.choice(CITY)} "
-            f"on {r.choice(WEEKDAY)}, {date(r)}.")
+    return (
+        f"{r.choice(CAPTION_SUBJ)} {r.choice(CAPTION_ACT)} {r.choice(CAPTION_OBJ)} in {r.choice(CITY)} "
+        f"on {r.choice(WEEKDAY)}, {date(r)}."
+    )
 
 
 def credit(r: random.Random) -> str:
     a = r.choice(AGENCY)
-    return r.choice([f"(Photo: {a})", f"{name(r)}/{a}", f"Photo: {name(r)} / {a}", f"({a} Photo/{name(r)})",
-                     f"Image: {a}", f"Photograph: {name(r)}/{a}", f"{name(r)} via {a}", f"Credit: {a}"])
+    return r.choice(
+        [
+            f"(Photo: {a})",
+            f"{name(r)}/{a}",
+            f"Photo: {name(r)} / {a}",
+            f"({a} Photo/{name(r)})",
+            f"Image: {a}",
+            f"Photograph: {name(r)}/{a}",
+            f"{name(r)} via {a}",
+            f"Credit: {a}",
+        ]
+    )
 
 
 # ----------------------------------------------------------------- residue templates, by position
@@ -81,25 +180,100 @@ def top_residue(r: random.Random) -> list[str]:
     if r.random() < 0.6:
         out.append(r.choice(["Skip to main content", "Menu", "Search", "Sections", "Home", "Close"]))
     if r.random() < 0.5:
-        out.append(r.choice([f"By {name(r)}", f"By {name(r)} and {name(r)}", f"By {name(r).upper()}, {r.choice(OUTLET)}",
-                             f"{name(r)} | Staff Writer"]))
+        out.append(
+            r.choice(
+                [
+                    f"By {name(r)}",
+                    f"By {name(r)} and {name(r)}",
+                    f"By {name(r).upper()}, {r.choice(OUTLET)}",
+                    f"{name(r)} | Staff Writer",
+                ]
+            )
+        )
     if r.random() < 0.5:
-        out.append(r.choice([f"Updated {r.randint(1, 12)}:{r.randint(10, 59)} PM ET, {r.choice(WEEKDAY)[:3]} {date(r)}",
-                             f"Published {r.randint(1, 28)} {r.choice(MONTH)} {r.randint(2015, 2024)}",
-                             date(r), f"{r.randint(2, 23)} hours ago"]))
+        out.append(
+            r.choice(
+                [
+                    f"Updated {r.randint(1, 12)}:{r.randint(10, 59)} PM ET, {r.choice(WEEKDAY)[:3]} {date(r)}",
+                    f"Published {r.randint(1, 28)} {r.choice(MONTH)} {r.randint(2015, 2024)}",
+                    date(r),
+                    f"{r.randint(2, 23)} hours ago",
+                ]
+            )
+        )
     if r.random() < 0.5:
-        out.append(r.choice(["Share", "Facebook Twitter Email", "Share this article", "Listen to this article",
-                             f"{r.randint(2, 12)} min read", "Print", "Share on Facebook Share on Twitter"]))
+        out.append(
+            r.choice(
+                [
+                    "Share",
+                    "Facebook Twitter Email",
+                    "Share this article",
+                    "Listen to this article",
+                    f"{r.randint(2, 12)} min read",
+                    "Print",
+                    "Share on Facebook Share on Twitter",
+                ]
+            )
+        )
     if r.random() < 0.3:
-        out.append(r.choice(["Loading...", "Advertisement", "Please enable JavaScript to view this content",
-                             "This video is currently unavailable", "Your browser does not support the video tag."]))
+        out.append(
+            r.choice(
+                [
+                    "Loading...",
+                    "Advertisement",
+                    "Please enable JavaScript to view this content",
+                    "This video is currently unavailable",
+                    "Your browser does not support the video tag.",
+                ]
+            )
+        )
     r.shuffle(out)
     return out
 
 
+AD_LINES = [
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "Sponsored content",
+    "Advertisement - scroll to continue",
+]
+RELATED_LABELS = [
+    "Related stories",
+    "More on this story",
+    "You may also like",
+    "Related coverage",
+    "Most read",
+    "Trending now",
+    "Editors' picks",
+    "Top stories",
+]
+PLACEHOLDER_LINES = [
+    "Loading...",
+    "Loading video",
+    "Image unavailable",
+    "Something went wrong. Please try again later.",
+    "This content is not available in your region",
+    "Oops! Something went wrong.",
+]
+UI_WORDS = [
+    "Close",
+    "Share",
+    "Menu",
+    "Expand",
+    "Play video",
+    "View gallery",
+    "Enlarge this image",
+    "Toggle caption",
+    "Next",
+    "Show more",
+]
+
+
 def mid_residue(r: random.Random) -> list[str]:
-    kind = r.choice(["caption2", "caption_credit", "caption_inline", "ad", "readmore", "related", "signup", "placeholder",
-                     "ui"])
+    kind = r.choice(
+        ["caption2", "caption_credit", "caption_inline", "ad", "readmore", "related", "signup", "placeholder", "ui"]
+    )
     if kind == "caption2":
         c = f"{caption(r)} {credit(r)}"
         return [c, c]
@@ -108,47 +282,75 @@ def mid_residue(r: random.Random) -> list[str]:
     if kind == "caption_inline":
         return [f"{caption(r)} {credit(r)}"]
     if kind == "ad":
-        return [r.choice(["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored content",
-                          "Advertisement - scroll to continue"])]
+        return [r.choice(AD_LINES)]
     if kind == "readmore":
         return [f"{r.choice(['Read more', 'RELATED', 'Related', 'Read also', 'See also', 'MORE'])}: {headline(r)}"]
     if kind == "related":
-        label = r.choice(["Related stories", "More on this story", "You may also like", "Related coverage", "Most read",
-                          "Trending now", "Editors' picks", "Top stories"])
+        label = r.choice(RELATED_LABELS)
         style = r.random() < 0.6  # one site, one headline style per block
         heads = [headline(r, title_case=style) for _ in range(r.randint(2, 4))]
         return [label] + heads
     if kind == "signup":
-        return [r.choice(["Sign up for our morning briefing to get the day's top stories delivered to your inbox.",
-                          "Subscribe to our newsletter for the latest updates.",
-                          f"Get the {r.choice(OUTLET)} app for breaking news alerts.",
-                          "Sign up now", "Click here to subscribe to our weekly digest.",
-                          "Follow us on Twitter and Facebook for more updates."])]
+        return [
+            r.choice(
+                [
+                    "Sign up for our morning briefing to get the day's top stories delivered to your inbox.",
+                    "Subscribe to our newsletter for the latest updates.",
+                    f"Get the {r.choice(OUTLET)} app for breaking news alerts.",
+                    "Sign up now",
+                    "Click here to subscribe to our weekly digest.",
+                    "Follow us on Twitter and Facebook for more updates.",
+                ]
+            )
+        ]
     if kind == "placeholder":
-        return [r.choice(["Loading...", "Loading video", "Image unavailable", "Something went wrong. Please try again later.",
-                          "This content is not available in your region", "Oops! Something went wrong."])]
-    return [r.choice(["Close", "Share", "Menu", "Expand", "Play video", "View gallery", "Enlarge this image",
-                      "Toggle caption", "Next", "Show more"])]
+        return [r.choice(PLACEHOLDER_LINES)]
+    return [r.choice(UI_WORDS)]
 
 
 def bottom_residue(r: random.Random) -> list[str]:
     out = []
     if r.random() < 0.5:
-        out.append(r.choice([f"Reporting by {name(r)}; Editing by {name(r)}",
-                             f"(Reporting by {name(r)} in {r.choice(CITY)}; Writing by {name(r)}; Editing by {name(r)})",
-                             f"{name(r)} contributed reporting.",
-                             f"Additional reporting by {name(r)} in {r.choice(CITY)}",
-                             f"{name(r)} and {name(r)} contributed to this report."]))
+        out.append(
+            r.choice(
+                [
+                    f"Reporting by {name(r)}; Editing by {name(r)}",
+                    f"(Reporting by {name(r)} in {r.choice(CITY)}; Writing by {name(r)}; Editing by {name(r)})",
+                    f"{name(r)} contributed reporting.",
+                    f"Additional reporting by {name(r)} in {r.choice(CITY)}",
+                    f"{name(r)} and {name(r)} contributed to this report.",
+                ]
+            )
+        )
     if r.random() < 0.5:
-        out.append(r.choice([f"© {r.randint(2015, 2024)} {r.choice(OUTLET)}. All rights reserved.",
-                             f"Copyright {r.randint(2015, 2024)} {r.choice(OUTLET)}",
-                             "Sign up for our newsletter", "Comments", f"{r.randint(3, 250)} comments",
-                             "Share this article", "Topics: politics, economy, elections",
-                             f"Have a tip? Email us at tips@{r.choice(['ledger', 'courier', 'herald'])}.example",
-                             "Join the conversation", "Be the first to comment"]))
+        out.append(
+            r.choice(
+                [
+                    f"© {r.randint(2015, 2024)} {r.choice(OUTLET)}. All rights reserved.",
+                    f"Copyright {r.randint(2015, 2024)} {r.choice(OUTLET)}",
+                    "Sign up for our newsletter",
+                    "Comments",
+                    f"{r.randint(3, 250)} comments",
+                    "Share this article",
+                    "Topics: politics, economy, elections",
+                    f"Have a tip? Email us at tips@{r.choice(['ledger', 'courier', 'herald'])}.example",
+                    "Join the conversation",
+                    "Be the first to comment",
+                ]
+            )
+        )
     if r.random() < 0.5:
-        label = r.choice(["Trending", "Most popular", "More from " + r.choice(OUTLET), "Recommended", "Latest news",
-                          "Around the web", "From the community"])
+        label = r.choice(
+            [
+                "Trending",
+                "Most popular",
+                "More from " + r.choice(OUTLET),
+                "Recommended",
+                "Latest news",
+                "Around the web",
+                "From the community",
+            ]
+        )
         style = r.random() < 0.6
         out += [label] + [headline(r, title_case=style) for _ in range(r.randint(3, 5))]
     return out
@@ -233,8 +435,10 @@ def main() -> None:
     assert prepare({"id": "p", "text": probe}).body == clean_text(probe).body
     print(f"{n} variants of {len(bodies)} English dev bodies, {dt:.1f} s")
     print(f"residue tokens removed {res_rm}/{res_tot} = {res_rm / res_tot:.4f}")
-    print(f"story tokens kept      {story_kept}/{story_tot} = {story_kept / story_tot:.4f}"
-          f"  (lost {story_tot - story_kept}: {intrinsic} are gold lines dropped even with nothing injected)")
+    print(
+        f"story tokens kept      {story_kept}/{story_tot} = {story_kept / story_tot:.4f}"
+        f"  (lost {story_tot - story_kept}: {intrinsic} are gold lines dropped even with nothing injected)"
+    )
     print(f"headline as title      {titles}/{n} = {titles / n:.3f}")
     if a.misses:
         lost = collections.Counter()
@@ -242,7 +446,9 @@ def main() -> None:
             lost[(kind, label, x[:100])] += len(TOK.findall(x))
         for (kind, label, x), k in lost.most_common(a.misses):
             print(f"  {k:5d} {kind} [{label}] {x}")
-    print(f"RESULT residue removed={res_rm / res_tot:.4f} story_kept={story_kept / story_tot:.4f} title={titles / n:.3f}")
+    print(
+        f"RESULT residue removed={res_rm / res_tot:.4f} story_kept={story_kept / story_tot:.4f} title={titles / n:.3f}"
+    )
 
 
 if __name__ == "__main__":

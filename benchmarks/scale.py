@@ -12,6 +12,7 @@ idle cores is derived from them (see ``idle_speedup``).
 
 Results are printed and appended to benchmarks/results/scale.jsonl.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,8 +77,13 @@ def run(cmd: list[str]) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {err.decode()[-800:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall_s": round(wall, 2), "peak_mib": round(peak / 2**20, 1), "cpu_s": round(cpu, 1),
-            "main_cpu_s": round(main_cpu, 1), "load": round(os.getloadavg()[0], 1)}
+    return {
+        "wall_s": round(wall, 2),
+        "peak_mib": round(peak / 2**20, 1),
+        "cpu_s": round(cpu, 1),
+        "main_cpu_s": round(main_cpu, 1),
+        "load": round(os.getloadavg()[0], 1),
+    }
 
 
 def idle_speedup(one: dict, many: dict, n: int) -> float:
@@ -96,19 +102,28 @@ def subset(n: int, work: Path) -> Path:
     return out
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=5000)
     ap.add_argument("--small", type=int, default=500)
     ap.add_argument("--only", default="1,2,dask,mem", help="any of 1, 2, p1 (parquet ingest, 1 process), dask, mem")
-    ap.add_argument("--snapshot", action="store_true",
-                    help="run a frozen copy of the committed code (git HEAD): other people's edits in the working tree "
-                         "cannot change the code between configurations")
-    a = ap.parse_args()
+    ap.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="run a frozen copy of the committed code (git HEAD): other people's edits in the working tree "
+        "cannot change the code between configurations",
+    )
+    return ap.parse_args()
+
+
+def main() -> None:
+    a = parse_args()
     only = set(a.only.split(","))
     work = Path(tempfile.mkdtemp(prefix="ew-scale-"))
     if a.snapshot:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
         subprocess.run(f"git archive HEAD src | tar -x -C {work}", shell=True, cwd=ROOT, check=True)
         ENV["PYTHONPATH"] = str(work / "src")
         print(f"code: snapshot of {head}", flush=True)
@@ -130,32 +145,58 @@ def main() -> None:
             small = subset(a.small, work)
             m_small = record("memory extract --jobs 1", a.small, run([*extract, "--jobs", "1", str(small)]))
             m_big = r1 or record("memory extract --jobs 1", a.limit, run([*extract, "--jobs", "1", str(big)]))
-            print(f"peak memory {a.small}: {m_small['peak_mib']} MiB, {a.limit}: {m_big['peak_mib']} MiB "
-                  f"({100 * (m_big['peak_mib'] / m_small['peak_mib'] - 1):+.1f}%)")
+            print(
+                f"peak memory {a.small}: {m_small['peak_mib']} MiB, {a.limit}: {m_big['peak_mib']} MiB "
+                f"({100 * (m_big['peak_mib'] / m_small['peak_mib'] - 1):+.1f}%)"
+            )
         if "2" in only:
             r2 = record("extract --jobs 2", a.limit, run([*extract, "--jobs", "2", str(big)]))
         if "p1" in only:
-            p1 = record("ingest --parquet --jobs 1", a.limit,
-                        run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pq1"), "--jobs", "1", str(big)]))
+            p1 = record(
+                "ingest --parquet --jobs 1",
+                a.limit,
+                run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pq1"), "--jobs", "1", str(big)]),
+            )
         if "dask" in only:
             p1 = p1 or r1
-            d2 = record("ingest --parquet --dask local:2", a.limit,
-                        run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pqd"), "--dask", "local:2", str(big)]))
-            print(f"Dask 2 workers / 1 process ({p1['config']}): wall {p1['wall_s'] / d2['wall_s']:.2f}×, "
-                  f"on 2 idle cores ≈ {idle_speedup(p1, d2, 2):.2f}× (CPU {p1['cpu_s']} s vs {d2['cpu_s']} s, "
-                  f"client {d2['main_cpu_s']} s)")
+            d2 = record(
+                "ingest --parquet --dask local:2",
+                a.limit,
+                run([*EW, "ingest", "--no-clean", "-q", "--parquet", str(work / "pqd"), "--dask", "local:2", str(big)]),
+            )
+            print(
+                f"Dask 2 workers / 1 process ({p1['config']}): wall {p1['wall_s'] / d2['wall_s']:.2f}×, "
+                f"on 2 idle cores ≈ {idle_speedup(p1, d2, 2):.2f}× (CPU {p1['cpu_s']} s vs {d2['cpu_s']} s, "
+                f"client {d2['main_cpu_s']} s)"
+            )
         if r1 and r2:
-            print(f"2 processes / 1 process (extract): wall {r1['wall_s'] / r2['wall_s']:.2f}×, "
-                  f"on 2 idle cores ≈ {idle_speedup(r1, r2, 2):.2f}× (CPU {r1['cpu_s']} s vs {r2['cpu_s']} s, "
-                  f"main {r2['main_cpu_s']} s)")
+            print(
+                f"2 processes / 1 process (extract): wall {r1['wall_s'] / r2['wall_s']:.2f}×, "
+                f"on 2 idle cores ≈ {idle_speedup(r1, r2, 2):.2f}× (CPU {r1['cpu_s']} s vs {r2['cpu_s']} s, "
+                f"main {r2['main_cpu_s']} s)"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-        res_dir = HERE / "results"
-        res_dir.mkdir(exist_ok=True)
-        with (res_dir / "scale.jsonl").open("a", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "cpus": os.cpu_count(),
-                                    "load": os.getloadavg()[0], **r}) + "\n")
+        save_rows(rows)
+
+
+def save_rows(rows: list[dict]) -> None:
+    """Append this run's rows, with the time, CPU count and load, to results/scale.jsonl."""
+    res_dir = HERE / "results"
+    res_dir.mkdir(exist_ok=True)
+    with (res_dir / "scale.jsonl").open("a", encoding="utf-8") as f:
+        for r in rows:
+            f.write(
+                json.dumps(
+                    {
+                        "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                        "cpus": os.cpu_count(),
+                        "load": os.getloadavg()[0],
+                        **r,
+                    }
+                )
+                + "\n"
+            )
 
 
 if __name__ == "__main__":

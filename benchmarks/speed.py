@@ -7,6 +7,7 @@ process (robust on a shared, loaded machine).
 
     .venv/bin/python benchmarks/speed.py [--limit 400] [--profile STAGE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,18 +19,30 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews-politics" / "politics.jsonl"
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=400)
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--profile", choices=["actors", "places", "events", "quotes", "json"], default=None,
-                    help="print the top functions of one stage (cProfile)")
-    a = ap.parse_args()
+    ap.add_argument(
+        "--profile",
+        choices=["actors", "places", "events", "quotes", "json"],
+        default=None,
+        help="print the top functions of one stage (cProfile)",
+    )
+    return ap.parse_args()
 
-    lines = a.data.read_text(encoding="utf-8").splitlines()
+
+def sample(data: Path, limit: int) -> list[dict]:
+    """The scorer's speed-task sample: the data file's lines shuffled with seed 7, first ``limit``."""
+    lines = data.read_text(encoding="utf-8").splitlines()
     random.Random(7).shuffle(lines)  # the same sample as the scorer's speed task
-    recs = [json.loads(x) for x in lines[: a.limit]]
-    recs = [{"id": r["id"], "text": r["text"], "published": r.get("date")} for r in recs]
+    recs = [json.loads(x) for x in lines[:limit]]
+    return [{"id": r["id"], "text": r["text"], "published": r.get("date")} for r in recs]
+
+
+def main() -> None:
+    a = parse_args()
+    recs = sample(a.data, a.limit)
 
     clock = time.process_time
     t = clock()
@@ -57,11 +70,13 @@ def main() -> None:
     prof = None
     if a.profile:
         import cProfile
+
         prof = cProfile.Profile()
     n_events = 0
     per_article: list[tuple[float, str, int]] = []
     for art, doc in zip(arts, docs):
         before = sum(cost.values())
+
         def run(stage, fn):
             nonlocal prof
             t0 = clock()
@@ -72,6 +87,7 @@ def main() -> None:
                 prof.disable()
             cost[stage] += clock() - t0
             return out
+
         index = run("actors", lambda: actors.resolve(doc, art))
         found = run("places", lambda: places.find_places(doc, index))
         evs = run("events", lambda: events.extract_events(doc, index, found, art.published))
@@ -87,12 +103,17 @@ def main() -> None:
     after = sum(cost.values())
     for k, v in cost.items():
         print(f"  {k:8s} {v:6.2f} s  {100 * v / t_parse:5.1f}% of parse")
-    print(f"after parsing, all stages {after:.2f} s = {100 * after / t_parse:.1f}% of parse "
-          f"(budget about 15%); projected ratio ≈ {t_parse / (t_parse + after + t_prep):.2f} before start-up costs")
-    print("slowest articles after parsing (s, id, tokens):",
-          ", ".join(f"{t:.2f} {i} {n}" for t, i, n in sorted(per_article, reverse=True)[:5]))
+    print(
+        f"after parsing, all stages {after:.2f} s = {100 * after / t_parse:.1f}% of parse "
+        f"(budget about 15%); projected ratio ≈ {t_parse / (t_parse + after + t_prep):.2f} before start-up costs"
+    )
+    print(
+        "slowest articles after parsing (s, id, tokens):",
+        ", ".join(f"{t:.2f} {i} {n}" for t, i, n in sorted(per_article, reverse=True)[:5]),
+    )
     if prof is not None:
         import pstats
+
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
 
 

@@ -20,6 +20,7 @@ def nlp():
     """The news pipeline, loaded once per session (``load_nlp`` caches it, so library calls made
     by the code under test share this copy)."""
     from eventwire.nlp import load_nlp
+
     return load_nlp()
 
 
@@ -43,6 +44,7 @@ def ingest_articles(nlp):
         db = folder / "ew.duckdb"
         assert ingest_duckdb([str(src)], db, jobs=1)["new"] == len(articles)
         return db
+
     return run
 
 
@@ -60,9 +62,19 @@ def pinned_doc(nlp):
         spaces = [i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))]
         starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
         ents = [r[6] for r in rows] if len(rows[0]) > 6 else None
-        return Doc(nlp.vocab, words=words, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-                   tags=[r[3] for r in rows], pos=[r[4] for r in rows], lemmas=[r[5] for r in rows],
-                   ents=ents, spaces=spaces, sent_starts=starts)
+        return Doc(
+            nlp.vocab,
+            words=words,
+            heads=[r[1] for r in rows],
+            deps=[r[2] for r in rows],
+            tags=[r[3] for r in rows],
+            pos=[r[4] for r in rows],
+            lemmas=[r[5] for r in rows],
+            ents=ents,
+            spaces=spaces,
+            sent_starts=starts,
+        )
+
     return build
 
 
@@ -76,4 +88,5 @@ def code(nlp):
     def run(text: str):
         doc = nlp(text)
         return extract_events(doc, actors.resolve(doc, None), [], None)
+
     return run

@@ -1,4 +1,5 @@
 """`eventwire extract`: the OUTPUT.md contract on structure, order, ids and error lines."""
+
 from __future__ import annotations
 
 import gzip
@@ -27,12 +28,19 @@ def _mixed_folder(tmp_path: Path) -> Path:
     (d / "sub").mkdir(parents=True)
     (d / "a.txt").write_text(STORIES[0], encoding="utf-8")
     (d / "b.jsonl").write_text(
-        json.dumps({"id": "j1", "text": STORIES[1], "published": "2021-03-04"}) + "\n"
+        json.dumps({"id": "j1", "text": STORIES[1], "published": "2021-03-04"})
+        + "\n"
         + '{"id": "j2", "text": "never closed\n'
-        + json.dumps({"id": "j3", "text": STORIES[2]}) + "\n", encoding="utf-8")
+        + json.dumps({"id": "j3", "text": STORIES[2]})
+        + "\n",
+        encoding="utf-8",
+    )
     (d / "c.bin.txt").write_bytes(bytes(range(256)) * 8)
-    (d / "sub" / "d.html.gz").write_bytes(gzip.compress(
-        f"<html><head><title>T</title></head><body><article><p>{STORIES[2]}</p><p>{STORIES[0]}</p></article></body></html>".encode()))
+    (d / "sub" / "d.html.gz").write_bytes(
+        gzip.compress(
+            f"<html><head><title>T</title></head><body><article><p>{STORIES[2]}</p><p>{STORIES[0]}</p></article></body></html>".encode()
+        )
+    )
     (d / "sub" / "e.txt").write_bytes(b"")
     return d
 
@@ -59,7 +67,7 @@ def test_extract_mixed_inputs_in_order_with_error_lines(tmp_path):
         if o["error"] is None:
             body = o["article"]["body"]
             for ev in o["events"]:
-                assert body[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
+                assert body[ev["evidence"]["start"] : ev["evidence"]["end"]] == ev["evidence"]["text"]
             confs = [ev["confidence"] for ev in o["events"]]
             assert confs == sorted(confs, reverse=True)
 
@@ -96,7 +104,9 @@ def test_jobs_2_gives_the_same_lines_as_jobs_1(tmp_path):
 def test_summary_file_counts(tmp_path):
     d = _mixed_folder(tmp_path)
     summ = tmp_path / "s.json"
-    r = CliRunner().invoke(app, ["extract", "-j", "1", "-q", "--summary", str(summ), "-o", str(tmp_path / "o.jsonl"), str(d)])
+    r = CliRunner().invoke(
+        app, ["extract", "-j", "1", "-q", "--summary", str(summ), "-o", str(tmp_path / "o.jsonl"), str(d)]
+    )
     assert r.exit_code == 0
     s = json.loads(summ.read_text())
     assert s["articles"] == 7 and s["errors"] == 3 and s["ok"] == 4
@@ -106,19 +116,26 @@ def test_summary_file_counts(tmp_path):
 @pytest.mark.usefixtures("nlp")
 def test_unwritable_output_is_a_failed_run(tmp_path):
     (tmp_path / "x.txt").write_text(STORIES[0])
-    r = CliRunner().invoke(app, ["extract", "-q", "-o", str(tmp_path / "no" / "such" / "dir" / "o.jsonl"), str(tmp_path / "x.txt")])
+    r = CliRunner().invoke(
+        app, ["extract", "-q", "-o", str(tmp_path / "no" / "such" / "dir" / "o.jsonl"), str(tmp_path / "x.txt")]
+    )
     assert r.exit_code != 0
 
 
 @pytest.mark.slow
 def test_help_and_startup_import_nothing_heavy():
-    code = ("import sys; import eventwire.cli; "
-            "heavy = [m for m in ('spacy', 'duckdb', 'dask', 'distributed', 'trafilatura', 'pyarrow') if m in sys.modules]; "
-            "print(','.join(heavy))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
+    code = (
+        "import sys; import eventwire.cli; "
+        "heavy = [m for m in ('spacy', 'duckdb', 'dask', 'distributed', 'trafilatura', 'pyarrow') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.strip()
     assert out == ""
-    helptext = subprocess.run([sys.executable, "-m", "eventwire.cli", "extract", "--help"], capture_output=True, text=True,
-                              cwd=ROOT).stdout
+    helptext = subprocess.run(
+        [sys.executable, "-m", "eventwire.cli", "extract", "--help"], capture_output=True, text=True, cwd=ROOT
+    ).stdout
     assert "--jobs" in helptext and "--no-clean" in helptext and "--output" in helptext
 
 
@@ -128,7 +145,9 @@ def test_console_script_runs_end_to_end(tmp_path):
     if not exe.exists():
         pytest.skip("console script not installed")
     (tmp_path / "s.txt").write_text(STORIES[1], encoding="utf-8")
-    p = subprocess.run([str(exe), "extract", "-j", "1", str(tmp_path / "s.txt")], capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        [str(exe), "extract", "-j", "1", str(tmp_path / "s.txt")], capture_output=True, text=True, timeout=120
+    )
     assert p.returncode == 0, p.stderr
     (o,) = _lines(p.stdout)
     assert o["id"] == content_id(STORIES[1]) and o["error"] is None
@@ -140,8 +159,11 @@ def test_fast_json_equals_to_dict(nlp):
 
     from eventwire.pipeline import extract
 
-    r = extract("Officials in Ankara said Turkey would send troops to the border, and Greece protested. "
-                "\"We will not accept this,\" the Greek foreign minister said on Friday.", published="2020-08-14")
+    r = extract(
+        "Officials in Ankara said Turkey would send troops to the border, and Greece protested. "
+        '"We will not accept this," the Greek foreign minister said on Friday.',
+        published="2020-08-14",
+    )
     assert r.to_json() == json.dumps(dataclasses.asdict(r), ensure_ascii=False)
     assert r.to_dict() == json.loads(json.dumps(dataclasses.asdict(r)))
 
@@ -151,8 +173,14 @@ def test_ingest_query_export_commands(tmp_path, nlp):
     import io
 
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": f"q{i}", "text": t, "published": "2023-01-1" + str(i), "outlet": "Post"}) + "\n"
-                           for i, t in enumerate(STORIES)) + '{"id": "bad"\n', encoding="utf-8")
+    src.write_text(
+        "".join(
+            json.dumps({"id": f"q{i}", "text": t, "published": "2023-01-1" + str(i), "outlet": "Post"}) + "\n"
+            for i, t in enumerate(STORIES)
+        )
+        + '{"id": "bad"\n',
+        encoding="utf-8",
+    )
     db = tmp_path / "ew.duckdb"
     runner = CliRunner()
     r = runner.invoke(app, ["ingest", str(src), "--db", str(db), "-j", "1", "--summary", str(tmp_path / "s.json")])
@@ -167,6 +195,7 @@ def test_ingest_query_export_commands(tmp_path, nlp):
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     import duckdb
+
     n_events = duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM events").fetchone()[0]
     assert len(rows) == n_events and all(row["article_id"] in {"q0", "q1", "q2"} for row in rows)
     r = runner.invoke(app, ["query", "--db", str(db), "--until", "2023-01-10", "--format", "jsonl"])
@@ -216,7 +245,9 @@ def test_long_articles_are_parsed_in_pieces_and_joined_exactly(nlp):
     from eventwire import pipeline
     from eventwire.pipeline import analyse_records, split_long
 
-    paras = [f"Talks in round {i} ended without a deal, the envoy said.  Both sides will meet again.\n\n" for i in range(60)]
+    paras = [
+        f"Talks in round {i} ended without a deal, the envoy said.  Both sides will meet again.\n\n" for i in range(60)
+    ]
     text = "".join(paras) + "Nothing " * 40
     pieces = split_long(text, 1000)
     assert "".join(pieces) == text and len(pieces) > 4
@@ -229,5 +260,6 @@ def test_long_articles_are_parsed_in_pieces_and_joined_exactly(nlp):
         pipeline.PIECE_CHARS = old
     (whole,) = analyse_records([{"id": "long", "text": text}], clean=False)
     assert res.article.body == text
-    assert [(e.cameo, e.evidence.start, e.evidence.end) for e in res.events] == \
-           [(e.cameo, e.evidence.start, e.evidence.end) for e in whole.events]
+    assert [(e.cameo, e.evidence.start, e.evidence.end) for e in res.events] == [
+        (e.cameo, e.evidence.start, e.evidence.end) for e in whole.events
+    ]

@@ -1,4 +1,5 @@
 """Date expressions resolved against a publication date (2015-09-16 is a Wednesday)."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,39 +9,42 @@ from eventwire.times import clause_tense, event_date, resolve
 PUB = "2015-09-16"
 
 
-@pytest.mark.parametrize("expr,tense,want", [
-    ("Monday", "past", "2015-09-14"),
-    ("on Monday", "future", "2015-09-21"),
-    ("Wednesday", "past", "2015-09-16"),
-    ("Wednesday", "future", "2015-09-23"),
-    ("last Wednesday", "past", "2015-09-09"),
-    ("next Friday", "past", "2015-09-18"),
-    ("Monday night", "past", "2015-09-14"),
-    ("yesterday", "past", "2015-09-15"),
-    ("last night", "past", "2015-09-15"),
-    ("tomorrow", "future", "2015-09-17"),
-    ("today", "past", "2015-09-16"),
-    ("last week", "past", "2015-09-07"),
-    ("next month", "future", "2015-10-01"),
-    ("last month", "past", "2015-08-01"),
-    ("earlier this month", "past", "2015-09-01"),
-    ("two days ago", "past", "2015-09-14"),
-    ("a week ago", "past", "2015-09-09"),
-    ("three years ago", "past", "2012-09-16"),
-    ("March 3", "past", "2015-03-03"),
-    ("Sept. 11", "past", "2015-09-11"),
-    ("3 March 2015", "past", "2015-03-03"),
-    ("on 3 March 2012", "future", "2012-03-03"),
-    ("March 3, 2014", "past", "2014-03-03"),
-    ("December 28", "past", "2014-12-28"),
-    ("December 28", "future", "2015-12-28"),
-    ("in October", "past", "2014-10-01"),
-    ("in October", "future", "2015-10-01"),
-    ("March 2015", "past", "2015-03-01"),
-    ("in 2014", "past", "2014-01-01"),
-    ("the weekend", "past", "2015-09-12"),
-    ("2015-01-02", "past", "2015-01-02"),
-])
+@pytest.mark.parametrize(
+    "expr,tense,want",
+    [
+        ("Monday", "past", "2015-09-14"),
+        ("on Monday", "future", "2015-09-21"),
+        ("Wednesday", "past", "2015-09-16"),
+        ("Wednesday", "future", "2015-09-23"),
+        ("last Wednesday", "past", "2015-09-09"),
+        ("next Friday", "past", "2015-09-18"),
+        ("Monday night", "past", "2015-09-14"),
+        ("yesterday", "past", "2015-09-15"),
+        ("last night", "past", "2015-09-15"),
+        ("tomorrow", "future", "2015-09-17"),
+        ("today", "past", "2015-09-16"),
+        ("last week", "past", "2015-09-07"),
+        ("next month", "future", "2015-10-01"),
+        ("last month", "past", "2015-08-01"),
+        ("earlier this month", "past", "2015-09-01"),
+        ("two days ago", "past", "2015-09-14"),
+        ("a week ago", "past", "2015-09-09"),
+        ("three years ago", "past", "2012-09-16"),
+        ("March 3", "past", "2015-03-03"),
+        ("Sept. 11", "past", "2015-09-11"),
+        ("3 March 2015", "past", "2015-03-03"),
+        ("on 3 March 2012", "future", "2012-03-03"),
+        ("March 3, 2014", "past", "2014-03-03"),
+        ("December 28", "past", "2014-12-28"),
+        ("December 28", "future", "2015-12-28"),
+        ("in October", "past", "2014-10-01"),
+        ("in October", "future", "2015-10-01"),
+        ("March 2015", "past", "2015-03-01"),
+        ("in 2014", "past", "2014-01-01"),
+        ("the weekend", "past", "2015-09-12"),
+        ("2015-01-02", "past", "2015-01-02"),
+    ],
+)
 def test_resolve(expr, tense, want):
     assert resolve(expr, PUB, tense) == want
 

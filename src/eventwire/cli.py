@@ -4,6 +4,7 @@ Why: one small front door over the same per-article pipeline. Heavy libraries (s
 Dask, trafilatura) are imported only inside the command that needs them, so ``--help`` is instant
 and ``extract`` starts as fast as a bare spaCy script.
 """
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,12 @@ from typing import Any, TextIO, cast
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0] if __doc__ else None,
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=__doc__.split("\n")[0] if __doc__ else None,
+    pretty_exceptions_enable=False,
+)
 
 
 @app.callback()
@@ -27,6 +32,7 @@ def _root() -> None:
 
 
 # ---------------------------------------------------------------- shared bits
+
 
 def _jobs_help() -> str:
     return "worker processes (default: all cores; 1 = everything in this process)"
@@ -56,8 +62,14 @@ class Summary:
     def as_dict(self) -> dict[str, Any]:
         secs = time.perf_counter() - self.t0
         n = self.counts["articles"]
-        return {"command": self.command, **self.counts, "error_kinds": self.error_kinds, **self.extra,
-                "seconds": round(secs, 3), "articles_per_s": round(n / secs, 2) if secs > 0 else None}
+        return {
+            "command": self.command,
+            **self.counts,
+            "error_kinds": self.error_kinds,
+            **self.extra,
+            "seconds": round(secs, 3),
+            "articles_per_s": round(n / secs, 2) if secs > 0 else None,
+        }
 
     def emit(self, quiet: bool, path: Path | None) -> None:
         d = self.as_dict()
@@ -77,7 +89,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         if p == "-":
             return None
         path = Path(p)
-        for f in (walk(path) if path.is_dir() else [path]):
+        for f in walk(path) if path.is_dir() else [path]:
             kind = kind_of(f)
             if kind in ("warc", "feed") or f.name.lower().endswith(".jsonl.gz"):
                 return None  # many articles per file, not countable without reading them
@@ -115,12 +127,22 @@ def progress_bar(label: str, total: int | None, enabled: bool) -> Iterator[Any]:
 
         def render(self, task):
             from rich.text import Text
+
             speed = task.finished_speed or task.speed
             return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
 
-    prog = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-                    Rate(), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                    console=Console(stderr=True), transient=False)
+    prog = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
     with prog:
         task = prog.add_task(label, total=total)
         yield lambda n=1: prog.advance(task, n)
@@ -128,11 +150,16 @@ def progress_bar(label: str, total: int | None, enabled: bool) -> Iterator[Any]:
 
 # ---------------------------------------------------------------- extract
 
+
 @app.command()
 def extract(
-    inputs: list[str] = typer.Argument(..., help="files (.txt .html .htm .html.gz .jsonl .warc .warc.gz .xml .rss .atom), folders, or - for stdin"),
+    inputs: list[str] = typer.Argument(
+        ..., help="files (.txt .html .htm .html.gz .jsonl .warc .warc.gz .xml .rss .atom), folders, or - for stdin"
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="write JSON lines here instead of stdout"),
-    no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given (offsets line up with the input)"),
+    no_clean: bool = typer.Option(
+        False, "--no-clean", help="take text exactly as given (offsets line up with the input)"
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
     summary: Path | None = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
@@ -156,8 +183,9 @@ def extract(
     total = count_inputs(inputs) if not quiet and sys.stderr.isatty() else None
     try:
         with progress_bar("extract", total, not quiet) as advance:
-            for line, counts in analyse_parallel(iter_records(inputs), clean=not no_clean, jobs=jobs or None,
-                                                 transform=_line_and_counts):
+            for line, counts in analyse_parallel(
+                iter_records(inputs), clean=not no_clean, jobs=jobs or None, transform=_line_and_counts
+            ):
                 out.write(line)
                 out.write("\n")
                 summ.add(counts)
@@ -178,12 +206,19 @@ def _line_and_counts(result: Any) -> tuple[str, dict[str, Any]]:
 
 # ---------------------------------------------------------------- ingest
 
+
 @app.command()
 def ingest(
     inputs: list[str] = typer.Argument(..., help="files, folders, or - for stdin (as for extract)"),
     db: Path | None = typer.Option(None, "--db", help="DuckDB file to add to (created if missing)"),
-    parquet: Path | None = typer.Option(None, "--parquet", help="also/instead write a Parquet dataset here (events partitioned by month)"),
-    dask: str | None = typer.Option(None, "--dask", help="run on Dask: tcp://scheduler:8786, or local:N for N local worker processes (writes --parquet)"),
+    parquet: Path | None = typer.Option(
+        None, "--parquet", help="also/instead write a Parquet dataset here (events partitioned by month)"
+    ),
+    dask: str | None = typer.Option(
+        None,
+        "--dask",
+        help="run on Dask: tcp://scheduler:8786, or local:N for N local worker processes (writes --parquet)",
+    ),
     no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given"),
     jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="skip rebuilding merged_events after the run"),
@@ -224,8 +259,9 @@ def ingest(
         elif db is not None:
             from .run import ingest_duckdb
 
-            result["db"] = ingest_duckdb(inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance,
-                                         run_dedup=not no_dedup)
+            result["db"] = ingest_duckdb(
+                inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance, run_dedup=not no_dedup
+            )
     # the analysing step's counts (the Parquet run when there was one; loading it into --db only copies)
     main_counts = result.get("parquet") or result.get("db") or {}
     summ.counts = {k: main_counts.get(k, 0) for k in ("new", "skipped", "failed")}
@@ -242,12 +278,29 @@ def ingest(
 
 # ---------------------------------------------------------------- query and export
 
-def _filters(source: str | None, target: str | None, root: str | None, cameo: str | None, since: str | None,
-             until: str | None, modality: list[str] | None, limit: int | None) -> Any:
+
+def _filters(
+    source: str | None,
+    target: str | None,
+    root: str | None,
+    cameo: str | None,
+    since: str | None,
+    until: str | None,
+    modality: list[str] | None,
+    limit: int | None,
+) -> Any:
     from .store.query import Filters
 
-    return Filters(source=source, target=target, root=root, cameo=cameo, since=since, until=until,
-                   modality=list(modality or ()), limit=limit)
+    return Filters(
+        source=source,
+        target=target,
+        root=root,
+        cameo=cameo,
+        since=since,
+        until=until,
+        modality=list(modality or ()),
+        limit=limit,
+    )
 
 
 def _connect(db: Path | None, parquet: Path | None) -> Any:
@@ -271,13 +324,23 @@ _ROOT = typer.Option(None, "--root", help="CAMEO root code, e.g. 02 (request)")
 _CAMEO = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 112")
 _SINCE = typer.Option(None, "--since", help="events on or after YYYY-MM-DD")
 _UNTIL = typer.Option(None, "--until", help="events on or before YYYY-MM-DD")
-_MOD = typer.Option(None, "--modality", help="asserted, reported, negated, denied, hypothetical, future, conditional, question (repeatable)")
+_MOD = typer.Option(
+    None,
+    "--modality",
+    help="asserted, reported, negated, denied, hypothetical, future, conditional, question (repeatable)",
+)
 
 
 @app.command()
 def query(
-    db: Path | None = _DB, parquet: Path | None = _PQ, source: str | None = _SRC, target: str | None = _TGT,
-    root: str | None = _ROOT, cameo: str | None = _CAMEO, since: str | None = _SINCE, until: str | None = _UNTIL,
+    db: Path | None = _DB,
+    parquet: Path | None = _PQ,
+    source: str | None = _SRC,
+    target: str | None = _TGT,
+    root: str | None = _ROOT,
+    cameo: str | None = _CAMEO,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
     modality: list[str] | None = _MOD,
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | jsonl"),
     limit: int | None = typer.Option(None, "--limit", "-n", help="at most this many events (table default: 50)"),
@@ -318,11 +381,21 @@ def query(
 @app.command()
 def export(
     output: Path = typer.Argument(..., help="file to write"),
-    db: Path | None = _DB, parquet: Path | None = _PQ, source: str | None = _SRC, target: str | None = _TGT,
-    root: str | None = _ROOT, cameo: str | None = _CAMEO, since: str | None = _SINCE, until: str | None = _UNTIL,
+    db: Path | None = _DB,
+    parquet: Path | None = _PQ,
+    source: str | None = _SRC,
+    target: str | None = _TGT,
+    root: str | None = _ROOT,
+    cameo: str | None = _CAMEO,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
     modality: list[str] | None = _MOD,
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv | jsonl | parquet | gdelt (GDELT 2.0-style events TSV, see docs/storage.md)"),
-    merged: bool = typer.Option(False, "--merged", help="export merged_events (one row per event across articles) instead"),
+    fmt: str = typer.Option(
+        "csv", "--format", "-f", help="csv | jsonl | parquet | gdelt (GDELT 2.0-style events TSV, see docs/storage.md)"
+    ),
+    merged: bool = typer.Option(
+        False, "--merged", help="export merged_events (one row per event across articles) instead"
+    ),
     limit: int | None = typer.Option(None, "--limit", "-n"),
 ) -> None:
     """Write the filtered events to a file as CSV, JSON Lines, Parquet or GDELT-style TSV."""
@@ -338,9 +411,12 @@ def export(
 
 # ---------------------------------------------------------------- serve
 
+
 @app.command()
 def serve(
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file written by eventwire ingest (none: only the extract endpoint)"),
+    db: Path | None = typer.Option(
+        None, "--db", help="DuckDB file written by eventwire ingest (none: only the extract endpoint)"
+    ),
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
 ) -> None:

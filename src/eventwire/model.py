@@ -3,6 +3,7 @@
 Every record that comes from text carries character offsets into ``Article.body`` so that a user
 can always go back to the words that produced it (see ARCHITECTURE.md, "Evidence first").
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -159,7 +160,9 @@ class Article:
 class ErrorInfo:
     """Why an input could not become an article (``kind`` is machine-readable)."""
 
-    kind: str  # empty | binary | decode | too_large | unsupported_language | bad_json | bad_html | read_error | internal
+    kind: (
+        str  # empty | binary | decode | too_large | unsupported_language | bad_json | bad_html | read_error | internal
+    )
     message: str
 
 

@@ -3,6 +3,7 @@
 Nothing here knows whether it runs in a notebook, the CLI, a worker process or on a Dask
 cluster: all of those call :func:`analyse_records` (processes and clusters: :mod:`eventwire.run`).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -77,7 +78,7 @@ def split_long(text: str, limit: int = PIECE_CHARS) -> list[str]:
     pieces = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = window.rfind("\n\n")
         if cut >= limit // 2:
             cut += 2
@@ -86,21 +87,25 @@ def split_long(text: str, limit: int = PIECE_CHARS) -> list[str]:
             cut = ends[-1] if ends else max(window.rfind(" "), window.rfind("\n")) + 1
         if cut <= 0:  # no whitespace at all in the window: leave the rest whole
             break
-        pieces.append(text[start:start + cut])
+        pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
     return pieces
 
 
-def parse_batches(items: Iterable[tuple[str, Any]], batch_size: int, max_chars: int,
-                  max_tokens: int | None = None) -> Iterator[list[tuple[str, Any]]]:
+def parse_batches(
+    items: Iterable[tuple[str, Any]], batch_size: int, max_chars: int, max_tokens: int | None = None
+) -> Iterator[list[tuple[str, Any]]]:
     """``(text, payload)`` items in order, grouped under the article, character and token caps."""
     batch: list[tuple[str, Any]] = []
     chars = tokens = 0
     for item in items:
         n_tokens = estimate_tokens(item[0]) if max_tokens is not None else 0
-        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars
-                      or (max_tokens is not None and tokens + n_tokens > max_tokens)):
+        if batch and (
+            len(batch) >= batch_size
+            or chars + len(item[0]) > max_chars
+            or (max_tokens is not None and tokens + n_tokens > max_tokens)
+        ):
             yield batch
             batch, chars, tokens = [], 0, 0
         batch.append(item)
@@ -110,7 +115,9 @@ def parse_batches(items: Iterable[tuple[str, Any]], batch_size: int, max_chars: 
         yield batch
 
 
-def analyse_records(records: Iterable[InputRecord], clean: bool = True, batch_size: int = 64) -> Iterator[ArticleResult]:
+def analyse_records(
+    records: Iterable[InputRecord], clean: bool = True, batch_size: int = 64
+) -> Iterator[ArticleResult]:
     """One ``ArticleResult`` per record, in input order; bad records give error results.
 
     Records are :class:`~eventwire.model.InputRecord` dicts as read by
@@ -204,10 +211,17 @@ def join_pieces(nlp: Any, docs: list[Doc], article: Article | ArticleResult) -> 
     return doc
 
 
-def extract(text_or_html: str, published: str | None = None, url: str | None = None, clean: bool = True) -> ArticleResult:
+def extract(
+    text_or_html: str, published: str | None = None, url: str | None = None, clean: bool = True
+) -> ArticleResult:
     """Analyse one article given as plain text or HTML (detected by its first tag)."""
     head = text_or_html.lstrip()[:512].lower()
-    is_html = head.startswith("<!doctype html") or head.startswith("<html") or ("<body" in head) or ("<p>" in head and "</p>" in text_or_html.lower())
+    is_html = (
+        head.startswith("<!doctype html")
+        or head.startswith("<html")
+        or ("<body" in head)
+        or ("<p>" in head and "</p>" in text_or_html.lower())
+    )
     if is_html:
         record: InputRecord = {"html": text_or_html, "published": published, "url": url}
     else:
@@ -215,8 +229,12 @@ def extract(text_or_html: str, published: str | None = None, url: str | None = N
     return next(analyse_records([record], clean=clean))
 
 
-def extract_batch(items: Iterable[str | InputRecord], clean: bool = True, batch_size: int = 64) -> Iterator[ArticleResult]:
+def extract_batch(
+    items: Iterable[str | InputRecord], clean: bool = True, batch_size: int = 64
+) -> Iterator[ArticleResult]:
     """Batch form of :func:`extract`: strings or record dicts in, results out in the same order."""
+
     def as_record(x: str | InputRecord) -> InputRecord:
         return x if isinstance(x, dict) else {"text": x}
+
     return analyse_records((as_record(x) for x in items), clean=clean, batch_size=batch_size)

@@ -12,6 +12,7 @@ The convention (``*.tsv`` under a package's ``data/`` folder):
 - a row may leave trailing cells out (they read as ``""``); a cell may hold alternatives separated
   by ``|`` (split them with :func:`alternatives`).
 """
+
 from __future__ import annotations
 
 import functools

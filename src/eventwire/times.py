@@ -19,6 +19,7 @@ Conventions (documented because they are choices):
 
 Only the standard library and python-dateutil's relativedelta are used: fast to import.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,16 +27,48 @@ import re
 
 from spacy.tokens import Token
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9})
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 WEEKDAYS.update({d[:3]: i for d, i in list(WEEKDAYS.items())})
 WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "several": None}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple of": 2,
+    "several": None,
+}
 
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -45,12 +78,18 @@ RE_MDY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")
 RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")
 RE_MY = re.compile(rf"\b{_MON}(?:\s+of)?(?:,?\s+{_YEAR}\b)?")
 RE_YEAR = re.compile(rf"^(?:in |during |since |by |the year |early |late |mid-?)*{_YEAR}$")
-RE_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\s+"
-                    r"(day|week|month|year|fortnight)s?\s+(ago|earlier|before)\b")
-RE_PERIOD = re.compile(r"\b(last|past|previous|next|coming|this|earlier this|later this|early this|late this)\s+"
-                       r"(week|month|year|weekend)\b")
-_DURATION = re.compile(r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|six|"
-                       r"seven|eight|nine|ten|several|few|many|\w+-)\s*(hours?|days?|weeks?|months?|years?|decades?)$")
+RE_AGO = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\s+"
+    r"(day|week|month|year|fortnight)s?\s+(ago|earlier|before)\b"
+)
+RE_PERIOD = re.compile(
+    r"\b(last|past|previous|next|coming|this|earlier this|later this|early this|late this)\s+"
+    r"(week|month|year|weekend)\b"
+)
+_DURATION = re.compile(
+    r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|few|many|\w+-)\s*(hours?|days?|weeks?|months?|years?|decades?)$"
+)
 
 
 def _pub(published: str | None) -> dt.date | None:
@@ -68,6 +107,7 @@ def _monday(d: dt.date) -> dt.date:
 
 def _shift_months(d: dt.date, months: int) -> dt.date:
     from dateutil.relativedelta import relativedelta
+
     return d + relativedelta(months=months)
 
 
@@ -214,7 +254,7 @@ def _relative_date(s: str, pub: dt.date, tense: str) -> str | None:
 
 
 def _ago(m: re.Match, pub: dt.date) -> str | None:
-    """"three weeks ago", "a month earlier": counted back from publication."""
+    """ "three weeks ago", "a month earlier": counted back from publication."""
     n = _num(m[1])
     if n is None:
         return None
@@ -233,7 +273,7 @@ def _ago(m: re.Match, pub: dt.date) -> str | None:
 
 
 def _period(m: re.Match, pub: dt.date, tense: str) -> str:
-    """"last week", "next month", "this year", "last weekend": the period's first day (see above)."""
+    """ "last week", "next month", "this year", "last weekend": the period's first day (see above)."""
     which, unit = m[1], m[2]
     if unit == "weekend":
         sat = 5
@@ -251,9 +291,11 @@ def _period(m: re.Match, pub: dt.date, tense: str) -> str:
 
 
 def _month(m: re.Match, s: str, pub: dt.date, tense: str) -> str | None:
-    """"in March", "March 2015": the month's first day, in the year the tense says when none is given."""
+    """ "in March", "March 2015": the month's first day, in the year the tense says when none is given."""
     month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1].rstrip(".")[:3])
-    if not month or (m[1] == "may" and not m[2] and not re.search(r"\b(in|since|until|by|during|early|late|mid|of)\s+may\b", s)):
+    if not month or (
+        m[1] == "may" and not m[2] and not re.search(r"\b(in|since|until|by|during|early|late|mid|of)\s+may\b", s)
+    ):
         return None  # "may" alone is too often the modal verb
     if m[2]:
         return f"{m[2]}-{month:02d}-01"
@@ -265,13 +307,45 @@ def _month(m: re.Match, s: str, pub: dt.date, tense: str) -> str | None:
 
 # ---------------------------------------------------------------- events
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "could", "can", "should", "must"}  # forward-looking: dates read ahead
-_FUTURE_HEADS = {"plan", "intend", "set", "due", "schedule", "expect", "aim", "prepare", "go", "vow", "pledge",
-                 "promise", "agree", "decide", "hope", "want", "seek", "threaten", "propose", "ask", "urge"}
+_FUTURE_AUX = {
+    "will",
+    "shall",
+    "'ll",
+    "wo",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "must",
+}  # forward-looking: dates read ahead
+_FUTURE_HEADS = {
+    "plan",
+    "intend",
+    "set",
+    "due",
+    "schedule",
+    "expect",
+    "aim",
+    "prepare",
+    "go",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "decide",
+    "hope",
+    "want",
+    "seek",
+    "threaten",
+    "propose",
+    "ask",
+    "urge",
+}
 
 
 def clause_tense(trigger: Token) -> str:
-    """"past", "future" or "present" for the clause of ``trigger`` (a noun takes its verb's tense)."""
+    """ "past", "future" or "present" for the clause of ``trigger`` (a noun takes its verb's tense)."""
     t = trigger
     for _ in range(3):
         if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
@@ -324,8 +398,12 @@ def date_phrases(trigger: Token) -> list[tuple[int, str]]:
     noun also takes the date modifiers of the verb it is the subject or object of.
     """
     roots = [(trigger, 4)]
-    if trigger.pos_ not in ("VERB", "AUX") and trigger.head.i != trigger.i and trigger.head.pos_ in ("VERB", "AUX") \
-            and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+    if (
+        trigger.pos_ not in ("VERB", "AUX")
+        and trigger.head.i != trigger.i
+        and trigger.head.pos_ in ("VERB", "AUX")
+        and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+    ):
         roots.append((trigger.head, 2))  # "the summit is scheduled for October 12"
     seen: set[int] = {trigger.i}
     out: list[tuple[int, str]] = []

@@ -1,4 +1,5 @@
 """Actor resolution: our own sentences, one feature per test."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,7 +21,7 @@ def test_title_person_gets_country_and_sector(nlp):
     a = idx.for_token(_tok(doc, "Ruto"))
     assert a is not None and a.code == "KENGOV" and a.kind == "person"
     assert a.person == "William Ruto"
-    assert doc.text[a.start:a.end] == a.text
+    assert doc.text[a.start : a.end] == a.text
 
 
 def test_demonym_and_sector_noun(nlp):
@@ -64,7 +65,7 @@ def test_seat_of_power_metonymy(nlp):
 def test_compound_actor_split(nlp):
     doc, idx = _idx(nlp, "Brazil and Argentina signed a trade pact.")
     subj = _tok(doc, "Brazil")
-    span = doc[subj.left_edge.i:subj.right_edge.i + 1]
+    span = doc[subj.left_edge.i : subj.right_edge.i + 1]
     assert [a.code for a in idx.for_span(span)] == ["BRA", "ARG"]
 
 
@@ -101,7 +102,7 @@ def test_mentions_in_text_order_with_offsets(nlp):
     doc, idx = _idx(nlp, "Russian troops entered the town as Ukrainian forces withdrew.")
     assert [m.code for m in idx.mentions] == ["RUSMIL", "UKRMIL"]
     for m in idx.mentions:
-        assert doc.text[m.start:m.end] == m.text
+        assert doc.text[m.start : m.end] == m.text
 
 
 def test_country_owned_noun_is_the_country(nlp):
@@ -183,7 +184,7 @@ def test_igo_officials_are_the_body(nlp):
 def test_coordinated_country_modifiers_split(nlp):
     doc, idx = _idx(nlp, "Dutch and Belgian police raided the warehouse.")
     subj = _tok(doc, "police")
-    span = doc[subj.left_edge.i:subj.i + 1]
+    span = doc[subj.left_edge.i : subj.i + 1]
     assert sorted(a.code for a in idx.for_span(span)) == ["BELCOP", "NLDCOP"]
     assert idx.for_token(_tok(doc, "Belgian")).code == "BELCOP"
 
@@ -215,9 +216,11 @@ def test_more_igos(nlp):
 
 
 def test_lower_case_text_still_finds_countries(nlp):
-    text = ("the pakistani army said on monday that its troops had repulsed an attack near the border. "
-            "officials in islamabad said the situation was calm and that talks with afghanistan would go on. "
-            "local residents said they had heard shelling through the night and many had fled their homes.")
+    text = (
+        "the pakistani army said on monday that its troops had repulsed an attack near the border. "
+        "officials in islamabad said the situation was calm and that talks with afghanistan would go on. "
+        "local residents said they had heard shelling through the night and many had fled their homes."
+    )
     doc, idx = _idx(nlp, text)
     assert idx.for_token(_tok(doc, "army")).code == "PAKMIL"
     assert idx.dominant == "PAK"
@@ -318,7 +321,10 @@ def test_honorific_makes_a_person(nlp):
 
 def test_western_officials_do_not_take_the_articles_country(nlp):
     from eventwire import actors
-    doc = nlp("Russian troops shelled the port again. Western officials said the Kremlin had lost ground. Russian officials denied it.")
+
+    doc = nlp(
+        "Russian troops shelled the port again. Western officials said the Kremlin had lost ground. Russian officials denied it."
+    )
     ms = {m.text: m for m in actors.resolve(doc, None).mentions}
     assert ms["Western officials"].country is None
     assert ms["Russian officials"].country == "RUS"
@@ -326,6 +332,7 @@ def test_western_officials_do_not_take_the_articles_country(nlp):
 
 def test_news_outlet_is_media_of_its_own_country(nlp):
     from eventwire import actors
+
     doc = nlp("Russian troops shelled the port, the Financial Times reported.")
     ms = {m.text: m for m in actors.resolve(doc, None).mentions}
     assert ms["the Financial Times"].code == "GBRMED"
@@ -334,14 +341,22 @@ def test_news_outlet_is_media_of_its_own_country(nlp):
 def test_a_titled_name_tagged_as_an_organisation_is_a_person(pinned_doc):
     """The tagger sometimes takes "<Nationality> <title> <name>" for one ORG; pinned parse."""
     from eventwire.actors import resolve
-    doc = pinned_doc([("Kenyan", 4, "amod", "JJ", "ADJ", "kenyan", "B-ORG"),
-                      ("Defence", 2, "compound", "NNP", "PROPN", "Defence", "I-ORG"),
-                      ("Adviser", 4, "compound", "NNP", "PROPN", "adviser", "I-ORG"),
-                      ("Amina", 4, "compound", "NNP", "PROPN", "Amina", "I-ORG"),
-                      ("Otieno", 5, "nsubj", "NNP", "PROPN", "Otieno", "I-ORG"),
-                      ("met", 5, "ROOT", "VBD", "VERB", "meet", "O"), ("reporters", 5, "dobj", "NNS", "NOUN", "reporter", "O"),
-                      (".", 5, "punct", ".", "PUNCT", ".", "O"), ("Otieno", 9, "nsubj", "NNP", "PROPN", "Otieno", "B-PERSON"),
-                      ("left", 9, "ROOT", "VBD", "VERB", "leave", "O"), (".", 9, "punct", ".", "PUNCT", ".", "O")])
+
+    doc = pinned_doc(
+        [
+            ("Kenyan", 4, "amod", "JJ", "ADJ", "kenyan", "B-ORG"),
+            ("Defence", 2, "compound", "NNP", "PROPN", "Defence", "I-ORG"),
+            ("Adviser", 4, "compound", "NNP", "PROPN", "adviser", "I-ORG"),
+            ("Amina", 4, "compound", "NNP", "PROPN", "Amina", "I-ORG"),
+            ("Otieno", 5, "nsubj", "NNP", "PROPN", "Otieno", "I-ORG"),
+            ("met", 5, "ROOT", "VBD", "VERB", "meet", "O"),
+            ("reporters", 5, "dobj", "NNS", "NOUN", "reporter", "O"),
+            (".", 5, "punct", ".", "PUNCT", ".", "O"),
+            ("Otieno", 9, "nsubj", "NNP", "PROPN", "Otieno", "B-PERSON"),
+            ("left", 9, "ROOT", "VBD", "VERB", "leave", "O"),
+            (".", 9, "punct", ".", "PUNCT", ".", "O"),
+        ]
+    )
     index = resolve(doc, None)
     first, later = index.for_token(doc[4]), index.for_token(doc[8])
     assert first is not None and first.kind == "person" and first.country == "KEN"
@@ -350,10 +365,13 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person(pinned_doc):
     assert later is not None and later.code == first.code  # the surname alone is the same person
 
 
-@pytest.mark.parametrize("text,word,sector", [
-    ("Four companies of the reserve police reached the town.", "companies", "COP"),
-    ("A column of the army reached the bridge.", "column", "MIL"),
-])
+@pytest.mark.parametrize(
+    "text,word,sector",
+    [
+        ("Four companies of the reserve police reached the town.", "companies", "COP"),
+        ("A column of the army reached the bridge.", "column", "MIL"),
+    ],
+)
 def test_a_unit_of_a_force_is_that_force(nlp, text, word, sector):
     doc, idx = _idx(nlp, text)
     a = idx.for_token(_tok(doc, word))
@@ -362,9 +380,11 @@ def test_a_unit_of_a_force_is_that_force(nlp, text, word, sector):
 
 def test_legislators_named_without_a_country_are_the_datelines(nlp):
     # a Washington story about another country: its senators and Congress are still American
-    text = ("WASHINGTON (AP) — Sen. Ruth Vale said Congress would vote on more aid to Ukraine.\n\n"
-            "Ukraine asked for air defences after strikes on Kharkiv and Odesa. Ukrainian officials "
-            "said Ukraine needed them before winter.")
+    text = (
+        "WASHINGTON (AP) — Sen. Ruth Vale said Congress would vote on more aid to Ukraine.\n\n"
+        "Ukraine asked for air defences after strikes on Kharkiv and Odesa. Ukrainian officials "
+        "said Ukraine needed them before winter."
+    )
     doc, idx = _idx(nlp, text)
     assert idx.for_token(_tok(doc, "Vale")).code == "USALEG"
     assert idx.for_token(_tok(doc, "Congress")).code == "USALEG"
@@ -375,12 +395,16 @@ def test_legislators_named_without_a_country_are_the_datelines(nlp):
 
 
 def test_the_army_is_the_army_just_named_not_the_articles_country(nlp):
-    text = ("Indian army chief General Rao warned Pakistan on Monday. Pakistan's foreign office called "
-            "the warning reckless, and Pakistan's prime minister met envoys in Islamabad. Gunmen attacked "
-            "a checkpoint overnight, the army said.")
+    text = (
+        "Indian army chief General Rao warned Pakistan on Monday. Pakistan's foreign office called "
+        "the warning reckless, and Pakistan's prime minister met envoys in Islamabad. Gunmen attacked "
+        "a checkpoint overnight, the army said."
+    )
     doc, idx = _idx(nlp, text)
     assert idx.dominant == "PAK"
     assert idx.for_token(_tok(doc, "army", 1)).code == "INDMIL"
     # with no army named before it, the article's country stands
-    doc, idx = _idx(nlp, "Pakistan's prime minister met envoys in Islamabad. Gunmen attacked a checkpoint, the army said.")
+    doc, idx = _idx(
+        nlp, "Pakistan's prime minister met envoys in Islamabad. Gunmen attacked a checkpoint, the army said."
+    )
     assert idx.for_token(_tok(doc, "army")).code == "PAKMIL"

@@ -1,4 +1,5 @@
 """The one country table: actors (names, demonyms) and places (coordinates) read the same rows."""
+
 from __future__ import annotations
 
 from eventwire.actors.countries import country_names, phrase_table
@@ -23,6 +24,7 @@ def test_a_row_gives_the_actor_its_names_and_the_place_its_point():
 
 def test_emirati_officials_are_coded_from_the_table(nlp):
     from eventwire.actors import resolve
+
     doc = nlp("Emirati officials met the envoy in Abu Dhabi.")
     codes = {m.code for m in resolve(doc).mentions}
     assert "AREGOV" in codes

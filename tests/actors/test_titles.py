@@ -1,4 +1,5 @@
 """Office titles: the words before "Minister", "Secretary" or "Adviser" name the portfolio, not a sector."""
+
 from __future__ import annotations
 
 from eventwire.actors import resolve
@@ -11,17 +12,23 @@ def _actor(nlp, text, word):
 
 
 def test_titled_name_tagged_as_one_org_is_a_government_person(pinned_doc):
-    """"National" inside a security adviser's title is no citizen ("a national"); pinned parse."""
-    doc = pinned_doc([("Ghanaian", 5, "amod", "JJ", "ADJ", "ghanaian", "B-ORG"),
-                      ("National", 3, "compound", "NNP", "PROPN", "National", "I-ORG"),
-                      ("Security", 3, "compound", "NNP", "PROPN", "Security", "I-ORG"),
-                      ("Adviser", 5, "compound", "NNP", "PROPN", "Adviser", "I-ORG"),
-                      ("Kwame", 5, "compound", "NNP", "PROPN", "Kwame", "I-ORG"),
-                      ("Asante", 6, "nsubj", "NNP", "PROPN", "Asante", "I-ORG"),
-                      ("flew", 6, "ROOT", "VBD", "VERB", "fly", "O"), ("home", 6, "advmod", "RB", "ADV", "home", "O"),
-                      (".", 6, "punct", ".", "PUNCT", ".", "O"),
-                      ("Asante", 10, "nsubj", "NNP", "PROPN", "Asante", "B-PERSON"),
-                      ("spoke", 10, "ROOT", "VBD", "VERB", "speak", "O"), (".", 10, "punct", ".", "PUNCT", ".", "O")])
+    """ "National" inside a security adviser's title is no citizen ("a national"); pinned parse."""
+    doc = pinned_doc(
+        [
+            ("Ghanaian", 5, "amod", "JJ", "ADJ", "ghanaian", "B-ORG"),
+            ("National", 3, "compound", "NNP", "PROPN", "National", "I-ORG"),
+            ("Security", 3, "compound", "NNP", "PROPN", "Security", "I-ORG"),
+            ("Adviser", 5, "compound", "NNP", "PROPN", "Adviser", "I-ORG"),
+            ("Kwame", 5, "compound", "NNP", "PROPN", "Kwame", "I-ORG"),
+            ("Asante", 6, "nsubj", "NNP", "PROPN", "Asante", "I-ORG"),
+            ("flew", 6, "ROOT", "VBD", "VERB", "fly", "O"),
+            ("home", 6, "advmod", "RB", "ADV", "home", "O"),
+            (".", 6, "punct", ".", "PUNCT", ".", "O"),
+            ("Asante", 10, "nsubj", "NNP", "PROPN", "Asante", "B-PERSON"),
+            ("spoke", 10, "ROOT", "VBD", "VERB", "speak", "O"),
+            (".", 10, "punct", ".", "PUNCT", ".", "O"),
+        ]
+    )
     index = resolve(doc, None)
     first, later = index.for_token(doc[5]), index.for_token(doc[9])
     assert first is not None and first.code == "GHAGOV" and first.kind == "person"
@@ -30,11 +37,16 @@ def test_titled_name_tagged_as_one_org_is_a_government_person(pinned_doc):
 
 
 def test_office_tagged_as_org_without_a_name_is_government(pinned_doc):
-    doc = pinned_doc([("The", 3, "det", "DT", "DET", "the", "B-ORG"),
-                      ("National", 3, "compound", "NNP", "PROPN", "National", "I-ORG"),
-                      ("Security", 3, "compound", "NNP", "PROPN", "Security", "I-ORG"),
-                      ("Adviser", 4, "nsubj", "NNP", "PROPN", "Adviser", "I-ORG"),
-                      ("resigned", 4, "ROOT", "VBD", "VERB", "resign", "O"), (".", 4, "punct", ".", "PUNCT", ".", "O")])
+    doc = pinned_doc(
+        [
+            ("The", 3, "det", "DT", "DET", "the", "B-ORG"),
+            ("National", 3, "compound", "NNP", "PROPN", "National", "I-ORG"),
+            ("Security", 3, "compound", "NNP", "PROPN", "Security", "I-ORG"),
+            ("Adviser", 4, "nsubj", "NNP", "PROPN", "Adviser", "I-ORG"),
+            ("resigned", 4, "ROOT", "VBD", "VERB", "resign", "O"),
+            (".", 4, "punct", ".", "PUNCT", ".", "O"),
+        ]
+    )
     a = resolve(doc, None).for_token(doc[3])
     assert a is not None and a.sectors == ["GOV"] and a.kind == "person"
 

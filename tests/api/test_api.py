@@ -1,4 +1,5 @@
 """The HTTP API against a real uvicorn server on a loopback port, over a DuckDB file ingested here."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,15 +16,30 @@ from eventwire import model  # noqa: E402
 pytestmark = pytest.mark.slow
 
 ARTICLES = [
-    {"id": "pledge", "published": "2024-03-01", "outlet": "Ridge Courier", "title": "Aid pledged",
-     "text": "Germany pledged 500 million euros in aid to Ukraine on Friday.\n\n"
-             "The German chancellor met the Ukrainian president in Berlin and promised more air defence systems."},
-    {"id": "border", "published": "2024-02-12", "outlet": "Valley Post", "title": "Border clash",
-     "text": "Chinese troops fired on Indian soldiers near the disputed border, Indian officials said on Tuesday.\n\n"
-             "India accused China of violating the ceasefire. Beijing rejected the accusation."},
-    {"id": "courier/2024/envoy", "published": "2024-02-10", "outlet": "Ridge Courier", "title": "Envoy summoned",
-     "text": "France condemned Iran on Monday over the detention of two aid workers.\n\n"
-             "The French foreign ministry said Paris would summon the Iranian ambassador."},
+    {
+        "id": "pledge",
+        "published": "2024-03-01",
+        "outlet": "Ridge Courier",
+        "title": "Aid pledged",
+        "text": "Germany pledged 500 million euros in aid to Ukraine on Friday.\n\n"
+        "The German chancellor met the Ukrainian president in Berlin and promised more air defence systems.",
+    },
+    {
+        "id": "border",
+        "published": "2024-02-12",
+        "outlet": "Valley Post",
+        "title": "Border clash",
+        "text": "Chinese troops fired on Indian soldiers near the disputed border, Indian officials said on Tuesday.\n\n"
+        "India accused China of violating the ceasefire. Beijing rejected the accusation.",
+    },
+    {
+        "id": "courier/2024/envoy",
+        "published": "2024-02-10",
+        "outlet": "Ridge Courier",
+        "title": "Envoy summoned",
+        "text": "France condemned Iran on Monday over the detention of two aid workers.\n\n"
+        "The French foreign ministry said Paris would summon the Iranian ambassador.",
+    },
 ]
 
 
@@ -61,7 +77,11 @@ EVENT_FIELDS = [f.name for f in dataclasses.fields(model.Event)]
 
 
 def test_health_and_dashboard_files(client):
-    assert client.get("/healthz").json() == {"status": "ok", "version": client.get("/healthz").json()["version"], "db": True}
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "version": client.get("/healthz").json()["version"],
+        "db": True,
+    }
     page = client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     assert "default-src 'self'" in page.headers["content-security-policy"]
@@ -70,11 +90,17 @@ def test_health_and_dashboard_files(client):
     assert js.status_code == 200 and "javascript" in js.headers["content-type"]
     assert client.get("/static/style.css").status_code == 200
     spec = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/stats", "/api/extract",
-            "/healthz"} <= set(spec["paths"])
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles/{article_id}",
+        "/api/stats",
+        "/api/extract",
+        "/healthz",
+    } <= set(spec["paths"])
     # the documented event record is the model's Event, field for field
     props = spec["components"]["schemas"]["StoredEvent"]["properties"]
-    assert list(props)[:len(EVENT_FIELDS)] == EVENT_FIELDS
+    assert list(props)[: len(EVENT_FIELDS)] == EVENT_FIELDS
 
 
 def test_events_are_the_stored_events_in_the_model_shape(db, client, all_events):
@@ -82,7 +108,7 @@ def test_events_are_the_stored_events_in_the_model_shape(db, client, all_events)
     assert n > 0 and len(all_events) == n
     assert client.get("/api/events").json()["total"] == n
     for ev in all_events:
-        assert list(ev)[:len(EVENT_FIELDS)] == EVENT_FIELDS
+        assert list(ev)[: len(EVENT_FIELDS)] == EVENT_FIELDS
         assert ev["modality"] in model.MODALITIES
         assert ev["evidence"]["end"] > ev["evidence"]["start"]
         for actor in (ev["source"], ev["target"]):
@@ -91,8 +117,12 @@ def test_events_are_the_stored_events_in_the_model_shape(db, client, all_events)
     dates = [ev["date"] or ev["published"] for ev in all_events]
     assert dates == sorted(dates, reverse=True)
     # the pledge is coded Germany → Ukraine
-    assert any((ev["source"] or {}).get("code", "").startswith("DEU") and (ev["target"] or {}).get("code", "").startswith("UKR")
-               and ev["article_id"] == "pledge" for ev in all_events)
+    assert any(
+        (ev["source"] or {}).get("code", "").startswith("DEU")
+        and (ev["target"] or {}).get("code", "").startswith("UKR")
+        and ev["article_id"] == "pledge"
+        for ev in all_events
+    )
 
 
 def test_every_offset_points_into_the_article_body(client, all_events):
@@ -104,10 +134,10 @@ def test_every_offset_points_into_the_article_body(client, all_events):
         body = bodies[aid]
         for span in (ev["evidence"], ev["trigger"], ev["source"], ev["target"]):
             if span is not None:
-                assert body[span["start"]:span["end"]] == span["text"]
+                assert body[span["start"] : span["end"]] == span["text"]
         for a in ev["attribution"]:
             if a["start"] is not None:
-                assert body[a["start"]:a["end"]] == a["text"]
+                assert body[a["start"] : a["end"]] == a["text"]
 
 
 def _codes(events, role):
@@ -138,7 +168,11 @@ def test_filters_match_eventwire_query(db, client, all_events):
     got = client.get("/api/events", params={"q": "CEASEFIRE"}).json()["events"]
     assert got and all("ceasefire" in ev["evidence"]["text"].lower() for ev in got)
     assert client.get("/api/events", params={"q": "no such words anywhere"}).json() == {
-        "total": 0, "limit": 50, "offset": 0, "events": []}
+        "total": 0,
+        "limit": 50,
+        "offset": 0,
+        "events": [],
+    }
     got = client.get("/api/events", params={"article": "courier/2024/envoy", "limit": 1000}).json()["events"]
     assert got and {ev["article_id"] for ev in got} == {"courier/2024/envoy"}
     (n,) = _direct(db, "SELECT count(*) FROM events WHERE article_id = 'courier/2024/envoy'")[0]
@@ -160,7 +194,7 @@ def test_event_detail_has_evidence_context_and_article(client, all_events):
     assert d["event"] == ev
     assert d["article"]["id"] == "border" and d["article"]["title"] == "Border clash"
     ctx, body = d["context"], d["article"]["body"]
-    assert body[ctx["start"]:ctx["end"]] == ctx["text"]
+    assert body[ctx["start"] : ctx["end"]] == ctx["text"]
     assert ctx["start"] <= ev["evidence"]["start"] and ev["evidence"]["end"] <= ctx["end"]
     assert "\n\n" not in ctx["text"].strip()  # one paragraph, not the whole article
     assert d["merged"]["num_articles"] >= 1 and "border" in d["merged"]["article_ids"]
@@ -181,7 +215,7 @@ def test_article_is_an_article_result(db, client):
     (n_places,) = _direct(db, "SELECT count(*) FROM places WHERE article_id = 'border'")[0]
     assert len(d["places"]) == n_places > 0
     for p in d["places"]:
-        assert d["article"]["body"][p["start"]:p["end"]] == p["text"]
+        assert d["article"]["body"][p["start"] : p["end"]] == p["text"]
     assert client.get("/api/articles/missing").status_code == 404
 
 
@@ -199,12 +233,23 @@ def test_stats_count_the_filtered_events(client, all_events):
     assert {c["root"] for c in client.get("/api/cameo", params={"root": "4"}).json()} == {"04"}
 
 
-@pytest.mark.parametrize("params, word", [
-    ({"source": "RU5"}, "source"), ({"target": "x" * 40}, "target"), ({"root": "33"}, "root"),
-    ({"root": "ab"}, "root"), ({"cameo": "12a"}, "cameo"), ({"modality": "maybe"}, "modality"),
-    ({"since": "last week"}, "since"), ({"until": "2024-13-45x"}, "until"), ({"limit": 0}, "limit"),
-    ({"limit": 100000}, "limit"), ({"offset": -1}, "offset"), ({"q": "x" * 300}, "q"),
-])
+@pytest.mark.parametrize(
+    "params, word",
+    [
+        ({"source": "RU5"}, "source"),
+        ({"target": "x" * 40}, "target"),
+        ({"root": "33"}, "root"),
+        ({"root": "ab"}, "root"),
+        ({"cameo": "12a"}, "cameo"),
+        ({"modality": "maybe"}, "modality"),
+        ({"since": "last week"}, "since"),
+        ({"until": "2024-13-45x"}, "until"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 100000}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"q": "x" * 300}, "q"),
+    ],
+)
 def test_bad_filters_are_clear_422s(client, params, word):
     for path in ("/api/events", "/api/stats") if "limit" not in params and "offset" not in params else ("/api/events",):
         r = client.get(path, params=params)
@@ -223,18 +268,24 @@ def test_hostile_input_never_breaks_the_server(db, client, all_events):
 
 
 def test_extract_codes_posted_text(client):
-    text = ("Russia accused Ukraine of shelling a power station on Sunday, officials said.\n\n"
-            "Kyiv denied the claim and said it would ask the United Nations to investigate.")
+    text = (
+        "Russia accused Ukraine of shelling a power station on Sunday, officials said.\n\n"
+        "Kyiv denied the claim and said it would ask the United Nations to investigate."
+    )
     r = client.post("/api/extract", json={"text": text, "published": "2024-06-02", "url": "https://example.org/x"})
     assert r.status_code == 200, r.text
     d = r.json()
     assert list(d) == [f.name for f in dataclasses.fields(model.ArticleResult)]
-    assert d["error"] is None and d["article"]["published"] == "2024-06-02" and d["article"]["url"] == "https://example.org/x"
+    assert (
+        d["error"] is None
+        and d["article"]["published"] == "2024-06-02"
+        and d["article"]["url"] == "https://example.org/x"
+    )
     body = d["article"]["body"]
     assert d["events"] and d["places"]
     for ev in d["events"]:
         assert list(ev) == EVENT_FIELDS
-        assert body[ev["evidence"]["start"]:ev["evidence"]["end"]] == ev["evidence"]["text"]
+        assert body[ev["evidence"]["start"] : ev["evidence"]["end"]] == ev["evidence"]["text"]
     accuse = [ev for ev in d["events"] if ev["root"] == "11" and (ev["source"] or {}).get("code", "").startswith("RUS")]
     assert accuse, [(e["cameo"], e["source"]) for e in d["events"]]
     confidences = [ev["confidence"] for ev in d["events"]]
@@ -338,8 +389,13 @@ def test_ingest_can_add_to_the_file_while_it_is_served(db, tmp_path):
     with running(create_app(str(copy), warm=False)) as url, httpx.Client(base_url=url, timeout=60) as c:
         before = c.get("/api/stats").json()
         src = tmp_path / "more.jsonl"
-        src.write_text(json.dumps({"id": "late", "published": "2024-04-04",
-                                   "text": "Turkey expelled two Swedish diplomats on Thursday."}) + "\n", encoding="utf-8")
+        src.write_text(
+            json.dumps(
+                {"id": "late", "published": "2024-04-04", "text": "Turkey expelled two Swedish diplomats on Thursday."}
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         assert ingest_duckdb([str(src)], copy, jobs=1)["new"] == 1
         after = c.get("/api/stats").json()
         assert after["articles"] == before["articles"] + 1
@@ -357,8 +413,11 @@ def test_serve_runs_a_server_process(db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-c", f"from eventwire.api import serve; serve({str(db)!r}, port={port})"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", f"from eventwire.api import serve; serve({str(db)!r}, port={port})"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

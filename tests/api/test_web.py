@@ -1,4 +1,5 @@
 """The dashboard in a real browser (Debian's Chromium driven by Playwright) against a real server."""
+
 from __future__ import annotations
 
 import os
@@ -14,19 +15,42 @@ httpx = pytest.importorskip("httpx")
 
 pytestmark = pytest.mark.slow
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 ARTICLES = [
-    {"id": "aid", "published": "2023-11-20", "outlet": "Harbour Times", "title": "Aid for the flood zone",
-     "text": "Japan pledged 200 million dollars in aid to Pakistan on Monday after the floods.\n\n"
-             "The Japanese foreign minister met Pakistani officials in Islamabad and promised rescue teams."},
-    {"id": "raid", "published": "2023-11-22", "outlet": "Plains Herald", "title": "Raid reported",
-     "text": "Israeli forces raided a refugee camp in the West Bank on Wednesday, Palestinian officials said.\n\n"
-             "Egypt condemned Israel over the raid. Israel denied that its soldiers had fired on civilians."},
-    {"id": "talks", "published": "2023-11-25", "outlet": "Harbour Times", "title": "Talks planned",
-     "text": "Kenya will host talks between Ethiopia and Somalia next month, the Kenyan president said on Saturday.\n\n"
-             "\"Nobody in this region wants another war,\" the Kenyan foreign minister told reporters in Nairobi."},
+    {
+        "id": "aid",
+        "published": "2023-11-20",
+        "outlet": "Harbour Times",
+        "title": "Aid for the flood zone",
+        "text": "Japan pledged 200 million dollars in aid to Pakistan on Monday after the floods.\n\n"
+        "The Japanese foreign minister met Pakistani officials in Islamabad and promised rescue teams.",
+    },
+    {
+        "id": "raid",
+        "published": "2023-11-22",
+        "outlet": "Plains Herald",
+        "title": "Raid reported",
+        "text": "Israeli forces raided a refugee camp in the West Bank on Wednesday, Palestinian officials said.\n\n"
+        "Egypt condemned Israel over the raid. Israel denied that its soldiers had fired on civilians.",
+    },
+    {
+        "id": "talks",
+        "published": "2023-11-25",
+        "outlet": "Harbour Times",
+        "title": "Talks planned",
+        "text": "Kenya will host talks between Ethiopia and Somalia next month, the Kenyan president said on Saturday.\n\n"
+        '"Nobody in this region wants another war," the Kenyan foreign minister told reporters in Nairobi.',
+    },
 ]
 
 
@@ -139,8 +163,10 @@ def test_opening_an_event_highlights_its_evidence(page, server):
     page.locator(f"#events-body tr[data-id='{other['id']}']").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("id => new URLSearchParams(location.search).get('event') === id", arg=other["id"])
-    page.wait_for_function("t => document.querySelector('#d-body mark.evidence').textContent.trim() === t",
-                           arg=other["evidence"]["text"].strip())
+    page.wait_for_function(
+        "t => document.querySelector('#d-body mark.evidence').textContent.trim() === t",
+        arg=other["evidence"]["text"].strip(),
+    )
 
 
 def test_the_article_view_lists_its_quotes(page, server):

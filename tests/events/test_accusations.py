@@ -1,4 +1,5 @@
 """Accusations and judgements: "X accused Y of shelling Z" is Y's shelling as X tells it, plus X's accusation of Y."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,6 +15,7 @@ def code(nlp):
         doc = nlp(text)
         index = actors.resolve(doc, None)
         return extract_events(doc, index, places.find_places(doc, index), None)
+
     return run
 
 
@@ -79,14 +81,19 @@ def test_to_blame_without_an_object_reports_nothing(code):
 def test_of_phrase_hung_on_the_object(pinned_doc):
     """The parser may hang "of shelling" on the accused rather than on the verb; pinned parse."""
     from eventwire import actors
-    doc = pinned_doc([("Ghana", 1, "nsubj", "NNP", "PROPN", "Ghana", "B-GPE"),
-                      ("accused", 1, "ROOT", "VBD", "VERB", "accuse", "O"),
-                      ("Togo", 1, "dobj", "NNP", "PROPN", "Togo", "B-GPE"),
-                      ("of", 2, "prep", "IN", "ADP", "of", "O"),
-                      ("shelling", 3, "pcomp", "VBG", "VERB", "shell", "O"),
-                      ("the", 6, "det", "DT", "DET", "the", "O"),
-                      ("border", 4, "dobj", "NN", "NOUN", "border", "O"),
-                      (".", 1, "punct", ".", "PUNCT", ".", "O")])
+
+    doc = pinned_doc(
+        [
+            ("Ghana", 1, "nsubj", "NNP", "PROPN", "Ghana", "B-GPE"),
+            ("accused", 1, "ROOT", "VBD", "VERB", "accuse", "O"),
+            ("Togo", 1, "dobj", "NNP", "PROPN", "Togo", "B-GPE"),
+            ("of", 2, "prep", "IN", "ADP", "of", "O"),
+            ("shelling", 3, "pcomp", "VBG", "VERB", "shell", "O"),
+            ("the", 6, "det", "DT", "DET", "the", "O"),
+            ("border", 4, "dobj", "NN", "NOUN", "border", "O"),
+            (".", 1, "punct", ".", "PUNCT", ".", "O"),
+        ]
+    )
     evs = extract_events(doc, actors.resolve(doc, None), [], None)
     shell = _by_root(evs, "19")
     assert _country(shell.source) == "TGO"

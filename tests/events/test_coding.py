@@ -1,4 +1,5 @@
 """Event coding on sentences written for these tests: codes, ranking and arguments."""
+
 import pytest
 
 from eventwire.events import code_sentence, extract_events
@@ -25,6 +26,7 @@ def test_lexicon_covers_every_root():
 def test_every_lexicon_and_frame_code_is_in_the_ontology():
     from eventwire.events.lexicon import frame_tables
     from eventwire.ontology.cameo import table
+
     codes = {e.code for rows in lexicon().values() for e in rows if e.code != "-"} | set(frame_tables()[1].values())
     assert codes <= set(table())
 
@@ -39,28 +41,31 @@ def test_frame_tables():
 # ------------------------------------------------------------------ one code per root
 
 
-@pytest.mark.parametrize("text,prefix", [
-    ("The minister said the economy was recovering.", "01"),
-    ("Kenya appealed to donors for food assistance.", "02"),
-    ("Chile promised to share intelligence with Peru.", "03"),
-    ("The Japanese premier visited Canberra on Friday.", "04"),
-    ("The Swedish foreign minister praised Ghana for its elections.", "05"),
-    ("Norway and Finland extradited the smuggler to Poland.", "06"),
-    ("Germany sent medicine and tents to Nepal.", "07"),
-    ("The junta released forty political prisoners.", "08"),
-    ("Prosecutors opened an investigation into the bank's corruption.", "09"),
-    ("The opposition demanded the resignation of the prime minister.", "10"),
-    ("Brazil accused Venezuela of massing troops on the border.", "11"),
-    ("Turkey rejected the proposal for a ceasefire.", "12"),
-    ("Iran warned Israel that it would strike back.", "13"),
-    ("Thousands of students demonstrated in the capital.", "14"),
-    ("Pakistan mobilized its troops along the frontier.", "15"),
-    ("Canada expelled two Russian diplomats.", "16"),
-    ("Police arrested twelve protesters in Lagos.", "17"),
-    ("Gunmen kidnapped three aid workers near Kandahar.", "18"),
-    ("Rebels shelled the northern town for a second day.", "19"),
-    ("The militia massacred hundreds of villagers.", "20"),
-])
+@pytest.mark.parametrize(
+    "text,prefix",
+    [
+        ("The minister said the economy was recovering.", "01"),
+        ("Kenya appealed to donors for food assistance.", "02"),
+        ("Chile promised to share intelligence with Peru.", "03"),
+        ("The Japanese premier visited Canberra on Friday.", "04"),
+        ("The Swedish foreign minister praised Ghana for its elections.", "05"),
+        ("Norway and Finland extradited the smuggler to Poland.", "06"),
+        ("Germany sent medicine and tents to Nepal.", "07"),
+        ("The junta released forty political prisoners.", "08"),
+        ("Prosecutors opened an investigation into the bank's corruption.", "09"),
+        ("The opposition demanded the resignation of the prime minister.", "10"),
+        ("Brazil accused Venezuela of massing troops on the border.", "11"),
+        ("Turkey rejected the proposal for a ceasefire.", "12"),
+        ("Iran warned Israel that it would strike back.", "13"),
+        ("Thousands of students demonstrated in the capital.", "14"),
+        ("Pakistan mobilized its troops along the frontier.", "15"),
+        ("Canada expelled two Russian diplomats.", "16"),
+        ("Police arrested twelve protesters in Lagos.", "17"),
+        ("Gunmen kidnapped three aid workers near Kandahar.", "18"),
+        ("Rebels shelled the northern town for a second day.", "19"),
+        ("The militia massacred hundreds of villagers.", "20"),
+    ],
+)
 def test_each_root(code, text, prefix):
     assert first(code(text)).cameo.startswith(prefix), [e.cameo for e in code(text)]
 
@@ -160,9 +165,9 @@ def test_evidence_offsets_point_into_text(nlp):
     text = "Kabul: Police detained two reporters.\nLater the army shelled the hills."
     doc = nlp(text)
     for e in extract_events(doc, None, [], None):
-        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
         assert "\n" not in e.evidence.text and not e.evidence.text.startswith("Kabul")
-        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert text[e.trigger.start : e.trigger.end] == e.trigger.text
 
 
 def test_code_sentence_without_actor_index(nlp):
@@ -184,7 +189,9 @@ def test_order_codes_the_ordered_act(code):
 
 
 def test_fighting_a_disease_is_not_violence(code):
-    assert not any(e.cameo.startswith(("18", "19", "20")) for e in code("Norway pledged money to fight malaria in Chad."))
+    assert not any(
+        e.cameo.startswith(("18", "19", "20")) for e in code("Norway pledged money to fight malaria in Chad.")
+    )
 
 
 def test_killed_in_police_firing_has_police_source(code):
@@ -233,6 +240,7 @@ def test_complaint_targets_what_is_complained_about(code):
 
 def test_future_event_reads_weekday_forwards(nlp):
     from eventwire import actors
+
     doc = nlp("The ministers will meet in Oslo on Monday.")
     evs = extract_events(doc, actors.resolve(doc, None), [], "2024-05-08")  # a Wednesday
     assert evs and evs[0].date == "2024-05-13"

@@ -1,4 +1,5 @@
 """Within-article merging of repeated event mentions."""
+
 from __future__ import annotations
 
 from eventwire.events.dedup import merge_within_article
@@ -9,12 +10,33 @@ def actor(code: str) -> Actor:
     return Actor(code=code, country=code[:3], sectors=[code[3:]], name=code, text=code, start=0, end=3)
 
 
-def event(start: int, conf: float, cameo="190", src="ISRMIL", tgt="LBN", modality="asserted", date="2015-09-14",
-          trigger="struck", fatalities=None) -> Event:
-    return Event(cameo=cameo, name="", root=cameo[:2], quad_class=4, goldstein=-10.0, plover="ASSAULT",
-                 source=actor(src) if src else None, target=actor(tgt) if tgt else None, modality=modality,
-                 evidence=TextSpan("s" * 10, start, start + 10), trigger=TextSpan(trigger, start, start + len(trigger)),
-                 date=date, fatalities=fatalities, confidence=conf)
+def event(
+    start: int,
+    conf: float,
+    cameo="190",
+    src="ISRMIL",
+    tgt="LBN",
+    modality="asserted",
+    date="2015-09-14",
+    trigger="struck",
+    fatalities=None,
+) -> Event:
+    return Event(
+        cameo=cameo,
+        name="",
+        root=cameo[:2],
+        quad_class=4,
+        goldstein=-10.0,
+        plover="ASSAULT",
+        source=actor(src) if src else None,
+        target=actor(tgt) if tgt else None,
+        modality=modality,
+        evidence=TextSpan("s" * 10, start, start + 10),
+        trigger=TextSpan(trigger, start, start + len(trigger)),
+        date=date,
+        fatalities=fatalities,
+        confidence=conf,
+    )
 
 
 def test_repeated_mentions_merge_into_best():
@@ -28,8 +50,13 @@ def test_repeated_mentions_merge_into_best():
 
 
 def test_different_keys_stay_apart_and_sorted():
-    evs = [event(0, 0.4), event(50, 0.8, tgt="SYR"), event(90, 0.7, modality="future"),
-           event(120, 0.6, date="2015-09-10"), event(150, 0.5, cameo="173")]
+    evs = [
+        event(0, 0.4),
+        event(50, 0.8, tgt="SYR"),
+        event(90, 0.7, modality="future"),
+        event(120, 0.6, date="2015-09-10"),
+        event(150, 0.5, cameo="173"),
+    ]
     out = merge_within_article(evs)
     assert len(out) == 5
     assert [e.confidence for e in out] == sorted((e.confidence for e in out), reverse=True)
@@ -49,9 +76,11 @@ def in_sentence(e: Event, sentence_start: int) -> Event:
 
 
 def test_actorless_events_merge_only_same_trigger_in_same_sentence():
-    evs = [in_sentence(event(0, 0.5, src=None, tgt=None, trigger="attack"), 0),
-           in_sentence(event(40, 0.6, src=None, tgt=None, trigger="bombing"), 0),
-           in_sentence(event(80, 0.7, src=None, tgt=None, trigger="attack"), 0)]
+    evs = [
+        in_sentence(event(0, 0.5, src=None, tgt=None, trigger="attack"), 0),
+        in_sentence(event(40, 0.6, src=None, tgt=None, trigger="bombing"), 0),
+        in_sentence(event(80, 0.7, src=None, tgt=None, trigger="attack"), 0),
+    ]
     out = merge_within_article(evs)
     assert len(out) == 2
     assert out[0].confidence == 0.7 and len(out[0].mentions) == 0  # same sentence: nothing new to add
@@ -59,7 +88,10 @@ def test_actorless_events_merge_only_same_trigger_in_same_sentence():
 
 def test_actorless_events_in_different_sentences_stay_apart():
     # Without both actors nothing says two "arrested" sentences are one happening.
-    evs = [event(0, 0.5, src=None, tgt=None, trigger="arrested"), event(300, 0.7, src=None, tgt=None, trigger="arrested")]
+    evs = [
+        event(0, 0.5, src=None, tgt=None, trigger="arrested"),
+        event(300, 0.7, src=None, tgt=None, trigger="arrested"),
+    ]
     assert len(merge_within_article(evs)) == 2
 
 
@@ -68,8 +100,12 @@ def test_empty():
 
 
 def test_one_sided_events_need_same_trigger_and_sentence():
-    evs = [in_sentence(event(0, 0.5, tgt=None, trigger="said"), 0), in_sentence(event(40, 0.6, tgt=None, trigger="wrote"), 0),
-           in_sentence(event(80, 0.7, tgt=None, trigger="said"), 0), event(300, 0.4, tgt=None, trigger="said")]
+    evs = [
+        in_sentence(event(0, 0.5, tgt=None, trigger="said"), 0),
+        in_sentence(event(40, 0.6, tgt=None, trigger="wrote"), 0),
+        in_sentence(event(80, 0.7, tgt=None, trigger="said"), 0),
+        event(300, 0.4, tgt=None, trigger="said"),
+    ]
     out = merge_within_article(evs)
     assert len(out) == 3
     assert sorted(e.trigger.start for e in out) == [40, 80, 300]
@@ -78,9 +114,14 @@ def test_one_sided_events_need_same_trigger_and_sentence():
 def test_role_named_sides_merge_only_within_a_sentence():
     def ev(start, conf):
         e = event(start, conf, cameo="193", src=None, tgt=None)
-        e.source = Actor(code="INDCOP", country="IND", sectors=["COP"], name="India", text="the police", start=start, end=start + 10)
-        e.target = Actor(code="INDCVL", country="IND", sectors=["CVL"], name="India", text="a mob", start=start + 20, end=start + 25)
+        e.source = Actor(
+            code="INDCOP", country="IND", sectors=["COP"], name="India", text="the police", start=start, end=start + 10
+        )
+        e.target = Actor(
+            code="INDCVL", country="IND", sectors=["CVL"], name="India", text="a mob", start=start + 20, end=start + 25
+        )
         return e
+
     assert len(merge_within_article([ev(0, 0.6), ev(100, 0.7)])) == 2  # two firings, two sentences
     named = [event(0, 0.6, src="ISRMIL"), event(100, 0.7, src="ISRMIL")]
     assert len(merge_within_article(named)) == 1

@@ -1,5 +1,6 @@
 """Police mobilisation, forced acts, deaths in a police clause and property damage, on sentences
 written for these tests."""
+
 import pytest
 
 
@@ -7,15 +8,18 @@ def police(e):
     return e.source is not None and "COP" in e.source.sectors
 
 
-@pytest.mark.parametrize("text,cameo", [
-    ("cops were put on high alert across the district on tuesday.", "151"),   # the alerted force is police
-    ("the convoy crossed the bridge amid tight security.", "151"),            # 151 is a police act by definition
-    ("two companies of reserve police have been rushed to the village.", "153"),
-    ("armed constables have been posted outside every shrine.", "153"),
-    ("extra policemen were stationed near the market gate.", "153"),
-    ("a heavy police presence was visible near the bus depot.", "151"),
-    ("officers kept a strict vigil on the highway all night.", "151"),
-])
+@pytest.mark.parametrize(
+    "text,cameo",
+    [
+        ("cops were put on high alert across the district on tuesday.", "151"),  # the alerted force is police
+        ("the convoy crossed the bridge amid tight security.", "151"),  # 151 is a police act by definition
+        ("two companies of reserve police have been rushed to the village.", "153"),
+        ("armed constables have been posted outside every shrine.", "153"),
+        ("extra policemen were stationed near the market gate.", "153"),
+        ("a heavy police presence was visible near the bus depot.", "151"),
+        ("officers kept a strict vigil on the highway all night.", "151"),
+    ],
+)
 def test_police_mobilisation_is_a_police_act(code, text, cameo):
     evs = [e for e in code(text) if police(e)]
     assert evs and evs[0].cameo == cameo
@@ -62,13 +66,14 @@ def test_death_when_police_fired_is_a_police_killing(code):
     assert not any(police(e) for e in code("four villagers died when the bridge collapsed."))
 
 
-
-
-@pytest.mark.parametrize("text", [
-    "the militia torched a dozen shops in the market.",
-    "settlers set fire to the olive groves overnight.",
-    "bulldozers demolished the school building on monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the militia torched a dozen shops in the market.",
+        "settlers set fire to the olive groves overnight.",
+        "bulldozers demolished the school building on monday.",
+    ],
+)
 def test_property_destruction_is_seize_or_damage_property(code, text):
     assert any(e.cameo == "171" for e in code(text))
 
@@ -80,7 +85,9 @@ def test_relative_pronoun_subject_is_its_antecedent(code):
 
 
 def test_death_in_police_firing_read_as_a_clause_is_a_police_killing(code):
-    evs = code("officials said 45 people have died in police firing while over 1,200 have been arrested in the district.")
+    evs = code(
+        "officials said 45 people have died in police firing while over 1,200 have been arrested in the district."
+    )
     died = [e for e in evs if e.cameo == "1823"]
     assert died and police(died[0]) and died[0].fatalities == 45
 
@@ -103,8 +110,10 @@ def test_denying_an_allocation_is_a_rejection_not_a_denial_of_a_claim(code):
 
 
 def test_victims_killed_in_police_firing_were_killed_by_police(code):
-    evs = code("according to the figures, 60 per cent (12 out of 20) of the people killed in the police firing "
-               "belong to the minority community.")
+    evs = code(
+        "according to the figures, 60 per cent (12 out of 20) of the people killed in the police firing "
+        "belong to the minority community."
+    )
     kill = [e for e in evs if e.cameo == "1823"]
     assert kill and police(kill[0])
 

@@ -1,5 +1,6 @@
 """Who is the other party: no event aimed at its own source, mutual acts of coordinated parties
 coded each toward the other, "the two sides", regions and named armed groups (issue 4)."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,12 +16,16 @@ def code(nlp):
         doc = nlp(text)
         index = actors.resolve(doc, None)
         return extract_events(doc, index, places.find_places(doc, index), None)
+
     return run
 
 
 def _pairs(events, prefix: str) -> set[tuple[str | None, str | None]]:
-    return {(e.source.code if e.source else None, e.target.code if e.target else None)
-            for e in events if e.cameo.startswith(prefix)}
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events
+        if e.cameo.startswith(prefix)
+    }
 
 
 def _codes(actor) -> str | None:
@@ -29,9 +34,12 @@ def _codes(actor) -> str | None:
 
 # -- pronouns and the source's own state ----------------------------------------------------------
 
+
 def test_object_pronoun_is_not_the_subject_of_its_own_clause(code):
-    evs = code("Hundreds of farmers blocked the highway near Lahore on Friday, and riot police "
-               "fired rubber bullets to scatter them.")
+    evs = code(
+        "Hundreds of farmers blocked the highway near Lahore on Friday, and riot police "
+        "fired rubber bullets to scatter them."
+    )
     fired = [e for e in evs if e.trigger.text == "fired"]
     assert fired and fired[0].source is not None and "COP" in fired[0].source.sectors
     assert fired[0].target is not None and fired[0].target.text == "them"
@@ -59,6 +67,7 @@ def test_region_adjective_gives_a_region_code_not_the_article_country(code):
 
 # -- mutual acts ----------------------------------------------------------------------------------
 
+
 def test_coordinated_signatories_sign_with_each_other_not_the_mediator(code):
     evs = code("Peru and Chile signed a fisheries accord on Monday, ending years of talks mediated by Norway.")
     assert _pairs(evs, "057") == {("PER", "CHL"), ("CHL", "PER")}
@@ -77,8 +86,10 @@ def test_praise_by_two_countries_is_not_mutual(code):
 
 
 def test_the_two_leaders_are_the_two_just_named(code):
-    evs = code("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi, "
-               "and the two leaders agreed to reopen the border.")
+    evs = code(
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi, "
+        "and the two leaders agreed to reopen the border."
+    )
     agreed = [e for e in evs if e.trigger.text == "agreed"]
     assert {(_codes(e.source), _codes(e.target)) for e in agreed} == {("KENGOV", "ETHGOV"), ("ETHGOV", "KENGOV")}
 
@@ -90,6 +101,7 @@ def test_the_two_sides_need_two_parties(code):
 
 
 # -- named armed groups ---------------------------------------------------------------------------
+
 
 def test_named_armed_group_is_not_the_national_army(code):
     evs = code("The Sudanese army accused the Rapid Support Forces of looting the market.")
@@ -111,6 +123,7 @@ def test_armed_group_table_has_aliases_and_rebel_codes():
 
 # -- statements, second subjects, coordinated acts, denials -----------------------------------------
 
+
 def test_actorless_statement_noun_below_the_main_event_is_dropped(code):
     evs = code("The rebels attacked the town, the army said in a statement.")
     assert not [e for e in evs if e.root == "01" and e.source is None and e.target is None]
@@ -121,12 +134,20 @@ def test_second_subject_speaks_when_the_first_is_no_actor(pinned_doc):
     from eventwire import actors
 
     # "A blast killed 12 on Sunday, officials said." parsed with two subjects on "said"
-    doc = pinned_doc([("A", 1, "det", "DT", "DET", "a"), ("blast", 8, "nsubj", "NN", "NOUN", "blast"),
-                      ("killed", 1, "acl", "VBD", "VERB", "kill"), ("12", 2, "dobj", "CD", "NUM", "12"),
-                      ("on", 2, "prep", "IN", "ADP", "on"), ("Sunday", 4, "pobj", "NNP", "PROPN", "Sunday"),
-                      (",", 8, "punct", ",", "PUNCT", ","),
-                      ("officials", 8, "nsubj", "NNS", "NOUN", "official"), ("said", 8, "ROOT", "VBD", "VERB", "say"),
-                      (".", 8, "punct", ".", "PUNCT", ".")])
+    doc = pinned_doc(
+        [
+            ("A", 1, "det", "DT", "DET", "a"),
+            ("blast", 8, "nsubj", "NN", "NOUN", "blast"),
+            ("killed", 1, "acl", "VBD", "VERB", "kill"),
+            ("12", 2, "dobj", "CD", "NUM", "12"),
+            ("on", 2, "prep", "IN", "ADP", "on"),
+            ("Sunday", 4, "pobj", "NNP", "PROPN", "Sunday"),
+            (",", 8, "punct", ",", "PUNCT", ","),
+            ("officials", 8, "nsubj", "NNS", "NOUN", "official"),
+            ("said", 8, "ROOT", "VBD", "VERB", "say"),
+            (".", 8, "punct", ".", "PUNCT", "."),
+        ]
+    )
     evs = extract_events(doc, actors.resolve(doc, None), [], None)
     said = [e for e in evs if e.trigger.text == "said"]
     assert said and said[0].source is not None and said[0].source.text == "officials"
@@ -141,8 +162,10 @@ def test_coordinated_act_of_another_kind_keeps_its_target(code):
 
 
 def test_a_quote_about_the_sanctions_does_not_deny_them(code):
-    evs = code("The European Union imposed sanctions on Belarus on Monday. \"These sanctions will not change "
-               "our course,\" a Belarusian official told reporters.")
+    evs = code(
+        'The European Union imposed sanctions on Belarus on Monday. "These sanctions will not change '
+        'our course," a Belarusian official told reporters.'
+    )
     assert not [e for e in evs if e.cameo.startswith("16") and e.modality == "denied"]
 
 

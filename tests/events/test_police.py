@@ -1,4 +1,5 @@
 """Police actions in lower-cased Indian crime/riot reporting, on sentences written for these tests."""
+
 import pytest
 
 
@@ -16,18 +17,22 @@ def test_passive_agent_police_is_a_police_operation(code):
     assert any(police(e) for e in code("the minister was escorted by the police to the relief camp."))
 
 
-@pytest.mark.parametrize("text", [
-    "the police looked the other way.",            # idle verb
-    "the police did not move an inch.",            # negated
-    "the police may intervene later.",             # hypothetical
-    "they watched the crowd from the gate.",       # a pronoun is no reason on its own
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the police looked the other way.",  # idle verb
+        "the police did not move an inch.",  # negated
+        "the police may intervene later.",  # hypothetical
+        "they watched the crowd from the gate.",  # a pronoun is no reason on its own
+    ],
+)
 def test_no_police_operation_without_an_act(code, text):
     assert not any(police(e) and e.cameo == "150" for e in code(text))
 
 
 def test_flat_compound_rank_is_police(nlp):
     from eventwire import actors
+
     doc = nlp("deputy sp r k verma said the area was calm.")
     idx = actors.resolve(doc, None)
     assert any("COP" in m.sectors for m in idx.mentions)
@@ -36,6 +41,7 @@ def test_flat_compound_rank_is_police(nlp):
 
 def test_divisional_commissioner_is_administration_not_police(nlp):
     from eventwire import actors
+
     doc = nlp("the divisional commissioner visited the camp on monday.")
     ms = actors.resolve(doc, None).mentions
     assert ms and "GOV" in ms[0].sectors and "COP" not in ms[0].sectors
@@ -55,7 +61,10 @@ def test_left_one_dead_counts_a_death(code):
 def test_according_to_the_police_is_their_statement(code):
     evs = code("according to the city police commissioner, notices were sent to all shopkeepers.")
     assert any(police(e) and e.cameo == "010" for e in evs)
-    assert not any(e.cameo == "010" and e.trigger.text.startswith("according") for e in code("according to the farmers, the crop failed."))
+    assert not any(
+        e.cameo == "010" and e.trigger.text.startswith("according")
+        for e in code("according to the farmers, the crop failed.")
+    )
 
 
 def test_police_conjunct_of_the_subject_is_an_agent(code):

@@ -1,4 +1,5 @@
 """feeds.iter_feed: RSS and Atom items become records with text, url, date, title and outlet."""
+
 from __future__ import annotations
 
 from eventwire.ingest import prepare

@@ -1,4 +1,5 @@
 """HTML extraction: body paragraphs only; captions apart; page furniture out; metadata kept."""
+
 from __future__ import annotations
 
 import pytest
@@ -65,8 +66,15 @@ def test_captions_and_metadata(page):
 
 
 def test_record_fields_win_over_page_metadata():
-    a = prepare({"id": "p2", "html": PAGE, "title": "Given title", "published": "2023-10-15T00:00:00Z",
-                 "outlet": "Given outlet"})
+    a = prepare(
+        {
+            "id": "p2",
+            "html": PAGE,
+            "title": "Given title",
+            "published": "2023-10-15T00:00:00Z",
+            "outlet": "Given outlet",
+        }
+    )
     assert (a.title, a.published, a.outlet) == ("Given title", "2023-10-15", "Given outlet")
 
 

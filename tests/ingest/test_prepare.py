@@ -1,4 +1,5 @@
 """prepare(): the record → Article contract (errors, no-clean identity, ids, dates, language)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,10 @@ import pytest
 from eventwire.ingest import MAX_CHARS, normalise_date, prepare
 from eventwire.model import ArticleError, content_id
 
-STORY = ("Troops crossed the river before dawn on Friday, a regional governor said.\n\n"
-         "The governor told reporters that two bridges had been damaged and that shelling continued into the night.")
+STORY = (
+    "Troops crossed the river before dawn on Friday, a regional governor said.\n\n"
+    "The governor told reporters that two bridges had been damaged and that shelling continued into the night."
+)
 
 
 def kind(record, clean=True):
@@ -40,29 +43,38 @@ def test_error_kinds():
     assert kind({"text": "word " * (MAX_CHARS // 5 + 10)}) == "too_large"
 
 
-@pytest.mark.parametrize("text", [
-    "Die Regierung hat am Dienstag ein neues Gesetz beschlossen, das seit Monaten vorbereitet wurde und nun gilt.",
-    "El gobierno anunció el martes una nueva ley de pensiones que entrará en vigor el próximo mes de enero.",
-    "Le gouvernement a annoncé mardi une nouvelle loi sur les retraites, qui entrera en vigueur en janvier.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung hat am Dienstag ein neues Gesetz beschlossen, das seit Monaten vorbereitet wurde und nun gilt.",
+        "El gobierno anunció el martes una nueva ley de pensiones que entrará en vigor el próximo mes de enero.",
+        "Le gouvernement a annoncé mardi une nouvelle loi sur les retraites, qui entrera en vigueur en janvier.",
+    ],
+)
 def test_foreign_text_is_refused(text):
     assert kind({"text": text}, clean=False) == "unsupported_language"
 
 
-@pytest.mark.parametrize("text", [
-    "Kim met Xi.",
-    "Vladimir Putin, Recep Tayyip Erdogan, Hassan Rouhani, Bashar al-Assad, Abdel Fattah el-Sisi, Mohammed bin Salman",
-    "Ouagadougou: Burkina Faso junta leader Ibrahim Traoré meets Mali's Assimi Goïta",
-    STORY,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim met Xi.",
+        "Vladimir Putin, Recep Tayyip Erdogan, Hassan Rouhani, Bashar al-Assad, Abdel Fattah el-Sisi, Mohammed bin Salman",
+        "Ouagadougou: Burkina Faso junta leader Ibrahim Traoré meets Mali's Assimi Goïta",
+        STORY,
+    ],
+)
 def test_short_or_name_heavy_english_is_accepted(text):
     assert prepare({"text": text}, clean=False).body == text
 
 
-@pytest.mark.parametrize("text", [
-    "東京の裁判所は火曜日、元社長に対して懲役三年の判決を言い渡した。",
-    "Правительство объявило во вторник о новых мерах поддержки.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京の裁判所は火曜日、元社長に対して懲役三年の判決を言い渡した。",
+        "Правительство объявило во вторник о новых мерах поддержки.",
+    ],
+)
 def test_short_non_latin_text_is_refused(text):
     assert kind({"text": text}, clean=False) == "unsupported_language"
 

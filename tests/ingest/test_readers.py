@@ -1,4 +1,5 @@
 """Readers: every input shape becomes records in order; unreadable input becomes an error record."""
+
 from __future__ import annotations
 
 import gzip
@@ -24,13 +25,18 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
 def test_jsonl_keeps_ids_and_fields_and_reports_broken_lines(tmp_path):
     p = tmp_path / "in.jsonl"
     p.write_text(
-        json.dumps({"id": "a1", "text": "Talks resumed.", "outlet": "Wire", "date": "2020-01-02"}) + "\n"
+        json.dumps({"id": "a1", "text": "Talks resumed.", "outlet": "Wire", "date": "2020-01-02"})
+        + "\n"
         + '{"id": "a2", "text": unquoted}\n'
         + "\n"
-        + json.dumps({"text": "No id on this one."}) + "\n"
-        + json.dumps([1, 2]) + "\n"
-        + json.dumps({"id": 7, "html": "<p>x</p>"}) + "\n",
-        encoding="utf-8")
+        + json.dumps({"text": "No id on this one."})
+        + "\n"
+        + json.dumps([1, 2])
+        + "\n"
+        + json.dumps({"id": 7, "html": "<p>x</p>"})
+        + "\n",
+        encoding="utf-8",
+    )
     recs = list(iter_records([p]))
     assert [r["id"] for r in recs] == ["a1", "a2", content_id("No id on this one."), f"{p}:5", "7"]
     assert recs[0]["outlet"] == "Wire" and recs[0]["published"] == "2020-01-02"
@@ -54,8 +60,10 @@ def test_decoding_declared_detected_and_bom():
     assert decode_bytes(b"\xef\xbb\xbfhello") == "hello"
     html = b'<html><head><meta charset="windows-1252"></head><body><p>\x93Quoted\x94 caf\xe9</p></body></html>'
     assert "\u201cQuoted\u201d café" in decode_bytes(html, html=True)
-    latin = ("Le président a déclaré que les négociations étaient terminées et que "
-             "l'armée se retirerait des régions frontalières. " * 3).encode("latin-1")
+    latin = (
+        "Le président a déclaré que les négociations étaient terminées et que "
+        "l'armée se retirerait des régions frontalières. " * 3
+    ).encode("latin-1")
     assert "président" in decode_bytes(latin)
 
 

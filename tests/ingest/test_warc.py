@@ -1,4 +1,5 @@
 """warc.iter_warc: HTML responses become records; other records are skipped; damage is reported."""
+
 from __future__ import annotations
 
 import io
@@ -37,13 +38,21 @@ def build_warc(path, items, gz=True):
 @pytest.mark.parametrize("gz", [True, False])
 def test_html_responses_only(tmp_path, gz):
     p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
-    build_warc(p, [
-        ("https://news.example/a", "200 OK", "text/html; charset=utf-8", PAGE.encode("utf-8")),
-        ("https://news.example/a", None, None, None),
-        ("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256))),
-        ("https://news.example/old", "301 Moved Permanently", "text/html", b"<html>moved</html>"),
-        ("https://news.example/b", "200 OK", "text/html; charset=iso-8859-1", PAGE.replace("Monday", "Montag\u00e9").encode("latin-1")),
-    ])
+    build_warc(
+        p,
+        [
+            ("https://news.example/a", "200 OK", "text/html; charset=utf-8", PAGE.encode("utf-8")),
+            ("https://news.example/a", None, None, None),
+            ("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256))),
+            ("https://news.example/old", "301 Moved Permanently", "text/html", b"<html>moved</html>"),
+            (
+                "https://news.example/b",
+                "200 OK",
+                "text/html; charset=iso-8859-1",
+                PAGE.replace("Monday", "Montag\u00e9").encode("latin-1"),
+            ),
+        ],
+    )
     recs = list(iter_warc(p))
     assert [r["url"] for r in recs] == ["https://news.example/a", "https://news.example/b"]
     assert all(r["id"] is None and "html" in r for r in recs)
@@ -73,7 +82,10 @@ def test_response_without_content_type_is_sniffed(tmp_path):
     p = tmp_path / "untyped.warc"
     with open(p, "wb") as fh:
         w = WARCWriter(fh, gzip=False)
-        for url, body in (("https://news.example/page", PAGE.encode()), ("https://news.example/data", b"id,value\n1,2\n")):
+        for url, body in (
+            ("https://news.example/page", PAGE.encode()),
+            ("https://news.example/data", b"id,value\n1,2\n"),
+        ):
             headers = StatusAndHeaders("200 OK", [("Server", "test")], protocol="HTTP/1.1")
             w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
     assert [r["url"] for r in iter_warc(p)] == ["https://news.example/page"]

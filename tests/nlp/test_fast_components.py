@@ -1,4 +1,5 @@
 """The indexed attribute ruler and memo lemmatizer set exactly what spaCy's own components set."""
+
 from __future__ import annotations
 
 import pytest
@@ -70,23 +71,30 @@ def test_spacys_own_memo_is_not_kept_beside_ours():
 
 
 def test_sentences_stop_at_paragraph_breaks(nlp):
-    text = ("“In Lyon we have the Front, and here we have the mayor.”\n\n"
-            "Groups of that kind show little interest in rebuilding the old alliances, she said.\n\n"
-            "''These groups are a danger,'' she added.")
+    text = (
+        "“In Lyon we have the Front, and here we have the mayor.”\n\n"
+        "Groups of that kind show little interest in rebuilding the old alliances, she said.\n\n"
+        "''These groups are a danger,'' she added."
+    )
     sents = [s.text.strip() for s in nlp(text).sents]
-    assert sents == ["“In Lyon we have the Front, and here we have the mayor.”",
-                     "Groups of that kind show little interest in rebuilding the old alliances, she said.",
-                     "''These groups are a danger,'' she added."]  # the opening mark starts its sentence
+    assert sents == [
+        "“In Lyon we have the Front, and here we have the mayor.”",
+        "Groups of that kind show little interest in rebuilding the old alliances, she said.",
+        "''These groups are a danger,'' she added.",
+    ]  # the opening mark starts its sentence
     # a hard-wrapped line inside a sentence is no break
     assert len(list(nlp("The talks, which began\nin Geneva, ended on Friday.").sents)) == 1
 
 
-@pytest.mark.parametrize("dateline, place, rest", [
-    ("KYIV (Reuters) - ", "KYIV", "Ukraine accused Russia of shelling a well-run clinic."),
-    ("GREEN BAY, Wis. — ", "GREEN BAY", "Gov. Ann Rudd criticized the plan on Tuesday."),
-    ("ST. LOUIS -- ", "ST. LOUIS", "Officials said the river rose overnight."),
-    ("Mexico City (AFP) – ", "Mexico City", "Farmers blocked the main highway on Monday."),
-])
+@pytest.mark.parametrize(
+    "dateline, place, rest",
+    [
+        ("KYIV (Reuters) - ", "KYIV", "Ukraine accused Russia of shelling a well-run clinic."),
+        ("GREEN BAY, Wis. — ", "GREEN BAY", "Gov. Ann Rudd criticized the plan on Tuesday."),
+        ("ST. LOUIS -- ", "ST. LOUIS", "Officials said the river rose overnight."),
+        ("Mexico City (AFP) – ", "Mexico City", "Farmers blocked the main highway on Monday."),
+    ],
+)
 def test_a_dateline_is_not_the_subject(nlp, dateline, place, rest):
     # the words after a wire dateline start a sentence: the parser had made the city the subject
     doc = nlp("Lede paragraph.\n\n" + dateline + rest)

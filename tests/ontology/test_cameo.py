@@ -1,4 +1,5 @@
 """The CAMEO table shipped as package data: complete, consistent, and mapped to PLOVER."""
+
 from eventwire.ontology import get, parent, plover_type
 from eventwire.ontology.cameo import table
 

@@ -1,4 +1,5 @@
 """Places: toponyms found, resolved by context, metonymy marked, and the place of an event."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,9 @@ def places(nlp):
         doc = nlp(text)
         found = find_places(doc, None)
         for p in found:  # evidence first: every record points at its own words
-            assert text[p.start:p.end] == p.text
+            assert text[p.start : p.end] == p.text
         return doc, found
+
     return run
 
 
@@ -104,8 +106,10 @@ def test_washington_dc_is_one_name(places):
 
 
 def test_named_feature_is_not_split_and_local_feature_gets_the_towns_point(places):
-    text = ("Flooding closed roads across Tulsa on Monday. In Tulsa, crowds gathered in Washington Square "
-            "near Ridley Bridge.")
+    text = (
+        "Flooding closed roads across Tulsa on Monday. In Tulsa, crowds gathered in Washington Square "
+        "near Ridley Bridge."
+    )
     _, found = places(text)
     assert not [p for p in found if p.text == "Washington"]
     square = by_text(found, "Washington Square")
@@ -159,6 +163,7 @@ def test_geowebnews_dev_floor(nlp, shared_data):
     import xml.etree.ElementTree as ET
 
     from eventwire.places.finder import find_places as fp
+
     root = ET.parse(shared_data / "geowebnews" / "GWN.xml").getroot()
     arts = root.findall("article")[:12]
     found = hit = near = 0
@@ -172,6 +177,9 @@ def test_geowebnews_dev_floor(nlp, shared_data):
             p = next((p for p in preds if p.start < e and s < p.end), None)
             if p is not None:
                 hit += 1
-                near += abs(p.lat - float(t.findtext("latitude"))) < 1.5 and abs(p.lon - float(t.findtext("longitude"))) < 1.5
+                near += (
+                    abs(p.lat - float(t.findtext("latitude"))) < 1.5
+                    and abs(p.lon - float(t.findtext("longitude"))) < 1.5
+                )
     assert hit / found > 0.6
     assert near / hit > 0.85

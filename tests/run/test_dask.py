@@ -1,4 +1,5 @@
 """Dask scale-out: a LocalCluster with 2 worker processes gives the same dataset as a local run."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,17 @@ def _corpus(path):
     with path.open("w", encoding="utf-8") as f:
         for i in range(60):
             city = PLACES[i % len(PLACES)]
-            f.write(json.dumps({"id": f"d{i}", "published": "2018-06-01",
-                                "text": f"Protesters marched in {city} on Friday, and police detained {i + 2} people. "
-                                        f"The mayor of {city} condemned the violence."}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"d{i}",
+                        "published": "2018-06-01",
+                        "text": f"Protesters marched in {city} on Friday, and police detained {i + 2} people. "
+                        f"The mayor of {city} condemned the violence.",
+                    }
+                )
+                + "\n"
+            )
         f.write(json.dumps({"id": "empty", "text": "   "}) + "\n")
 
 
@@ -49,6 +58,7 @@ def _worker_settings() -> tuple[str | None, bool]:
     import os
 
     import dask
+
     return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
 
 

@@ -1,4 +1,5 @@
 """Behaviour behind flat memory on long runs (issue 6); the figures themselves live in benchmarks/."""
+
 from __future__ import annotations
 
 import functools
@@ -8,9 +9,11 @@ import sys
 
 import pytest
 
-NOUNS = ("crates rifles ballots tanks drones convoys barracks pamphlets banners tents "
-         "trucks helmets radios ledgers passports mortars shells flares rations blankets "
-         "ferries tractors generators pumps bridges ladders fences sirens cables boots").split()
+NOUNS = (
+    "crates rifles ballots tanks drones convoys barracks pamphlets banners tents "
+    "trucks helmets radios ledgers passports mortars shells flares rations blankets "
+    "ferries tractors generators pumps bridges ladders fences sirens cables boots"
+).split()
 
 
 def test_trim_caches_empties_only_a_lemmatizer_memo_over_its_cap(nlp):
@@ -25,8 +28,11 @@ def test_trim_caches_empties_only_a_lemmatizer_memo_over_its_cap(nlp):
     assert len(lemmatizer.cache) == size
     trim_caches(nlp, size - 1)
     assert not lemmatizer.cache
-    assert [t.lemma_ for t in nlp(text)] == before == \
-        ["the", "rebel", "seize", "two", "bridge", "and", "burn", "the", "ferry", "."]
+    assert (
+        [t.lemma_ for t in nlp(text)]
+        == before
+        == ["the", "rebel", "seize", "two", "bridge", "and", "burn", "the", "ferry", "."]
+    )
 
 
 def test_a_long_run_keeps_the_lemmatizer_memo_under_its_cap(nlp, monkeypatch):
@@ -35,8 +41,10 @@ def test_a_long_run_keeps_the_lemmatizer_memo_under_its_cap(nlp, monkeypatch):
     from eventwire import pipeline
 
     monkeypatch.setattr(pipeline, "LEMMA_CACHE_MAX", 5)
-    records = [{"id": f"a{i}", "text": f"Soldiers seized the {noun} at the northern checkpoint on Monday."}
-               for i, noun in enumerate(NOUNS)]
+    records = [
+        {"id": f"a{i}", "text": f"Soldiers seized the {noun} at the northern checkpoint on Monday."}
+        for i, noun in enumerate(NOUNS)
+    ]
     # one article per parse batch, so the run crosses the periodic clean-up (every 16 batches)
     results = list(pipeline.analyse_records(records, clean=False, batch_size=1))
     assert [r.id for r in results] == [r["id"] for r in records]
@@ -48,8 +56,10 @@ def test_a_long_run_keeps_the_lemmatizer_memo_under_its_cap(nlp, monkeypatch):
 def test_token_estimate_follows_the_tokenizer_on_prose_and_on_tables(nlp):
     from eventwire.pipeline import estimate_tokens
 
-    prose = ("The interior minister said on Tuesday that 14 people had been detained after the protest, "
-             "and that the curfew (imposed last week) would stay until further notice. ") * 20
+    prose = (
+        "The interior minister said on Tuesday that 14 people had been detained after the protest, "
+        "and that the curfew (imposed last week) would stay until further notice. "
+    ) * 20
     table = "| 1. || Jane Q. Doe || Green || Springfield || 4.2% |- | 2. || Ann Roe || Labor || Dale || 0% |- " * 20
     real = len(nlp.tokenizer(prose))
     assert 0.95 * real <= estimate_tokens(prose) <= 1.15 * real
@@ -91,9 +101,13 @@ def test_caches_on_the_extract_path_are_bounded():
 
     unbounded = []
     for obj in gc.get_objects():
-        if isinstance(obj, functools._lru_cache_wrapper) and obj.__module__ in sys.modules \
-                and obj.__module__.startswith("eventwire.") and obj.cache_info().maxsize is None \
-                and inspect.signature(obj.__wrapped__).parameters:
+        if (
+            isinstance(obj, functools._lru_cache_wrapper)
+            and obj.__module__ in sys.modules
+            and obj.__module__.startswith("eventwire.")
+            and obj.cache_info().maxsize is None
+            and inspect.signature(obj.__wrapped__).parameters
+        ):
             unbounded.append(f"{obj.__module__}.{obj.__qualname__}")
     assert not unbounded, unbounded
 

@@ -1,4 +1,5 @@
 """Kill -9 an ingest half-way, run it again: same counts as an uninterrupted run, nothing doubled."""
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,10 @@ def _corpus(path: Path) -> None:
         for i in range(N):
             a, b = COUNTRIES[i % 10], COUNTRIES[(i * 7 + 3) % 10]
             v = VERBS[i % len(VERBS)]
-            text = (f"The government of {a} {v} {b} on day {i} of the summit. "
-                    f"Officials in {b} said talks would continue next week. Report number {i}.")
+            text = (
+                f"The government of {a} {v} {b} on day {i} of the summit. "
+                f"Officials in {b} said talks would continue next week. Report number {i}."
+            )
             f.write(json.dumps({"id": f"r{i}", "text": text, "published": f"2019-0{1 + i % 9}-1{i % 10}"}) + "\n")
         f.write('{"id": "broken", "text": \n')
 
@@ -39,8 +42,10 @@ def _counts_db(db: Path) -> tuple[int, int, int, int]:
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT id) FROM articles), "
-                           "(SELECT count(*) FROM events), (SELECT count(DISTINCT event_id) FROM events)").fetchone()
+        return con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT id) FROM articles), "
+            "(SELECT count(*) FROM events), (SELECT count(DISTINCT event_id) FROM events)"
+        ).fetchone()
     finally:
         con.close()
 

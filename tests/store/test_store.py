@@ -1,4 +1,5 @@
 """The DuckDB store and Parquet dataset: schema from the model, idempotent ingest, query, export, dedup."""
+
 from __future__ import annotations
 
 import csv
@@ -11,11 +12,15 @@ from eventwire import model
 from eventwire.store import schema
 from eventwire.store.clusters import minhash, similarity, story_clusters
 
-WIRE = ("Government troops shelled rebel positions outside the northern town on Sunday, killing at least four "
-        "fighters, a military spokesman told reporters. The rebels said they would retaliate. Aid agencies warned "
-        "that thousands of civilians had fled the fighting and that food supplies were running low in the camps.")
-OTHER = ("The central bank raised interest rates by half a point on Thursday, its third increase this year, "
-         "saying inflation had not yet peaked. Shares fell in early trading and the currency rose against the dollar.")
+WIRE = (
+    "Government troops shelled rebel positions outside the northern town on Sunday, killing at least four "
+    "fighters, a military spokesman told reporters. The rebels said they would retaliate. Aid agencies warned "
+    "that thousands of civilians had fled the fighting and that food supplies were running low in the camps."
+)
+OTHER = (
+    "The central bank raised interest rates by half a point on Thursday, its third increase this year, "
+    "saying inflation had not yet peaked. Shares fell in early trading and the currency rose against the dollar."
+)
 STORIES = [
     "Iran accused Israel of sabotage at a nuclear site on Monday.",
     "Egypt hosted talks between Sudan and Ethiopia in Cairo.",
@@ -26,7 +31,10 @@ STORIES = [
 
 def _corpus(tmp_path):
     f = tmp_path / "in.jsonl"
-    rows = [{"id": f"s{i}", "text": t, "published": "2022-05-0" + str(i + 1), "outlet": "Daily"} for i, t in enumerate(STORIES)]
+    rows = [
+        {"id": f"s{i}", "text": t, "published": "2022-05-0" + str(i + 1), "outlet": "Daily"}
+        for i, t in enumerate(STORIES)
+    ]
     rows.append({"id": "bad", "text": ""})
     f.write_text("".join(json.dumps(r) + "\n" for r in rows) + "{broken\n", encoding="utf-8")
     return f
@@ -67,7 +75,8 @@ def test_ingest_is_idempotent_and_keeps_failures(tmp_path, nlp):
         assert s.con.execute("SELECT sum(n_events) FROM articles").fetchone()[0] == n_ev
         # evidence offsets point into the stored body
         for body, start, end, text in s.con.execute(
-                "SELECT a.body, e.evidence_start, e.evidence_end, e.evidence_text FROM events e JOIN articles a ON a.id = e.article_id").fetchall():
+            "SELECT a.body, e.evidence_start, e.evidence_end, e.evidence_text FROM events e JOIN articles a ON a.id = e.article_id"
+        ).fetchall():
             assert body[start:end] == text
         assert s.con.execute("SELECT count(*) FROM merged_events").fetchone()[0] >= 1
 
@@ -138,10 +147,14 @@ def test_merged_events_count_outlets_articles_and_copies():
     copy = WIRE + " Reporting by staff."
     arts = [("w1", "Wire", WIRE), ("w2", "Herald", copy), ("w3", "Herald", copy + " Updated."), ("o1", "Times", OTHER)]
     for aid, outlet, body in arts:
-        con.execute("INSERT INTO articles (id, body, outlet, minhash) VALUES (?, ?, ?, ?)", [aid, body, outlet, minhash(body)])
-        con.execute("INSERT INTO events (event_id, article_id, idx, cameo, root, source_code, target_code, \"date\", outlet, "
-                    "confidence, evidence_text) VALUES (?, ?, 0, '195', '19', 'SYRMIL', 'SYRREB', '2020-02-02', ?, 0.8, 'x')",
-                    [f"{aid}-0", aid, outlet])
+        con.execute(
+            "INSERT INTO articles (id, body, outlet, minhash) VALUES (?, ?, ?, ?)", [aid, body, outlet, minhash(body)]
+        )
+        con.execute(
+            'INSERT INTO events (event_id, article_id, idx, cameo, root, source_code, target_code, "date", outlet, '
+            "confidence, evidence_text) VALUES (?, ?, 0, '195', '19', 'SYRMIL', 'SYRREB', '2020-02-02', ?, 0.8, 'x')",
+            [f"{aid}-0", aid, outlet],
+        )
     got = build_merged_events(con)
     assert got["stories"] == 2
     (m,) = con.execute("SELECT num_mentions, num_sources, num_articles, num_stories FROM merged_events").fetchall()
@@ -163,13 +176,19 @@ def test_parquet_batches_commit_last_and_recover_cleans_up(tmp_path):
     assert pq.committed_batches(tmp_path) == {"b1"}
     assert pq.stored_ids(tmp_path) == {"a1", "a2"}
     # a batch killed before its commit mark: child files only, plus a half-written temp file
-    pq.write_table_file("events", rows("a3", "2021-03")["events"], tmp_path / "events" / "month=2021-03" / "part-b2.parquet")
+    pq.write_table_file(
+        "events", rows("a3", "2021-03")["events"], tmp_path / "events" / "month=2021-03" / "part-b2.parquet"
+    )
     (tmp_path / "articles" / "part-b3.parquet.tmp").write_bytes(b"partial")
     assert pq.recover(tmp_path) == 2
     assert not list((tmp_path / "events").glob("month=2021-03/*.parquet"))
     assert pq.stored_ids(tmp_path) == {"a1", "a2"}
     import duckdb
+
     con = duckdb.connect()
     pq.attach_views(con, tmp_path)
-    assert con.execute("SELECT month, count(*) FROM events GROUP BY month ORDER BY month").fetchall() == [("2021-01", 1), ("2021-02", 1)]
+    assert con.execute("SELECT month, count(*) FROM events GROUP BY month ORDER BY month").fetchall() == [
+        ("2021-01", 1),
+        ("2021-02", 1),
+    ]
     assert con.execute("SELECT count(*) FROM quotes").fetchone() == (0,)

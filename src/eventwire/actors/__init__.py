@@ -11,6 +11,7 @@ mention lies), ``scan`` (pass 1: lexicon matches, the article's countries, the d
 ``composition`` (an actor composed from country + sector + role), ``builder`` (pass 2 and
 ``resolve``), ``index`` (the ActorIndex other stages query).
 """
+
 from __future__ import annotations
 
 from .builder import resolve

@@ -5,6 +5,7 @@ Why here and not a coreference model: a small-model pipeline has none, and news 
 with title first, surname or title after) makes these few rules right most of the time, in O(1) per
 lookup.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -35,7 +36,7 @@ def name_keys(full: str) -> list[str]:
         low = last.lower()
         for art in ARTICLES:
             if low.startswith(art) and len(last) > len(art) + 1:
-                keys.append(last[len(art):])
+                keys.append(last[len(art) :])
     return keys
 
 

@@ -5,6 +5,7 @@ nominal head in text order through :func:`find_actor` (pass 2: entries, aliases,
 and role nouns, composed by the layers below), then appositives and modifiers joined to their
 heads. Each head is resolved once and memoised by token index (:func:`~eventwire.actors.state.actor_at`).
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
@@ -26,13 +27,58 @@ from .state import DocState, actor_at
 #: Honorifics that make a person of the name they precede even when the tagger misses it.
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "mme", "mme."}
 #: Words for a part of a group: "dozens of protesters" act as the protesters.
-PARTITIVES = {"half", "third", "quarter", "some", "many", "most", "all", "several", "few", "dozen", "dozens",
-              "hundreds", "thousands", "scores", "tens", "number", "majority", "minority", "rest", "part", "each",
-              "both", "none", "one", "two", "three", "handful", "group", "crowd", "members", "member",
-              # units of a force: "four companies of the reserve police", "a column of the army"
-              "company", "companies", "column", "columns", "contingent", "contingents", "platoon", "platoons",
-              "battalion", "battalions", "unit", "units", "detachment", "detachments", "team", "teams",
-              "squad", "squads"}
+PARTITIVES = {
+    "half",
+    "third",
+    "quarter",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "few",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "tens",
+    "number",
+    "majority",
+    "minority",
+    "rest",
+    "part",
+    "each",
+    "both",
+    "none",
+    "one",
+    "two",
+    "three",
+    "handful",
+    "group",
+    "crowd",
+    "members",
+    "member",
+    # units of a force: "four companies of the reserve police", "a column of the army"
+    "company",
+    "companies",
+    "column",
+    "columns",
+    "contingent",
+    "contingents",
+    "platoon",
+    "platoons",
+    "battalion",
+    "battalions",
+    "unit",
+    "units",
+    "detachment",
+    "detachments",
+    "team",
+    "teams",
+    "squad",
+    "squads",
+}
 #: Parts of speech a mention's head can have.
 NOMINAL = {"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"}
 
@@ -43,17 +89,34 @@ Titled = tuple[Token, Role]
 def _name_kind(state: DocState, tok: Token) -> tuple[bool, bool, Titled | None]:
     """Whether a head names a person or an organisation, and the title word of a person tagged
     as an organisation ("Indian National Security Adviser Ajit Doval" as one ORG)."""
-    is_person = (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(c.lower_ in HONORIFICS for c in tok.children))) \
-        and clean_name(state, tok) and not is_location(tok)
+    is_person = (
+        (tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and any(c.lower_ in HONORIFICS for c in tok.children)))
+        and clean_name(state, tok)
+        and not is_location(tok)
+    )
     titled = None
     if not is_person and tok.ent_type_ == "ORG" and tok.pos_ == "PROPN" and office_of(tok) is None:
         in_title = title_words(state, tok)
-        titled = next(((c, r) for c in reversed(list(tok.children)) if c.dep_ == "compound" and c.i < tok.i
-                       and c.i not in in_title
-                       and (r := office_of(c) or role_of(c.lemma_, c.text)) is not None and r.kind == "person"), None)
+        titled = next(
+            (
+                (c, r)
+                for c in reversed(list(tok.children))
+                if c.dep_ == "compound"
+                and c.i < tok.i
+                and c.i not in in_title
+                and (r := office_of(c) or role_of(c.lemma_, c.text)) is not None
+                and r.kind == "person"
+            ),
+            None,
+        )
         is_person = titled is not None
-    is_org = not is_person and tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and clean_name(state, tok) \
+    is_org = (
+        not is_person
+        and tok.ent_type_ in ("ORG", "NORP")
+        and tok.pos_ == "PROPN"
+        and clean_name(state, tok)
         and not is_location(tok)
+    )
     return is_person, is_org, titled
 
 
@@ -103,8 +166,12 @@ def find_actor(state: DocState, tok: Token, depth: int) -> Actor | None:
     g = tok
     while g.dep_ == "conj" and g.head.i != g.i:  # "French and Egyptian warships": Egyptian modifies too
         g = g.head
-    if tok.dep_ == "compound" or (g.dep_ in ("amod", "poss", "nmod", "compound") and entry is not None
-                                  and entry.kind in (DEMONYM, COUNTRY, CAPITAL) and g.head.pos_ in ("NOUN", "PROPN")):
+    if tok.dep_ == "compound" or (
+        g.dep_ in ("amod", "poss", "nmod", "compound")
+        and entry is not None
+        and entry.kind in (DEMONYM, COUNTRY, CAPITAL)
+        and g.head.pos_ in ("NOUN", "PROPN")
+    ):
         return None  # a modifier: its head carries the actor
     end = tok.idx + len(tok)
     cstart = state.toks[span_start(state, tok)].idx
@@ -117,7 +184,12 @@ def find_actor(state: DocState, tok: Token, depth: int) -> Actor | None:
         if a <= tok.head.i < b and tok.head.i != tok.i:
             return None  # a word inside an organisation's name ("Ministry of Civilian Household")
 
-    if (tok.pos_ == "PROPN" or tok.is_title) and tok.ent_type_ != "PERSON" and state.book.by_name and tok.dep_ != "compound":
+    if (
+        (tok.pos_ == "PROPN" or tok.is_title)
+        and tok.ent_type_ != "PERSON"
+        and state.book.by_name
+        and tok.dep_ != "compound"
+    ):
         # a surname seen before with a full name, whatever the tagger calls it now
         known = state.book.person(tok.text)
         if known is not None and (tok.i + 1 >= state.n or state.toks[tok.i + 1].pos_ != "PROPN"):
@@ -131,7 +203,7 @@ def find_actor(state: DocState, tok: Token, depth: int) -> Actor | None:
             return nameless(state, tok, info, text, cstart, end)
     actor = compose(state, tok, depth, role, info, is_person, is_org, text, cstart, end)
     if titled is not None and actor is not None:
-        actor.person = actor.name = state.text[state.toks[titled[0].i + 1].idx:end]
+        actor.person = actor.name = state.text[state.toks[titled[0].i + 1].idx : end]
     return actor
 
 
@@ -190,10 +262,16 @@ def _attach_modifiers(state: DocState, by_token: dict[int, Actor], heads: dict[i
                 continue
             a, b, _ = m
             t0, t1 = state.toks[a], state.toks[b - 1]
-            act = Actor(e.code + ("".join(e.sectors) if e.kind == SEAT else ""), e.country,
-                        list(e.sectors) if e.kind in (SEAT, ORG) else [], e.name,
-                        state.text[t0.idx:t1.idx + len(t1)], t0.idx, t1.idx + len(t1),
-                        e.actor_kind if e.kind in (ORG, SEAT) else "country")
+            act = Actor(
+                e.code + ("".join(e.sectors) if e.kind == SEAT else ""),
+                e.country,
+                list(e.sectors) if e.kind in (SEAT, ORG) else [],
+                e.name,
+                state.text[t0.idx : t1.idx + len(t1)],
+                t0.idx,
+                t1.idx + len(t1),
+                e.actor_kind if e.kind in (ORG, SEAT) else "country",
+            )
             for k in range(a, b):
                 by_token[k] = act
             heads[b - 1] = act

@@ -1,5 +1,6 @@
 """CAMEO actor codes from their parts (country or body prefix + sectors), and one actor completed
 with what another mention of it says."""
+
 from __future__ import annotations
 
 from ..model import Actor
@@ -11,7 +12,9 @@ def actor_code(country: str | None, prefix: str | None, sectors: list[str]) -> s
     base = prefix or country or ""
     # a body's officials and a group's leaders are the body or group ("Taliban leaders": AFGREBTAL)
     igo = base.startswith(("IGO", "NGO")) or base[3:6] in ("REB", "OPP")
-    return base + "".join(s for s in sectors if (s not in base[3:] or not base) and not (igo and s in ("GOV", base[:3])))
+    return base + "".join(
+        s for s in sectors if (s not in base[3:] or not base) and not (igo and s in ("GOV", base[:3]))
+    )
 
 
 def body_prefix(a: Actor) -> str | None:
@@ -38,4 +41,6 @@ def merge(a: Actor, b: Actor) -> Actor:
     prefix = b.code[:6] if igo else None
     code = actor_code(country, prefix, list(sectors))
     kind = "person" if (a.kind == "person" or b.kind == "person") else a.kind
-    return Actor(code, country, list(sectors), a.name if a.person or a.country else b.name, a.text, a.start, a.end, kind, person)
+    return Actor(
+        code, country, list(sectors), a.name if a.person or a.country else b.name, a.text, a.start, a.end, kind, person
+    )

@@ -1,6 +1,7 @@
 """An actor code composed from what a head and its words say: a lexicon entry named as a head,
 or a person, organisation or role noun given its country and sectors by its modifiers, its
 possessor, its "of/for/in" phrase, earlier mentions, and last the article's country."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,11 +33,31 @@ BODY_NOUNS = {"group", "organization", "organisation", "movement"}
 #: Nouns that stand for a country when the text says which ("his country", "the nation").
 COUNTRY_NOUNS = {"country", "nation", "homeland", "motherland", "fatherland"}
 #: Words in an organisation's name that say it belongs to no one country.
-TRANSNATIONAL = {"International", "World", "Global", "Transnational", "Worldwide", "Inter-Parliamentary", "Intergovernmental"}
+TRANSNATIONAL = {
+    "International",
+    "World",
+    "Global",
+    "Transnational",
+    "Worldwide",
+    "Inter-Parliamentary",
+    "Intergovernmental",
+}
 #: Modifiers that say a role belongs to no one country, or to others than the article's.
 FOREIGN_MODS = {"western", "foreign", "international", "overseas", "allied", "multinational", "coalition"}
 #: Entity types that are never actors even with a country modifier ("the Iraqi year", "U.S. dollars").
-NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"}
+NON_ACTOR_ENTS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORDINAL",
+    "LANGUAGE",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+}
 
 
 @dataclass
@@ -70,8 +91,17 @@ def from_entry(state: DocState, tok: Token, e: Entry, text: str, start: int, end
         name = country_names().get(country, e.name) if country is not None and country != e.country else e.name
         return Actor(country or e.code, country, [], name, text, start, end, "group")  # "Europeans": EUR
     if e.kind == LEADER:
-        a = Actor(e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,
-                  e.country, list(e.sectors), e.name, text, start, end, "person", e.name)
+        a = Actor(
+            e.code + "".join(s for s in e.sectors if s not in e.code[3:]) if e.country else e.code,
+            e.country,
+            list(e.sectors),
+            e.name,
+            text,
+            start,
+            end,
+            "person",
+            e.name,
+        )
         state.book.add_person(a, aliases.name_keys(e.name) + [tok.text], None)
         return a
     if e.kind == ORG:
@@ -88,7 +118,7 @@ def from_entry(state: DocState, tok: Token, e: Entry, text: str, start: int, end
 
 # -- parts and wholes, and nouns that are no role --------------------------------------------------
 def partitive(state: DocState, tok: Token, depth: int) -> Actor | None:
-    """"dozens of protesters", "one third of the rebels", "some of them": the part is the whole's."""
+    """ "dozens of protesters", "one third of the rebels", "some of them": the part is the whole's."""
     if depth > 3:
         return None
     for c in tok.children:
@@ -99,13 +129,14 @@ def partitive(state: DocState, tok: Token, depth: int) -> Actor | None:
                     if a is not None:
                         start = state.toks[span_start(state, tok)]
                         last = state.toks[p.right_edge.i]
-                        return aliases.as_mention(a, state.text[start.idx:last.idx + len(last)], start.idx,
-                                                  last.idx + len(last))
+                        return aliases.as_mention(
+                            a, state.text[start.idx : last.idx + len(last)], start.idx, last.idx + len(last)
+                        )
     return None
 
 
 def owned_role(tok: Token, info: ModInfo) -> Role | None:
-    """"police vehicles", "army convoy", "(killed in) police firing": a sector's own things."""
+    """ "police vehicles", "army convoy", "(killed in) police firing": a sector's own things."""
     if info.role is not None and not info.adj_role and tok.pos_ in ("NOUN", "PROPN"):
         return info.role
     return None
@@ -124,13 +155,21 @@ def nameless(state: DocState, tok: Token, info: ModInfo, text: str, cstart: int,
     """A noun that is no role or name: "his country", "the nation", "Iraqi towns", or nothing."""
     if tok.tag_ == "NN" and tok.lower_ in COUNTRY_NOUNS and info.entry is None and not is_location(tok):
         iso = poss_country(state, tok)
-        if iso is None and any(c.lower_ in ("the", "this") for c in tok.children) \
-                and not any(c.dep_ in ("amod", "compound") for c in tok.children):
+        if (
+            iso is None
+            and any(c.lower_ in ("the", "this") for c in tok.children)
+            and not any(c.dep_ in ("amod", "compound") for c in tok.children)
+        ):
             iso = state.dominant  # "the country" is the one the article is about
         if iso:
             return Actor(iso, iso, [], country_names().get(iso, iso), text, cstart, end, "country")
-    if info.entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in NON_ACTOR_ENTS \
-            and info.countries < 2 and not is_location(tok):
+    if (
+        info.entry is not None
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.ent_type_ not in NON_ACTOR_ENTS
+        and info.countries < 2
+        and not is_location(tok)
+    ):
         return _attributive(info.entry, text, cstart, end)
     return None
 
@@ -143,7 +182,7 @@ def _transnational(state: DocState, tok: Token) -> bool:
 
 
 def _coordinated(state: DocState, tok: Token, actor: Actor) -> None:
-    """"US and British forces": one more actor per further coordinated country modifier, with
+    """ "US and British forces": one more actor per further coordinated country modifier, with
     the head's sectors, so that ``for_span`` splits the phrase."""
     seen = {actor.country}
     for c in tok.children:
@@ -156,8 +195,16 @@ def _coordinated(state: DocState, tok: Token, actor: Actor) -> None:
             e = m[2]
             seen.add(e.country)
             t0, t1 = state.toks[m[0]], state.toks[m[1] - 1]
-            extra = Actor(actor_code(e.country, None, actor.sectors), e.country, list(actor.sectors), e.name,
-                          state.text[t0.idx:t1.idx + len(t1)], t0.idx, t1.idx + len(t1), actor.kind)
+            extra = Actor(
+                actor_code(e.country, None, actor.sectors),
+                e.country,
+                list(actor.sectors),
+                e.name,
+                state.text[t0.idx : t1.idx + len(t1)],
+                t0.idx,
+                t1.idx + len(t1),
+                actor.kind,
+            )
             state.extra.setdefault(tok.i, []).append(extra)
 
 
@@ -206,12 +253,26 @@ def _take_person(state: DocState, tok: Token, d: Draft, leader_name: str | None)
     if d.unplaced:
         known = state.book.person(name) or state.book.person(tok.text)
         if known is not None:
-            d.country, d.prefix, d.sectors, d.person = known.country, body_prefix(known), list(known.sectors), known.person or d.person
+            d.country, d.prefix, d.sectors, d.person = (
+                known.country,
+                body_prefix(known),
+                list(known.sectors),
+                known.person or d.person,
+            )
             d.title = d.title or None
 
 
-def _finish(state: DocState, tok: Token, d: Draft, role: Role | None, info: ModInfo, is_person: bool,
-            text: str, cstart: int, end: int) -> Actor:
+def _finish(
+    state: DocState,
+    tok: Token,
+    d: Draft,
+    role: Role | None,
+    info: ModInfo,
+    is_person: bool,
+    text: str,
+    cstart: int,
+    end: int,
+) -> Actor:
     """The composed actor, remembered for later mentions of its name or title."""
     if d.country and not d.name:
         d.name = country_names().get(d.country, d.country)
@@ -231,8 +292,18 @@ def _finish(state: DocState, tok: Token, d: Draft, role: Role | None, info: ModI
     return actor
 
 
-def compose(state: DocState, tok: Token, depth: int, role: Role | None, info: ModInfo, is_person: bool, is_org: bool,
-            text: str, cstart: int, end: int) -> Actor | None:
+def compose(
+    state: DocState,
+    tok: Token,
+    depth: int,
+    role: Role | None,
+    info: ModInfo,
+    is_person: bool,
+    is_org: bool,
+    text: str,
+    cstart: int,
+    end: int,
+) -> Actor | None:
     """A person, organisation or role noun: country and sectors from its own words, modifiers,
     possessor, "of/for/in" phrase, earlier mentions, and last the article's country."""
     d = _draft(tok, role, info, is_person)
@@ -250,21 +321,38 @@ def compose(state: DocState, tok: Token, depth: int, role: Role | None, info: Mo
     elif is_org and role is None:
         d.name = d.name or ent_text(state, tok)
     if role is not None and role.generic and not d.sectors and d.unplaced and not is_org:
-        if tok.lemma_.lower() in BODY_NOUNS and state.last_body is not None \
-                and any(c.lower_ == "the" for c in tok.children):
+        if (
+            tok.lemma_.lower() in BODY_NOUNS
+            and state.last_body is not None
+            and any(c.lower_ == "the" for c in tok.children)
+        ):
             return aliases.as_mention(state.last_body, text, cstart, end)  # "the group" = the body just named
         return None  # "observers", "a group": nothing to code them with
-    if role is not None and role.kind == "person" and not is_person and d.unplaced and info.entry is None \
-            and origin is None and d.title and tok.tag_ not in PLURAL_TAGS:
+    if (
+        role is not None
+        and role.kind == "person"
+        and not is_person
+        and d.unplaced
+        and info.entry is None
+        and origin is None
+        and d.title
+        and tok.tag_ not in PLURAL_TAGS
+    ):
         known = state.book.titled(d.title)  # "the president" after "President X": the same actor
         if known is not None:
             return aliases.as_mention(known, text, cstart, end)
     if d.unplaced and d.sectors == ["NGO"]:
         d.prefix = "NGO"  # a non-governmental body named without a country is transnational (CAMEO)
-    if d.unplaced and state.dominant and (role is not None or is_person or (is_org and not _transnational(state, tok))) \
-            and not any(c.lower_ in FOREIGN_MODS for c in tok.children if c.dep_ in ("amod", "compound")):
+    if (
+        d.unplaced
+        and state.dominant
+        and (role is not None or is_person or (is_org and not _transnational(state, tok)))
+        and not any(c.lower_ in FOREIGN_MODS for c in tok.children if c.dep_ in ("amod", "compound"))
+    ):
         d.country = same_body(state, tok, d.sectors)
         if d.country is None:
-            d.country = fallback_country(state, d.sectors)  # ("Western officials", "foreign diplomats" are not the article's country)
+            d.country = fallback_country(
+                state, d.sectors
+            )  # ("Western officials", "foreign diplomats" are not the article's country)
             state.guessed.add(tok.i)
     return _finish(state, tok, d, role, info, is_person, text, cstart, end)

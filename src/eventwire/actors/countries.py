@@ -4,6 +4,7 @@ organisations and leaders, compiled once into one phrase table keyed by first to
 Why one table: the resolver looks every token up once (``dict`` hit on its text) and only then
 tries the few phrases that start with it, so matching stays linear in the length of the article.
 """
+
 from __future__ import annotations
 
 import functools
@@ -33,8 +34,11 @@ def _country_rows() -> list[tuple[str, str, str]]:
     from the one country table, which lives with the places gazetteer (coordinates and codes there)."""
     from ..places.gazetteer import country_rows
 
-    return [(r["iso3"].strip(), r["news_names"], r["news_demonyms"]) for r in country_rows()
-            if r["news_names"].strip() or r["news_demonyms"].strip()]
+    return [
+        (r["iso3"].strip(), r["news_names"], r["news_demonyms"])
+        for r in country_rows()
+        if r["news_names"].strip() or r["news_demonyms"].strip()
+    ]
 
 
 def _names(cell: str) -> list[str]:

@@ -4,6 +4,7 @@ a place standing for its country, the police of an agentless arrest, a protest's
 Why here: they are actors, coded from the actors module's own tables; event coding decides when
 one is implied and asks for it by name.
 """
+
 from __future__ import annotations
 
 import collections
@@ -19,8 +20,16 @@ def role_actor(tok: Token) -> Actor | None:
     role = role_of(tok.lemma_, tok.text)
     if role is None or not set(role.sectors) & {"COP", "MIL"}:
         return None
-    return Actor(code="".join(role.sectors), country=None, sectors=list(role.sectors), name=tok.lemma_.lower(),
-                 text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), kind="group")
+    return Actor(
+        code="".join(role.sectors),
+        country=None,
+        sectors=list(role.sectors),
+        name=tok.lemma_.lower(),
+        text=tok.text,
+        start=tok.idx,
+        end=tok.idx + len(tok.text),
+        kind="group",
+    )
 
 
 def place_actor(tok: Token, places: list[Place]) -> Actor | None:
@@ -30,21 +39,45 @@ def place_actor(tok: Token, places: list[Place]) -> Actor | None:
     for p in places:
         # the place is the token, or named in front of it ("in Montenegro province")
         if p.country and (p.start <= tok.idx < p.end or lo <= p.start < p.end <= hi):
-            return Actor(code=p.country, country=p.country, sectors=[], name=p.name, text=p.text,
-                         start=p.start, end=p.end, kind="country")
+            return Actor(
+                code=p.country,
+                country=p.country,
+                sectors=[],
+                name=p.name,
+                text=p.text,
+                start=p.start,
+                end=p.end,
+                kind="country",
+            )
     return None
 
 
 def implied_police(trigger: Token, country: str | None) -> Actor:
     """The police of an agentless arrest ("five men were arrested"), named as implied, at the trigger."""
-    return Actor(code=f"{country or ''}COP", country=country, sectors=["COP"], name="police (implied)",
-                 text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger.text), kind="group")
+    return Actor(
+        code=f"{country or ''}COP",
+        country=country,
+        sectors=["COP"],
+        name="police (implied)",
+        text=trigger.text,
+        start=trigger.idx,
+        end=trigger.idx + len(trigger.text),
+        kind="group",
+    )
 
 
 def implied_government(src: Actor) -> Actor:
     """The own government a protest with no named addressee is aimed at (CAMEO usage)."""
-    return Actor(code=f"{src.country}GOV", country=src.country, sectors=["GOV"], name=f"government of {src.country} (implied)",
-                 text=src.text, start=src.start, end=src.end, kind="country")
+    return Actor(
+        code=f"{src.country}GOV",
+        country=src.country,
+        sectors=["GOV"],
+        name=f"government of {src.country} (implied)",
+        text=src.text,
+        start=src.start,
+        end=src.end,
+        kind="country",
+    )
 
 
 def main_country(actors, places: list[Place]) -> str | None:

@@ -1,5 +1,6 @@
 """The ActorIndex: one article's actor mentions, as the later stages (events, quotes) query them,
 by token or by span. A plain lookup; :mod:`eventwire.actors.builder` fills it."""
+
 from __future__ import annotations
 
 import bisect
@@ -12,9 +13,17 @@ from ..model import Actor
 class ActorIndex:
     """All actor mentions of one article, looked up by token or span."""
 
-    def __init__(self, doc: Doc, mentions: list[Actor], by_token: dict[int, Actor], heads: dict[int, Actor],
-                 places: dict[int, Actor] | None = None, dominant: str | None = None,
-                 extra: dict[int, list[Actor]] | None = None, pairs: dict[int, list[Actor]] | None = None):
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: list[Actor],
+        by_token: dict[int, Actor],
+        heads: dict[int, Actor],
+        places: dict[int, Actor] | None = None,
+        dominant: str | None = None,
+        extra: dict[int, list[Actor]] | None = None,
+        pairs: dict[int, list[Actor]] | None = None,
+    ):
         self.doc = doc
         self._extra = extra or {}
         self.mentions = mentions

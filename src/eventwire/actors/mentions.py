@@ -1,6 +1,7 @@
 """Mentions that point back at earlier ones: pronouns ("they"), possessives ("his country"),
 "the military" of a country just named, and "the two sides" of a clause before. The mentions met
 so far are ``state.earlier``, in text order."""
+
 from __future__ import annotations
 
 import functools
@@ -56,8 +57,11 @@ def pronoun_referent(state: DocState, tok: Token) -> Actor | None:
     """The earlier actor a personal pronoun points at, with the pronoun as its evidence."""
     verb = tok.head.i
     own = clause_subjects(tok)  # "police fired tear gas to disperse them": them is not the police
-    earlier = [(a, s, subj, state.toks[j].tag_ in PLURAL_TAGS) for a, s, subj, j in state.earlier
-               if state.toks[j].head.i != verb and j not in own]
+    earlier = [
+        (a, s, subj, state.toks[j].tag_ in PLURAL_TAGS)
+        for a, s, subj, j in state.earlier
+        if state.toks[j].head.i != verb and j not in own
+    ]
     a = aliases.antecedent(tok.lower_, earlier, state.sent_of[tok.i])
     if a is None:
         return None
@@ -69,8 +73,11 @@ def poss_country(state: DocState, tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
             verb = tok.head.i
-            earlier = [(a, s, subj, state.toks[j].tag_ in PLURAL_TAGS) for a, s, subj, j in state.earlier
-                       if state.toks[j].head.i != verb or j < tok.i]
+            earlier = [
+                (a, s, subj, state.toks[j].tag_ in PLURAL_TAGS)
+                for a, s, subj, j in state.earlier
+                if state.toks[j].head.i != verb or j < tok.i
+            ]
             a = aliases.antecedent(POSS_PRONOUNS[c.lower_], earlier, state.sent_of[tok.i])
             return a.country if a is not None else None
     return None
@@ -81,8 +88,12 @@ def same_body(state: DocState, tok: Token, sectors: list[str]) -> str | None:
     latest actor of the same sector in this sentence or the three before whose country the
     text gave ("Pakistan's army chief warned … Militants attacked a post, the military said":
     Pakistan's), not the article's."""
-    if tok.tag_ in PLURAL_TAGS or not sectors or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children) \
-            or any(c.dep_ in MOD_DEPS or c.dep_ == "poss" for c in tok.children):
+    if (
+        tok.tag_ in PLURAL_TAGS
+        or not sectors
+        or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
+        or any(c.dep_ in MOD_DEPS or c.dep_ == "poss" for c in tok.children)
+    ):
         return None
     here = state.sent_of[tok.i]
     for a, s, _, j in reversed(state.earlier):
@@ -105,7 +116,9 @@ def fallback_country(state: DocState, sectors: list[str]) -> str | None:
 @functools.lru_cache(maxsize=1)
 def pair_nouns() -> dict[str, str]:
     """Lemma → sector of the parties, from ``data/pair_nouns.tsv`` ("the two sides", "both countries")."""
-    return {row["lemma"].strip(): row["sector"].strip() or "-" for row in read_table("eventwire.actors", "pair_nouns.tsv")}
+    return {
+        row["lemma"].strip(): row["sector"].strip() or "-" for row in read_table("eventwire.actors", "pair_nouns.tsv")
+    }
 
 
 def _partner(tok: Token, seen: dict[int, Actor]) -> int | None:
@@ -132,17 +145,27 @@ def _as_party(a: Actor, sector: str, text: str, start: int, end: int) -> Actor:
     if sector == "-" or not a.country:
         return aliases.as_mention(a, text, start, end)
     sectors = [] if sector == "country" else [sector]
-    return Actor(actor_code(a.country, None, sectors), a.country, sectors, country_names().get(a.country, a.country),
-                 text, start, end, "country" if not sectors else "group")
+    return Actor(
+        actor_code(a.country, None, sectors),
+        a.country,
+        sectors,
+        country_names().get(a.country, a.country),
+        text,
+        start,
+        end,
+        "country" if not sectors else "group",
+    )
 
 
 def two_sides(state: DocState, tok: Token) -> Actor | None:
-    """"the two sides", "both countries": the two parties of the latest clause (this sentence
+    """ "the two sides", "both countries": the two parties of the latest clause (this sentence
     or the three before) that set one against or beside the other: a subject and its verb's
     object, or two coordinated names. The second party goes to ``state.extra`` so that the
     mention splits like "France and Germany"."""
-    if not any((c.dep_ == "nummod" and c.lower_ == "two") or (c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"))
-               for c in tok.children):
+    if not any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj"))
+        for c in tok.children
+    ):
         return None
     sector = pair_nouns()[tok.lemma_.lower()]
     seen = {j: a for a, _, _, j in state.earlier}
@@ -165,7 +188,7 @@ def two_sides(state: DocState, tok: Token) -> Actor | None:
         for c in tok.children:
             if c.i < tok.i and c.dep_ in ("det", "predet", "nummod", "preconj"):
                 left = min(left, c, key=lambda t: t.i)
-        text, start = state.text[left.idx:end], left.idx
+        text, start = state.text[left.idx : end], left.idx
         out = [_as_party(x, sector, text, start, end) for x in (first, second)]
         state.extra[tok.i] = state.pairs[tok.i] = out[1:]
         return out[0]

@@ -1,6 +1,7 @@
 """Place names acting as actors: a place where something happens ("in Kabul") is no party, a
 capital in a party's slot stands for its government ("Moscow said", "talks with Beijing"), and
 an ethnic group is coded by where it lives."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -12,8 +13,25 @@ from .spans import MOD_DEPS
 from .state import DocState
 
 #: Prepositions whose object is a place where something happens, not a party to it.
-LOC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
-             "through", "along", "off", "beyond", "via", "onto", "en"}
+LOC_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "within",
+    "into",
+    "through",
+    "along",
+    "off",
+    "beyond",
+    "via",
+    "onto",
+    "en",
+}
 #: Dependencies in which a capital or seat of power acts for its government (metonymy).
 ACT_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "appos", "poss", "attr", "npadvmod"}
 #: Prepositions whose object, when a capital, is a party: "talks with Moscow", "pressure on Beijing".
@@ -21,10 +39,45 @@ ACT_PREPS = {"by", "with", "against", "on", "toward", "towards", "between", "upo
 #: Verbs of going: "to Moscow" after them is a destination, after others a party ("wrote to Moscow").
 MOTION_VERBS = {"go", "travel", "return", "fly", "come", "move", "flee", "arrive", "head", "sail", "drive", "walk"}
 #: Nouns whose "of" phrase names a place, not a party ("the city of Aleppo").
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "area", "state",
-               "suburb", "outskirts", "centre", "center", "county", "governorate", "neighbourhood", "neighborhood",
-               "part", "north", "south", "east", "west", "border", "territory", "soil", "heart", "interior", "coast",
-               "countryside", "corner", "edge", "zone", "island", "mainland", "airspace", "waters"}
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "port",
+    "area",
+    "state",
+    "suburb",
+    "outskirts",
+    "centre",
+    "center",
+    "county",
+    "governorate",
+    "neighbourhood",
+    "neighborhood",
+    "part",
+    "north",
+    "south",
+    "east",
+    "west",
+    "border",
+    "territory",
+    "soil",
+    "heart",
+    "interior",
+    "coast",
+    "countryside",
+    "corner",
+    "edge",
+    "zone",
+    "island",
+    "mainland",
+    "airspace",
+    "waters",
+}
 
 
 def effective_dep(tok: Token) -> tuple[str, Token]:
@@ -62,8 +115,16 @@ def acts(tok: Token) -> bool:
 def place_mention(state: DocState, tok: Token, e: Entry, text: str, start: int, end: int) -> Actor | None:
     """A country, capital or seat of power named as a head: a party, or (set aside in
     ``state.places`` for callers that want a location's country) a place where things happen."""
-    place = Actor(e.code + "".join(e.sectors) if e.kind != COUNTRY else e.code, e.country, list(e.sectors),
-                  e.name, text, start, end, e.actor_kind if e.kind == SEAT else "country")
+    place = Actor(
+        e.code + "".join(e.sectors) if e.kind != COUNTRY else e.code,
+        e.country,
+        list(e.sectors),
+        e.name,
+        text,
+        start,
+        end,
+        e.actor_kind if e.kind == SEAT else "country",
+    )
     if is_location(tok):
         state.places[tok.i] = place
         return None

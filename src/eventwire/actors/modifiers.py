@@ -1,6 +1,7 @@
 """What the words around a head say about its actor: the country, body, role and title among its
 modifiers ("Indian army chief"), and the actor behind its "of/for/from/in" phrase ("the
 government of India", "a spokeswoman for the ministry")."""
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -91,8 +92,12 @@ def title_words(state: DocState, tok: Token) -> set[int]:
         owners = {o.i, tok.i}
         for j in range(o.i - 1, max(o.i - 6, -1), -1):  # the words just before the office, down its own subtree
             t = state.toks[j]
-            if t.dep_ not in ("compound", "amod") or t.head.i not in owners | out or state.match[j] is not None \
-                    or t.lower_ in ADJ_ROLES:  # "civilian advisers", "military adviser": a sector, not a portfolio
+            if (
+                t.dep_ not in ("compound", "amod")
+                or t.head.i not in owners | out
+                or state.match[j] is not None
+                or t.lower_ in ADJ_ROLES
+            ):  # "civilian advisers", "military adviser": a sector, not a portfolio
                 break
             out.add(j)
     return out

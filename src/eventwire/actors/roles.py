@@ -3,6 +3,7 @@
 Why lemmas: the parser already gives every token a lemma, so one dict lookup covers
 "soldier"/"soldiers" and the table stays small.
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,7 +38,9 @@ def role_pairs() -> dict[tuple[str, str], Role]:
     out = {}
     for row in read_table("eventwire.actors", "role_pairs.tsv"):
         sectors = tuple(alternatives(row["sectors"]))
-        out[(row["modifier"].strip().lower(), row["head"].strip().lower())] = Role(sectors, row["kind"].strip() or "group")
+        out[(row["modifier"].strip().lower(), row["head"].strip().lower())] = Role(
+            sectors, row["kind"].strip() or "group"
+        )
     return out
 
 

@@ -5,6 +5,7 @@ Why one forward pass with dict lookups: actor resolution runs on every article a
 must cost a small fraction of the parse (see the ``speed`` task). Each token is looked up once in
 the phrase table, and only the few phrases starting with it are tried.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,7 +64,11 @@ def headline_countries(title: str) -> list[str]:
     for m in _WORD.finditer(title):
         for phrase, entry in table.get(m.group(0), ()):
             end = m.start() + len(phrase)
-            if entry.country and title.startswith(phrase, m.start()) and (end == len(title) or not title[end].isalnum()):
+            if (
+                entry.country
+                and title.startswith(phrase, m.start())
+                and (end == len(title) or not title[end].isalnum())
+            ):
                 out.append(entry.country)
                 break
     return out
@@ -136,8 +141,9 @@ def _count_towns(state: DocState, counts: Counter[str], first: dict[str, int]) -
                 first.setdefault(iso, ent.start)
                 # a town is never an actor by itself, but callers may want its country
                 last = ent[-1]
-                state.places[ent.root.i] = Actor(iso, iso, [], country_names().get(iso, iso), ent.text,
-                                                 ent[0].idx, last.idx + len(last), "country")
+                state.places[ent.root.i] = Actor(
+                    iso, iso, [], country_names().get(iso, iso), ent.text, ent[0].idx, last.idx + len(last), "country"
+                )
 
 
 def scan(state: DocState) -> None:

@@ -1,5 +1,6 @@
 """Where a mention lies in the text: the named entity around a token, the root of a matched
 phrase, and the leftmost word of a head's own modifiers (the mention's text starts there)."""
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ def ent_text(state: DocState, tok: Token) -> str:
     """The text of the named entity around a token."""
     a, b = ent_bounds(state, tok)
     last = state.toks[b - 1]
-    return state.text[state.toks[a].idx:last.idx + len(last)]
+    return state.text[state.toks[a].idx : last.idx + len(last)]
 
 
 def entry_root(state: DocState, i: int) -> Entry | None:
@@ -77,8 +78,10 @@ def clean_name(state: DocState, tok: Token) -> bool:
     a, b = ent_bounds(state, tok)
     if not NAME_SHAPE.fullmatch(tok.text):
         return False
-    return not any(state.toks[k].pos_ in ("VERB", "AUX") or ("&" in state.toks[k].text and len(state.toks[k]) > 1)
-                   for k in range(a, b))
+    return not any(
+        state.toks[k].pos_ in ("VERB", "AUX") or ("&" in state.toks[k].text and len(state.toks[k]) > 1)
+        for k in range(a, b)
+    )
 
 
 def names_body(state: DocState, tok: Token) -> bool:

@@ -5,6 +5,7 @@ Why a plain attribute holder passed to plain functions: every layer (scan, modif
 mentions, composition) reads and adds to the same per-article facts, and a class of forty methods
 hid which layer owned which rule.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -25,8 +26,7 @@ Earlier = tuple[Actor, int, bool, int]
 class DocState:
     """One article's resolution state (kept out of ActorIndex so the index stays a plain lookup)."""
 
-    def __init__(self, doc: Doc, article: Article | None,
-                 find_actor: Callable[[DocState, Token, int], Actor | None]):
+    def __init__(self, doc: Doc, article: Article | None, find_actor: Callable[[DocState, Token, int], Actor | None]):
         self.doc = doc
         self.text = doc.text
         self.toks = list(doc)

@@ -1,4 +1,5 @@
 """HTTP API and dashboard: the event store and the coder over HTTP (docs/http-api.md)."""
+
 from __future__ import annotations
 
 from .app import WEB_DIR, create_app, running, serve

@@ -8,6 +8,7 @@ handlers are in :mod:`.routes`, the response shapes in :mod:`.shapes`, the SQL i
 The store is opened read-only for each request, so ``eventwire ingest`` can add to the same file
 between requests (a request that meets a write in progress gets a 503 "try again").
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -43,9 +44,13 @@ def create_app(db: str | None, warm: bool = True, max_extract_bytes: int = MAX_E
             threading.Thread(target=_load_model, name="eventwire-warm", daemon=True).start()
         yield
 
-    app = FastAPI(title="eventwire", version=package_version(), lifespan=lifespan,
-                  description="Coded political events from news, each with its evidence. Records follow "
-                              "the `eventwire extract` output (see docs/http-api.md).")
+    app = FastAPI(
+        title="eventwire",
+        version=package_version(),
+        lifespan=lifespan,
+        description="Coded political events from news, each with its evidence. Records follow "
+        "the `eventwire extract` output (see docs/http-api.md).",
+    )
     app.state.db = db
     app.state.max_extract_bytes = max_extract_bytes
     app.middleware("http")(security_headers)
@@ -67,8 +72,9 @@ async def security_headers(request: Request, call_next: Any) -> Any:
     """The dashboard loads nothing from elsewhere, and no page may frame it."""
     response = await call_next(request)
     if not request.url.path.startswith(("/docs", "/redoc")):
-        response.headers["Content-Security-Policy"] = ("default-src 'self'; img-src 'self' data:; "
-                                                       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        )
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     return response

@@ -4,6 +4,7 @@ Why: each handler checks its parameters, opens the store read-only for the one r
 ``eventwire ingest`` can add to the file between requests), calls a query function of
 :mod:`eventwire.store.query` and returns its records; the SQL lives in the store.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -61,8 +62,17 @@ def open_store(request: Request) -> Iterator[Any]:
         con.close()
 
 
-def checked_filters(source: str | None, target: str | None, root: str | None, cameo: str | None, modality: list[str],
-                    since: str | None, until: str | None, article: str | None, q: str | None) -> query.Filters:
+def checked_filters(
+    source: str | None,
+    target: str | None,
+    root: str | None,
+    cameo: str | None,
+    modality: list[str],
+    since: str | None,
+    until: str | None,
+    article: str | None,
+    q: str | None,
+) -> query.Filters:
     """Checked query parameters as the store's ``Filters`` (bad values → 422)."""
     from ..ontology import cameo as cameo_table
 
@@ -85,9 +95,17 @@ def checked_filters(source: str | None, target: str | None, root: str | None, ca
             raise bad(name, "a date is YYYY-MM-DD (or YYYY-MM, or YYYY)")
     if until and len(until) < 10:
         until += "\uffff"  # "until 2024-02" takes in every day of February
-    return query.Filters(source=source or None, target=target or None, root=root or None, cameo=cameo or None,
-                         since=since or None, until=until or None, modality=mods, article=article or None,
-                         evidence=q or None)
+    return query.Filters(
+        source=source or None,
+        target=target or None,
+        root=root or None,
+        cameo=cameo or None,
+        since=since or None,
+        until=until or None,
+        modality=mods,
+        article=article or None,
+        evidence=q or None,
+    )
 
 
 @router.get("/healthz", tags=["meta"])
@@ -126,8 +144,12 @@ def get_event(request: Request, event_id: str) -> Any:
         raise HTTPException(404, f"no event {event_id!r}")
     evidence = found["event"]["evidence"]
     context = paragraph_around(found["article"]["body"], evidence["start"], evidence["end"])
-    return {"event": found["event"], "article": found["article"], "context": model.to_plain(context),
-            "merged": found["merged"]}
+    return {
+        "event": found["event"],
+        "article": found["article"],
+        "context": model.to_plain(context),
+        "merged": found["merged"],
+    }
 
 
 @router.get("/api/articles/{article_id:path}", response_model=StoredArticle, tags=["articles"])
@@ -143,9 +165,15 @@ def get_article(request: Request, article_id: str) -> Any:
 @router.get("/api/stats", response_model=Stats, tags=["events"])
 def get_stats(
     request: Request,
-    source: str | None = None, target: str | None = None, root: str | None = None, cameo: str | None = None,
-    modality: list[str] = Query([]), since: str | None = None, until: str | None = None,
-    q: str | None = Query(None, max_length=200), article: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    root: str | None = None,
+    cameo: str | None = None,
+    modality: list[str] = Query([]),
+    since: str | None = None,
+    until: str | None = None,
+    q: str | None = Query(None, max_length=200),
+    article: str | None = None,
 ) -> Any:
     """Counts of the (filtered) events by CAMEO root, modality and day."""
     from ..ontology import cameo as cameo_table
@@ -154,11 +182,15 @@ def get_stats(
     with open_store(request) as con:
         counts = query.event_counts(con, f)
     names = cameo_table.table()
-    return {"events": counts["events"], "articles": counts["articles"],
-            "by_root": [{"key": r or "", "n": n, "label": names[r].name if r in names else None}
-                        for r, n in counts["by_root"]],
-            "by_modality": [{"key": m or "", "n": n} for m, n in counts["by_modality"]],
-            "by_day": [{"key": d, "n": n} for d, n in counts["by_day"]]}
+    return {
+        "events": counts["events"],
+        "articles": counts["articles"],
+        "by_root": [
+            {"key": r or "", "n": n, "label": names[r].name if r in names else None} for r, n in counts["by_root"]
+        ],
+        "by_modality": [{"key": m or "", "n": n} for m, n in counts["by_modality"]],
+        "by_day": [{"key": d, "n": n} for d, n in counts["by_day"]],
+    }
 
 
 @router.get("/api/cameo", response_model=list[CameoEntry], tags=["meta"])
@@ -166,8 +198,11 @@ def get_cameo(root: str | None = Query(None, description="only this root's codes
     """The CAMEO codes eventwire uses, with name, root, Goldstein value and quad class."""
     from ..ontology import cameo as cameo_table
 
-    return [{"code": c.code, "name": c.name, "root": c.root, "goldstein": c.goldstein, "quad_class": c.quad_class}
-            for c in cameo_table.table().values() if root is None or c.root == root.zfill(2)]
+    return [
+        {"code": c.code, "name": c.name, "root": c.root, "goldstein": c.goldstein, "quad_class": c.quad_class}
+        for c in cameo_table.table().values()
+        if root is None or c.root == root.zfill(2)
+    ]
 
 
 @router.get("/api/vocabulary", response_model=Vocabulary, tags=["meta"])
@@ -182,8 +217,11 @@ def get_vocabulary() -> Any:
 async def read_extract_request(request: Request, max_bytes: int) -> ExtractRequest | JSONResponse:
     """The POST body as an ``ExtractRequest``: 413 past ``max_bytes`` (counted as it streams in),
     400 for a body that is not UTF-8 JSON, 422 for one that is not an article."""
-    too_big = HTTPException(413, f"the request body is larger than {max_bytes} bytes; "
-                                 "send one article at a time, or use `eventwire extract` for big inputs")
+    too_big = HTTPException(
+        413,
+        f"the request body is larger than {max_bytes} bytes; "
+        "send one article at a time, or use `eventwire extract` for big inputs",
+    )
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise too_big
@@ -223,8 +261,12 @@ def extract_one(req: ExtractRequest) -> dict[str, Any]:
         return next(analyse_records([record], clean=req.clean)).to_dict()
 
 
-@router.post("/api/extract", response_model=model.ArticleResult, tags=["coder"],
-             responses={413: {"description": "body too large"}, 422: {"description": "not an article"}})
+@router.post(
+    "/api/extract",
+    response_model=model.ArticleResult,
+    tags=["coder"],
+    responses={413: {"description": "body too large"}, 422: {"description": "not an article"}},
+)
 async def post_extract(request: Request) -> Any:
     """Code one article: JSON ``{"text" | "html", "published", "url", ...}`` → the ``eventwire extract`` record."""
     from fastapi.concurrency import run_in_threadpool

@@ -3,6 +3,7 @@
 Why: every record served has the ``model.py`` shape (the dicts of ``eventwire extract``), and
 FastAPI checks responses against these dataclasses, so the API cannot drift from the one schema.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ rules), ``candidates`` (triggers and frames), ``arguments`` (source and target),
 ``police`` (police heuristics), ``sentence`` (a sentence's events, scored, with evidence),
 ``article`` (an article's events: denials, merging in ``merge``).
 """
+
 from __future__ import annotations
 
 from .article import extract_events

@@ -4,6 +4,7 @@ Why a layer of its own: the dependency patterns give tokens; this layer turns th
 actors the index resolved (or the ones the text implies), and ranks readings so that a party in
 an argument slot of the trigger beats one found deeper in the clause.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -26,16 +27,16 @@ def actor_at(tok: Token | None, actors) -> Actor | None:
     if a is not None:
         return a
     if tok.dep_ == "compound" and tok.head.i > tok.i:  # "police firing": the mention is the phrase
-        found = actors.for_span(tok.doc[tok.i: tok.head.i + 1])
+        found = actors.for_span(tok.doc[tok.i : tok.head.i + 1])
         if found:
             return found[0]
         return role_actor(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
-        span = tok.doc[tok.left_edge.i: tok.i + 1]
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
         found = actors.for_span(span) if len(span) > 0 else []
         if found:
             return found[-1]
-        right = tok.doc[tok.i: tok.right_edge.i + 1]
+        right = tok.doc[tok.i : tok.right_edge.i + 1]
         if len(right) <= 8:
             # "talks mediated by Norway": the by-agent of a participle is no party of the noun
             agents = [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in right if t.dep_ == "agent"]
@@ -65,13 +66,19 @@ def actors_of(tok: Token | None, actors) -> list[Actor]:
 
 
 def _agent_of_violent_clause(verb: Token) -> Token | None:
-    """"a boy was killed when police fired on the crowd": the shooters of the clause that says how."""
+    """ "a boy was killed when police fired on the crowd": the shooters of the clause that says how."""
     clauses = [verb] + [c for c in verb.children if c.dep_ == "conj"]  # "was killed and two injured when ..."
     for ch in (g for v in clauses for g in v.children):
         if ch.dep_ == "advcl":
             # the clause's verb, or the act it takes up ("when police resorted to firing")
             acts = [ch] + [x for x in ch.children if x.dep_ in ("dobj", "xcomp")]
-            acts += [g for x in ch.children if x.dep_ == "prep" and x.lower_ == "to" for g in x.children if g.dep_ in ("pobj", "pcomp")]
+            acts += [
+                g
+                for x in ch.children
+                if x.dep_ == "prep" and x.lower_ == "to"
+                for g in x.children
+                if g.dep_ in ("pobj", "pcomp")
+            ]
             for t in acts:
                 e = lexicon.match(t)
                 if e is not None and (e.code[:2] in ("18", "19", "20") or e.code == "175"):
@@ -80,15 +87,18 @@ def _agent_of_violent_clause(verb: Token) -> Token | None:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """"two killed in police firing": a participle with a subject but no auxiliary is a passive
+    """ "two killed in police firing": a participle with a subject but no auxiliary is a passive
     the parser read as active; its subject is the victim, not the agent."""
-    return verb.dep_ in ("conj", "relcl", "ROOT", "ccomp") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.head.tag_ != "VBD" and any(
-        c.dep_ == "prep" and c.lower_ in ("in", "during", "due") for c in verb.children)
+    return (
+        verb.dep_ in ("conj", "relcl", "ROOT", "ccomp")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and verb.head.tag_ != "VBD"
+        and any(c.dep_ == "prep" and c.lower_ in ("in", "during", "due") for c in verb.children)
+    )
 
 
 def _speaker_before(verb: Token) -> Token | None:
-    """", superintendent of police K Rao said.": a closing reporting verb the parser left without
+    """ ", superintendent of police K Rao said.": a closing reporting verb the parser left without
     a subject is said by the noun phrase just before it, back to the comma."""
     doc = verb.doc
     for i in range(verb.i - 1, max(verb.sent.start, verb.i - 10) - 1, -1):
@@ -119,7 +129,11 @@ def source_token(c: Candidate, coded: set[int]) -> Token | None:
             s = patterns.circumstance_agent(a) or _agent_of_violent_clause(a)
         elif s is None and a.lemma_.lower() in patterns.UNACCUSATIVE:  # "three died when police fired"
             s = _agent_of_violent_clause(a)
-        if s is None and c.entry.role == "report" and not any(x.dep_ in ("ccomp", "xcomp") for x in a.children if x.i > a.i):
+        if (
+            s is None
+            and c.entry.role == "report"
+            and not any(x.dep_ in ("ccomp", "xcomp") for x in a.children if x.i > a.i)
+        ):
             s = _speaker_before(a)
         if s is not None and s.lower_ in RELATIVE_PRONOUNS and s.head.i == a.i and a.dep_ == "relcl":
             s = a.head  # "the constables who killed a farmer": the relative pronoun's antecedent
@@ -180,8 +194,12 @@ def choose_sources(c: Candidate, actors, coded: set[int]) -> tuple[list[Actor], 
 def definite_noun(c: Candidate) -> bool:
     """A bare definite event noun ("the firing", "the attack") that refers back to an act."""
     t = c.token
-    return c.anchor is t and t.pos_ in ("NOUN", "PROPN", "VERB") and t.tag_ != "VBN" and any(
-        x.dep_ == "det" and x.lower_ in ("the", "this", "that") for x in t.children)
+    return (
+        c.anchor is t
+        and t.pos_ in ("NOUN", "PROPN", "VERB")
+        and t.tag_ != "VBN"
+        and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that") for x in t.children)
+    )
 
 
 def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]):
@@ -196,7 +214,9 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         about = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ in ABOUT_PREPS and t.head.head.i == c.anchor.i]
         slots = about + [t for t in slots if t not in about]
     for slot in slots:
-        found = [a for a in actors_of(slot, actors) if (a.start, a.end) not in src_keys and not _self_pronoun(a, sources)]
+        found = [
+            a for a in actors_of(slot, actors) if (a.start, a.end) not in src_keys and not _self_pronoun(a, sources)
+        ]
         if found:
             yield found, True
         pa = place_actor(slot, places)
@@ -207,8 +227,14 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
     for slot in patterns.nearby_heads(c.anchor, code=_plain_code(c)):
         if src_tok is not None and slot.i == src_tok.i:
             continue
-        found = [a for a in actors_of(slot, actors) if (a.start, a.end) not in src_keys and a.code not in src_codes
-                 and not _self_pronoun(a, sources) and not _own_state(a, sources)]
+        found = [
+            a
+            for a in actors_of(slot, actors)
+            if (a.start, a.end) not in src_keys
+            and a.code not in src_codes
+            and not _self_pronoun(a, sources)
+            and not _own_state(a, sources)
+        ]
         if found:
             yield found, False
         pa = place_actor(slot, places)
@@ -223,7 +249,7 @@ def _self_pronoun(a: Actor, sources: list[Actor]) -> bool:
 
 
 def mediated_parties(tok: Token, actors, sources: list[Actor]) -> list[Actor]:
-    """"X and Y signed a deal ending talks mediated by Z": the parties Z mediated between are the
+    """ "X and Y signed a deal ending talks mediated by Z": the parties Z mediated between are the
     coordinated subject of the clause the mediation hangs from (two or more actors)."""
     keys = {(a.start, a.end) for a in sources}
     for anc in tok.ancestors:
@@ -249,15 +275,20 @@ def _own_state(a: Actor, sources: list[Actor]) -> bool:
 
 
 def _judged_party(c: Candidate) -> bool:
-    """"accused Turkey of ...", "blamed the police for ...": the object is the party accused or
+    """ "accused Turkey of ...", "blamed the police for ...": the object is the party accused or
     judged, a target even when it shares the speaker's country."""
     a = c.anchor
-    return c.token is a and a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in patterns.object_agent_verbs() \
+    return (
+        c.token is a
+        and a.pos_ in ("VERB", "AUX")
+        and a.lemma_.lower() in patterns.object_agent_verbs()
         and patterns.direct_object(a) is not None
+    )
 
 
-def choose_targets(c: Candidate, src_tok: Token | None, sources: list[Actor], actors,
-                   places: list[Place]) -> tuple[list[Actor], bool]:
+def choose_targets(
+    c: Candidate, src_tok: Token | None, sources: list[Actor], actors, places: list[Place]
+) -> tuple[list[Actor], bool]:
     """The targets, and whether they stand in an argument slot of the trigger (False: found
     deeper in the clause, a weaker reading that a reciprocal act gives way to)."""
     src_countries = {a.country for a in sources if a.country}
@@ -266,8 +297,12 @@ def choose_targets(c: Candidate, src_tok: Token | None, sources: list[Actor], ac
     for found, in_slot in _target_candidates(c, src_tok, sources, actors, places):
         if not first:
             first, first_slot = found, in_slot
-            if not src_countries or c.entry.role == "report" or any(t.country not in src_countries for t in found) \
-                    or _judged_party(c):
+            if (
+                not src_countries
+                or c.entry.role == "report"
+                or any(t.country not in src_countries for t in found)
+                or _judged_party(c)
+            ):
                 return found, in_slot
             continue
         # "France is ready to send troops to Liberia": French troops are the means, not the target
@@ -280,13 +315,19 @@ def choose_targets(c: Candidate, src_tok: Token | None, sources: list[Actor], ac
     # ("troops crossed into Lebanon"), the index's own location reading of the token
     src_keys = {(a.start, a.end) for a in sources}
     slots = [(t, True) for t in _target_tokens(c)]
-    slots += [] if c.entry.role == "report" else [(t, False) for t in patterns.nearby_heads(c.anchor, code=_plain_code(c))]
+    slots += (
+        [] if c.entry.role == "report" else [(t, False) for t in patterns.nearby_heads(c.anchor, code=_plain_code(c))]
+    )
     for slot, in_slot in slots:
         if src_tok is not None and slot.i == src_tok.i:
             continue
         for h in patterns.expand_conj(slot):
             a = actors.for_token(h, locations=True)
-            if a is not None and (a.start, a.end) not in src_keys and not _self_pronoun(a, sources) \
-                    and (in_slot or not _own_state(a, sources)):
+            if (
+                a is not None
+                and (a.start, a.end) not in src_keys
+                and not _self_pronoun(a, sources)
+                and (in_slot or not _own_state(a, sources))
+            ):
                 return [a], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     return first, first_slot

@@ -3,6 +3,7 @@
 Why a layer of its own: what one sentence cannot know (the article's main country, "the firing"
 named earlier, a later denial, the same strike told three times) is settled here, once per article.
 """
+
 from __future__ import annotations
 
 import logging

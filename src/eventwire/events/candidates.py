@@ -4,6 +4,7 @@ Why a layer of its own: which words are triggers, which act a light verb or a fr
 attack", "demanded that X withdraw") stands for, and whether an act is only intended, threatened
 or refused must be settled before anyone asks who did it to whom.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -76,7 +77,11 @@ def _add_light_verbs(sent: Span, by_tok: dict[int, Candidate]) -> None:
         if le is None:
             continue
         own = by_tok.get(t.i)
-        if own is not None and own.entry.role not in ("report",) and (own.entry.objects or own.entry.anywhere or own.entry.particles):
+        if (
+            own is not None
+            and own.entry.role not in ("report",)
+            and (own.entry.objects or own.entry.anywhere or own.entry.particles)
+        ):
             continue  # the verb's own specific row wins ("open fire", "give asylum")
         objs = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
         if le.particles:  # "engage in fighting", "take part in protests"
@@ -167,8 +172,11 @@ def resolve_frames(cands: list[Candidate], by_anchor: dict[int, Candidate]) -> N
             f.code = inner.code
             continue
         if inner is not None:
-            forced = patterns.direct_object(f.anchor) if fam == "10" and f.anchor.lemma_.lower() in IMPLICATIVE \
-                and not lexicon.negated(f.anchor) else None
+            forced = (
+                patterns.direct_object(f.anchor)
+                if fam == "10" and f.anchor.lemma_.lower() in IMPLICATIVE and not lexicon.negated(f.anchor)
+                else None
+            )
             if forced is not None:
                 # "forced the police to open fire": the forced act happened, done by the party forced
                 inner.frame_source = forced

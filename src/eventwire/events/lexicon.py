@@ -3,6 +3,7 @@
 Why: coding rules live in data (``data/lexicon.tsv``, ``data/frames.tsv``) that an analyst
 can read and extend; this module only loads them once and tests a token against them.
 """
+
 from __future__ import annotations
 
 import functools

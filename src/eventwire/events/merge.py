@@ -15,13 +15,22 @@ Events missing a source or a target code, or with a side named only by a role wo
 word is the same too: without both actors nothing says that "arrested" in two sentences (or two
 statements by one speaker) is one happening, and merging them would lose an event.
 """
+
 from __future__ import annotations
 
 from ..actors.roles import role_of
 from ..model import Event, TextSpan
 
-MODALITY_CLASS = {"asserted": "claimed", "reported": "claimed", "negated": "negative", "denied": "negative",
-                  "future": "irrealis", "hypothetical": "irrealis", "conditional": "irrealis", "question": "irrealis"}
+MODALITY_CLASS = {
+    "asserted": "claimed",
+    "reported": "claimed",
+    "negated": "negative",
+    "denied": "negative",
+    "future": "irrealis",
+    "hypothetical": "irrealis",
+    "conditional": "irrealis",
+    "question": "irrealis",
+}
 
 
 def _code(actor) -> str | None:
@@ -42,7 +51,12 @@ def dedup_key(e: Event) -> tuple:
 def _generic(actor) -> bool:
     """An actor named by a role word alone ("the police", "a mob", "security forces"), no name."""
     words = (actor.text or "").split()
-    return actor.kind != "country" and actor.person is None and bool(words) and role_of(words[-1].lower(), words[-1]) is not None
+    return (
+        actor.kind != "country"
+        and actor.person is None
+        and bool(words)
+        and role_of(words[-1].lower(), words[-1]) is not None
+    )
 
 
 def _same_span(a: TextSpan, b: TextSpan) -> bool:

@@ -4,6 +4,7 @@ Why: CAMEO coding needs the grammatical agent and patient, not the nearest names
 control verbs ("urged X to ..."), coordination, participle and relative clauses and nominal
 events all move the agent away from the trigger; each rule here undoes one of those moves.
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,7 +16,23 @@ from ..tables import alternatives, read_table
 from .lexicon import SUBJ_DEPS, is_passive, match
 
 #: Prepositions that introduce a target, best first.
-TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "into", "toward", "towards", "for", "from", "over", "of", "in", "by")
+TARGET_PREPS = (
+    "against",
+    "on",
+    "upon",
+    "with",
+    "to",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "for",
+    "from",
+    "over",
+    "of",
+    "in",
+    "by",
+)
 #: Where a frame word keeps the act it is about.
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "acl", "advcl", "attr", "oprd"})
 EMBED_PREPS = frozenset({"for", "on", "to", "of", "about", "into", "upon", "in"})
@@ -42,11 +59,13 @@ def _agent(token: Token) -> Token | None:
 
 
 #: Passive forms that state the subject's own stance ("Israel is opposed to ...").
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve", "resolve", "poise", "set", "dedicate"})
+STATIVE_PASSIVES = frozenset(
+    {"oppose", "commit", "prepare", "determine", "engage", "involve", "resolve", "poise", "set", "dedicate"}
+)
 
 
 def _passive_participle(token: Token) -> bool:
-    """"a man accused by his neighbours", "troops backed by Iran": a passive without auxiliary."""
+    """ "a man accused by his neighbours", "troops backed by Iran": a passive without auxiliary."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
@@ -88,9 +107,11 @@ def object_agent_verbs() -> dict[str, tuple[frozenset[str], frozenset[str], bool
     out = {}
     for row in read_table("eventwire.events", "object_agents.tsv"):
         adjectives = row["adjectives"].strip()
-        out[row["verb"].strip()] = (frozenset(alternatives(row["prepositions"])),
-                                    frozenset() if adjectives in ("", "-") else frozenset(alternatives(adjectives)),
-                                    row["claim"].strip() == "y")
+        out[row["verb"].strip()] = (
+            frozenset(alternatives(row["prepositions"])),
+            frozenset() if adjectives in ("", "-") else frozenset(alternatives(adjectives)),
+            row["claim"].strip() == "y",
+        )
     return out
 
 
@@ -163,8 +184,13 @@ def subject(token: Token, depth: int = 0) -> Token | None:
     if is_passive(token) and token.dep_ not in ("conj", "xcomp"):
         return None
     head = token.head
-    if (token.dep_ == "acl" and token.tag_ == "VBG" and token.lemma_.lower() in RESULT_PARTICIPLES
-            and head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX")):
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.lemma_.lower() in RESULT_PARTICIPLES
+        and head.dep_ in ("dobj", "obj")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
         return subject(head.head, depth + 1)  # "fired 40 rounds, killing two": the shooters killed
     if token.dep_ == "relcl" or (token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON")):
         return head  # "the forces that shelled the town", "troops backed by ..."
@@ -231,10 +257,17 @@ def circumstance_agent(token: Token) -> Token | None:
             if a is not None:
                 return a
             nxt = g.doc[g.i + 1] if g.i + 1 < len(g.doc) else None
-            if nxt is not None and ((nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"))
-                                    or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))
-                                    or (nxt.tag_ == "VBG" and nxt.dep_ == "acl" and g.pos_ == "NOUN"
-                                        and nxt.head.i == token.head.i and token.dep_ == "acl")):
+            if nxt is not None and (
+                (nxt.head.i == token.i and nxt.dep_ in ("advcl", "dobj", "npadvmod", "dep"))
+                or (nxt.head.i == g.i and nxt.dep_ in ("acl", "relcl", "amod"))
+                or (
+                    nxt.tag_ == "VBG"
+                    and nxt.dep_ == "acl"
+                    and g.pos_ == "NOUN"
+                    and nxt.head.i == token.head.i
+                    and token.dep_ == "acl"
+                )
+            ):
                 return g  # the parser split "in [police] [firing]" (and may hang the gerund on the victims)
     return None
 
@@ -285,12 +318,33 @@ def target_slots(token: Token) -> list[Token]:
 
 
 #: Prepositions of an event noun, best first: "the withdrawal of X from Y", "an attack on X".
-NOUN_PREPS = ("of", "against", "on", "upon", "with", "between", "to", "at", "into", "toward", "towards", "for", "from", "over", "in")
+NOUN_PREPS = (
+    "of",
+    "against",
+    "on",
+    "upon",
+    "with",
+    "between",
+    "to",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "for",
+    "from",
+    "over",
+    "in",
+)
 
 
 def noun_target_slots(noun: Token) -> list[Token]:
-    pairs = [(c.lower_, g) for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS
-             for g in c.children if g.dep_ == "pobj"]
+    pairs = [
+        (c.lower_, g)
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     pairs.sort(key=lambda p: NOUN_PREPS.index(p[0]))
     return [g for _, g in pairs]
 
@@ -325,7 +379,24 @@ def embedded_subject(token: Token) -> Token | None:
     return None
 
 
-SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "aux", "auxpass", "neg", "det", "mark", "advmod", "npadvmod"})
+SKIP_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "csubjpass",
+        "expl",
+        "punct",
+        "cc",
+        "aux",
+        "auxpass",
+        "neg",
+        "det",
+        "mark",
+        "advmod",
+        "npadvmod",
+    }
+)
 
 
 def _other_act(verb: Token, code: str) -> bool:
@@ -349,8 +420,11 @@ def nearby_heads(token: Token, max_depth: int = 4, code: str | None = None) -> l
             for c in t.children:
                 if c.dep_ in SKIP_DEPS and (depth == 0 or c.dep_ not in SUBJ_DEPS):
                     continue  # the trigger's own subject is the source; a sub-clause's may be the target
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
-                        any(g.dep_ in SUBJ_DEPS for g in c.children) or (depth == 0 and code and _other_act(c, code))):
+                if (
+                    c.dep_ == "conj"
+                    and c.pos_ in ("VERB", "AUX")
+                    and (any(g.dep_ in SUBJ_DEPS for g in c.children) or (depth == 0 and code and _other_act(c, code)))
+                ):
                     # "protesters marched, and police fired on them": another clause, its own parties;
                     # "welcomed the decision and urged Tehran to ...": another act, its own target
                     continue

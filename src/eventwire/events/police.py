@@ -5,6 +5,7 @@ were arrested") and police doing things the lexicon does not code ("police combe
 these rules supply the police source or the police candidate such sentences imply, and nothing
 else.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -21,7 +22,7 @@ IMPLIED_POLICE_CODES = ("173", "174", "175", "1723", "1724", "150", "151", "153"
 
 
 def _agentless_passive(tok: Token) -> bool:
-    """"were arrested", "the arrested men", "activists detained on Monday": no agent named."""
+    """ "were arrested", "the arrested men", "activists detained on Monday": no agent named."""
     if lexicon.is_passive(tok):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in tok.children)
@@ -36,11 +37,16 @@ def implied_arrest(c: Candidate, modality: str) -> bool:
     """Whether an act with no source is the police's by news usage: an agentless arrest, curfew or
     patrol ("five men were arrested"), or a bare arrest noun reported as done."""
     return c.code.startswith(IMPLIED_POLICE_CODES) and (
-        _agentless_passive(c.anchor) or (c.anchor is c.token and c.token.pos_ == "NOUN"
-                                        and c.token.lemma_.lower() in CUSTODY_NOUNS
-                                        and c.token.dep_ != "compound"  # not "an arrest warrant"
-                                        and modality in ("asserted", "reported")  # nor one only sought
-                                        and not _under_frame(c.token)))
+        _agentless_passive(c.anchor)
+        or (
+            c.anchor is c.token
+            and c.token.pos_ == "NOUN"
+            and c.token.lemma_.lower() in CUSTODY_NOUNS
+            and c.token.dep_ != "compound"  # not "an arrest warrant"
+            and modality in ("asserted", "reported")  # nor one only sought
+            and not _under_frame(c.token)
+        )
+    )
 
 
 def _under_frame(noun: Token) -> bool:
@@ -66,7 +72,9 @@ def _police_unit(c: Candidate, actors) -> bool:
     a = c.anchor
     heads: list[Token] = []
     if a.pos_ in ("NOUN", "PROPN"):
-        heads += [x for x in a.children if x.dep_ == "prep" and x.lower_ == "of" for x in x.children if x.dep_ == "pobj"]
+        heads += [
+            x for x in a.children if x.dep_ == "prep" and x.lower_ == "of" for x in x.children if x.dep_ == "pobj"
+        ]
         heads += [x for x in a.lefts if x.dep_ == "compound"]
         gv = patterns.governing_verb(a)  # "police were put on high alert"
         if gv is not None and lexicon.is_passive(gv):
@@ -92,8 +100,31 @@ def mobilised_police(c: Candidate, actors, country: str | None) -> Actor | None:
 
 
 #: Verbs whose police subject is not acting ("police were/seemed/looked helpless").
-IDLE_VERBS = frozenset({"be", "seem", "appear", "look", "become", "remain", "stand", "lose", "feel", "know",
-                        "want", "need", "fail", "lack", "face", "get", "sit", "watch", "come", "rise", "keep"})
+IDLE_VERBS = frozenset(
+    {
+        "be",
+        "seem",
+        "appear",
+        "look",
+        "become",
+        "remain",
+        "stand",
+        "lose",
+        "feel",
+        "know",
+        "want",
+        "need",
+        "fail",
+        "lack",
+        "face",
+        "get",
+        "sit",
+        "watch",
+        "come",
+        "rise",
+        "keep",
+    }
+)
 
 
 def is_police(a: Actor | None) -> bool:

@@ -4,6 +4,7 @@ Why one order per sentence: frames settle before arguments are read, and every a
 the same way, so that the act a sentence reports ranks first; the police heuristics only add
 what the lexicon leaves out.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,15 @@ from .police import implied_arrest, is_police, mobilised_police, police_activity
 log = logging.getLogger(__name__)
 
 
-def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, published: str | None = None,
-                  country: str | None = None, text: str | None = None, memory: dict | None = None) -> list[Event]:
+def code_sentence(
+    sent: Span,
+    actors=None,
+    places: list[Place] | None = None,
+    published: str | None = None,
+    country: str | None = None,
+    text: str | None = None,
+    memory: dict | None = None,
+) -> list[Event]:
     """All events of one sentence, main act first (``text``: the doc's text, passed in to save
     rebuilding it per event; ``memory``: code → last source seen in the article, for "the firing")."""
     cands, by_anchor = find_candidates(sent)
@@ -50,7 +58,9 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
     coded = {c.anchor.i for c in live}
     events: list[Event] = []
     for c in acts:
-        events.extend(_events_for(c, sent, actors, places or [], published, country, coded=coded, text=text, memory=memory))
+        events.extend(
+            _events_for(c, sent, actors, places or [], published, country, coded=coded, text=text, memory=memory)
+        )
     for r in (c for c in live if c.entry.role == "report"):
         must = obligation_clause(r.anchor)
         if must is not None and not any(a.anchor.i == must.i for a in acts):
@@ -61,7 +71,9 @@ def code_sentence(sent: Span, actors=None, places: list[Place] | None = None, pu
             events.extend(_events_for(r, sent, actors, places or [], published, country, coded=coded, text=text))
             continue
         # a reporting verb is a statement event of its own; it ranks below any act it frames
-        events.extend(_events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded, text=text))
+        events.extend(
+            _events_for(r, sent, actors, places or [], published, country, fallback=True, coded=coded, text=text)
+        )
     if actors is not None and not any(is_police(e.source) for e in events):
         events.extend(_police_events(sent, actors, places or [], published, country, text))
     _share_fatalities(events)
@@ -85,7 +97,7 @@ def _idle(e: Event, sent: Span) -> bool:
 
 
 def _share_fatalities(events: list[Event]) -> None:
-    """"Four were killed in police firing": the deaths counted on the killing belong to the
+    """ "Four were killed in police firing": the deaths counted on the killing belong to the
     firing by the same source in the same sentence too."""
     deaths: dict[str, int] = {}
     for e in events:
@@ -96,9 +108,18 @@ def _share_fatalities(events: list[Event]) -> None:
             e.fatalities = deaths[e.source.code]
 
 
-def _events_for(c: Candidate, sent: Span, actors, places: list[Place], published: str | None, country: str | None,
-                fallback: bool = False, coded: set[int] | None = None, text: str | None = None,
-                memory: dict | None = None) -> list[Event]:
+def _events_for(
+    c: Candidate,
+    sent: Span,
+    actors,
+    places: list[Place],
+    published: str | None,
+    country: str | None,
+    fallback: bool = False,
+    coded: set[int] | None = None,
+    text: str | None = None,
+    memory: dict | None = None,
+) -> list[Event]:
     """The events of one candidate: one per source and target pair (``fallback``: a statement or
     police activity ranked below the sentence's acts; ``coded``: anchors of its other triggers)."""
     coded = coded or set()
@@ -109,8 +130,13 @@ def _events_for(c: Candidate, sent: Span, actors, places: list[Place], published
         if police is not None:
             sources = [police]
             targets = [t for t in targets if not is_police(t)]
-    if c.code == "086" and sources and targets and sources[0].country \
-            and all(t.country == sources[0].country for t in targets):
+    if (
+        c.code == "086"
+        and sources
+        and targets
+        and sources[0].country
+        and all(t.country == sources[0].country for t in targets)
+    ):
         # "the court allowed the candidate to run": a permission at home eases a restriction (081);
         # 086 is letting foreign or international parties in
         c.code = "081"
@@ -131,14 +157,22 @@ def _events_for(c: Candidate, sent: Span, actors, places: list[Place], published
         conf = round(conf - 0.1, 4)
     info = cameo_get(c.code)
     shared = dict(
-        cameo=info.code if len(c.code) == len(info.code) else c.code, name=info.name, root=info.root,
-        quad_class=info.quad_class, goldstein=info.goldstein, plover=plover_type(c.code), modality=modality,
+        cameo=info.code if len(c.code) == len(info.code) else c.code,
+        name=info.name,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=plover_type(c.code),
+        modality=modality,
         evidence=_evidence(sent, c, text if text is not None else sent.doc.text),
-        trigger=_span(sent.doc, c.first, c.last), confidence=conf,
+        trigger=_span(sent.doc, c.first, c.last),
+        confidence=conf,
         **_circumstances(c.anchor, published, modality, places),
     )
-    return [Event(source=s, target=t, attribution=list(attribution), **shared)
-            for s, t in _pairs(c, sources, targets, in_slot)]
+    return [
+        Event(source=s, target=t, attribution=list(attribution), **shared)
+        for s, t in _pairs(c, sources, targets, in_slot)
+    ]
 
 
 def _implied_targets(c: Candidate, actors, sources: list[Actor]) -> list[Actor]:
@@ -191,8 +225,12 @@ def _circumstances(anchor: Token, published: str | None, modality: str, places: 
 def _pairs(c: Candidate, sources: list[Actor], targets: list[Actor], in_slot: bool) -> list[tuple]:
     """The (source, target) pairs an act's parties make, never a party paired with itself."""
     no_party: list[Actor | None] = [None]
-    pairs: list[tuple[Actor | None, Actor | None]] = [(s, t) for s in (sources or no_party) for t in (targets or no_party)
-             if not (s is not None and t is not None and s.code == t.code and s.start == t.start)]
+    pairs: list[tuple[Actor | None, Actor | None]] = [
+        (s, t)
+        for s in (sources or no_party)
+        for t in (targets or no_party)
+        if not (s is not None and t is not None and s.code == t.code and s.start == t.start)
+    ]
     # a mutual act of coordinated parties ("X and Y met") with no other target: each is the
     # other's; so too when the only other party sits deeper in the clause ("X and Y signed a deal
     # mediated by Z": Z mediated, X and Y signed with each other)
@@ -271,5 +309,5 @@ def _evidence(sent: Span, c: Candidate, text: str) -> TextSpan:
 
 def _span(doc: Doc, first: int, last: int) -> TextSpan:
     """The text of a token span, with its character offsets."""
-    s = doc[first: last + 1]
+    s = doc[first : last + 1]
     return TextSpan(s.text, s.start_char, s.end_char)

@@ -3,6 +3,7 @@
 Why here: every later stage works on ``Article.body`` offsets, so all decisions about what text the
 parser sees (HTML extraction, residue removal, language and sanity checks) are made once, in one place.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Why: feeds are the cheapest live news source; many carry the full story in ``content:encoded``
 or Atom ``content``, others only a summary, which is still worth coding (and says so by length).
 """
+
 from __future__ import annotations
 
 import os
@@ -57,8 +58,10 @@ def iter_feed(path: str | os.PathLike[str]) -> Iterator[Record]:
     parsed = feedparser.parse(raw)
     if not parsed.entries:
         why = parsed.get("bozo_exception")
-        yield {"id": os.fspath(path), "error": {"kind": "read_error",
-                                                  "message": f"no feed items{f': {why}' if why else ''}"}}
+        yield {
+            "id": os.fspath(path),
+            "error": {"kind": "read_error", "message": f"no feed items{f': {why}' if why else ''}"},
+        }
         return
     outlet = (parsed.feed.get("title") or "").strip() or None
     for n, entry in enumerate(parsed.entries, 1):
@@ -66,13 +69,17 @@ def iter_feed(path: str | os.PathLike[str]) -> Iterator[Record]:
         title = (entry.get("title") or "").strip() or None
         body = _content(entry)
         if body is None:
-            yield {"id": entry.get("id") or url or f"{os.fspath(path)}#{n}",
-                   "error": {"kind": "empty", "message": f"feed item has no content or summary: {title or url}"}}
+            yield {
+                "id": entry.get("id") or url or f"{os.fspath(path)}#{n}",
+                "error": {"kind": "empty", "message": f"feed item has no content or summary: {title or url}"},
+            }
             continue
         kind, value = body
         text = fragment_text(value) if kind == "html" else value.strip()
         if not text.strip():
-            yield {"id": entry.get("id") or url or f"{os.fspath(path)}#{n}",
-                   "error": {"kind": "empty", "message": f"feed item has no text: {title or url}"}}
+            yield {
+                "id": entry.get("id") or url or f"{os.fspath(path)}#{n}",
+                "error": {"kind": "empty", "message": f"feed item has no text: {title or url}"},
+            }
             continue
         yield {"id": None, "text": text, "url": url, "published": _date(entry), "title": title, "outlet": outlet}

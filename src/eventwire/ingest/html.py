@@ -5,6 +5,7 @@ lists, prompts, credits and share bars, and throws caption text away. We run it 
 recall-leaning mode and then apply the same residue classifier as for scraped text (``text.py``),
 plus what only HTML knows: the page title, headings, and ``<figcaption>`` texts.
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -50,8 +51,13 @@ def figcaptions(html: str) -> list[str]:
     return out
 
 
-_DROP = re.compile(r"<(script|style|noscript|figure|figcaption|iframe|svg|template|form|button|nav|aside)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_BLOCK = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|header|footer|pre|hr|dd|dt)\b[^>]*>", re.I)
+_DROP = re.compile(
+    r"<(script|style|noscript|figure|figcaption|iframe|svg|template|form|button|nav|aside)\b.*?</\1\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|header|footer|pre|hr|dd|dt)\b[^>]*>", re.I
+)
 
 
 def fragment_text(fragment: str) -> str:
@@ -108,7 +114,9 @@ def _strip_site(title: str | None, site: str | None) -> str | None:
     if len(parts) < 2:
         return title
     tail = parts[-1]
-    if (site and text_key(tail) == text_key(site)) or (len(tail.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4):
+    if (site and text_key(tail) == text_key(site)) or (
+        len(tail.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4
+    ):
         return title[: title.rfind(tail)].rstrip(" |–—·•»:-")
     return title
 
@@ -118,25 +126,49 @@ def extract_html(html: str, url: str | None = None) -> Page:
     import trafilatura
 
     # without as_dict=True trafilatura gives a Document (its annotation says Document | dict)
-    doc = cast("Document | None", trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, include_images=False, fast=True,
-                                      favor_recall=True, deduplicate=False))
+    doc = cast(
+        "Document | None",
+        trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            fast=True,
+            favor_recall=True,
+            deduplicate=False,
+        ),
+    )
     if doc is None or not (doc.text or "").strip():
         # trafilatura gives up on fragments and very short pages: fall back to their paragraphs
         captions = figcaptions(html)
         text = fragment_text(_HEAD.sub(" ", html))
         res = clean_lines(text.split("\n\n"), captions={text_key(c) for c in captions})
-        return Page(body="\n".join(res.kept), url=url, captions=captions + res.captions, removed=res.removed,
-                    byline=res.byline)
+        return Page(
+            body="\n".join(res.kept), url=url, captions=captions + res.captions, removed=res.removed, byline=res.byline
+        )
     title = (doc.title or "").strip() or None
     captions = figcaptions(html)
     lines = [s.strip() for s in (doc.text or "").split("\n")]
     headings, h1 = heading_keys(doc)
-    cleaned = clean_lines([s for s in lines if s], title=title, headings=headings, headlines=h1,
-                          captions={text_key(c) for c in captions}, links=link_texts(html))
+    cleaned = clean_lines(
+        [s for s in lines if s],
+        title=title,
+        headings=headings,
+        headlines=h1,
+        captions={text_key(c) for c in captions},
+        links=link_texts(html),
+    )
     shown = next((text.strip() for label, text in cleaned.labels if label == "title"), None)
-    return Page(body="\n".join(cleaned.kept), title=shown or _strip_site(title, doc.sitename),
-                byline=doc.author or cleaned.byline,
-                published=doc.date, outlet=doc.sitename or None, url=doc.url or url,
-                language=doc.language, captions=captions + [c for c in cleaned.captions if c not in captions],
-                removed=cleaned.removed)
+    return Page(
+        body="\n".join(cleaned.kept),
+        title=shown or _strip_site(title, doc.sitename),
+        byline=doc.author or cleaned.byline,
+        published=doc.date,
+        outlet=doc.sitename or None,
+        url=doc.url or url,
+        language=doc.language,
+        captions=captions + [c for c in cleaned.captions if c not in captions],
+        removed=cleaned.removed,
+    )

@@ -4,6 +4,7 @@ Why: news text full of foreign names fools character-n-gram identifiers on short
 English function words are a near-certain signal; the n-gram model is only consulted for text
 with few of them, and only on a prefix so the check costs microseconds per article.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

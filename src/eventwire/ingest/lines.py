@@ -4,6 +4,7 @@ Why: every residue rule (:mod:`.residue`) and the headline rules (:mod:`.titles`
 questions of a line (how many words, how many function words, capitalised, a finished
 sentence?); they are answered once per line here.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,14 +67,26 @@ def line_features(text: str) -> Line:
             ncontent += 1
             ncaps += w[0].isupper()
     key = " ".join(words).lower() if "’" not in text else text_key(text)
-    return Line(text=text, words=words, key=key, stop=(nstop / nalpha) if nalpha else 0.0,
-                caps=(ncaps / ncontent) if ncontent else 0.0, ends=bool(_END_SENT.search(text)))
+    return Line(
+        text=text,
+        words=words,
+        key=key,
+        stop=(nstop / nalpha) if nalpha else 0.0,
+        caps=(ncaps / ncontent) if ncontent else 0.0,
+        ends=bool(_END_SENT.search(text)),
+    )
 
 
 def cut_words(line: Line, m: int) -> None:
     """Drop the first ``m`` words (and the punctuation after them) from a line, in place."""
     found = list(WORD.finditer(line.text))
-    rest = line.text[found[m - 1].end():].lstrip(" \t|:;,.-–—")
+    rest = line.text[found[m - 1].end() :].lstrip(" \t|:;,.-–—")
     new = line_features(rest)
     line.text, line.words, line.key, line.stop, line.caps, line.ends = (
-        new.text, new.words, new.key, new.stop, new.caps, new.ends)
+        new.text,
+        new.words,
+        new.key,
+        new.stop,
+        new.caps,
+        new.ends,
+    )

@@ -6,6 +6,7 @@ that cannot be read becomes an error record instead of stopping the run ("bad in
 A record is ``{"id", "text" | "html", "url", "title", "published", "outlet", "source"}`` or,
 for an unreadable input, ``{"id", "error": {"kind", "message"}, "source"}``.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -70,7 +71,13 @@ def walk(folder: Path) -> Iterator[Path]:
 def kind_of(path: Path) -> str:
     """``text | html | jsonl | warc | feed`` by file name; unknown names are sniffed as text/html."""
     name = path.name.lower()
-    for kind, exts in (("warc", WARC_EXT), ("jsonl", JSONL_EXT), ("html", HTML_EXT), ("feed", FEED_EXT), ("text", TEXT_EXT)):
+    for kind, exts in (
+        ("warc", WARC_EXT),
+        ("jsonl", JSONL_EXT),
+        ("html", HTML_EXT),
+        ("feed", FEED_EXT),
+        ("text", TEXT_EXT),
+    ):
         if name.endswith(exts):
             return kind
     return "auto"
@@ -121,6 +128,7 @@ def _gunzip(raw: bytes) -> bytes:
 
 def _Bytes(raw: bytes):
     import io
+
     return io.BytesIO(raw)
 
 
@@ -174,11 +182,16 @@ def _is_binary(raw: bytes) -> bool:
 
 def decode_bytes(raw: bytes, html: bool = False) -> str:
     """Bytes → str: BOM, declared HTML charset, UTF-8, then charset-normalizer's best guess."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-                     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+    ):
         if raw.startswith(bom):
             try:
-                return raw.decode(enc)[1:] if enc != "utf-8" else raw[len(bom):].decode("utf-8")
+                return raw.decode(enc)[1:] if enc != "utf-8" else raw[len(bom) :].decode("utf-8")
             except UnicodeDecodeError:
                 break
     if _is_binary(raw):

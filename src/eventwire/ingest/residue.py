@@ -6,6 +6,7 @@ events), so every line gets a label here and only "story" lines stay in the body
 Rules look at features (length, position, punctuation, capitalisation, stop-word density,
 repetition, neighbours, credit patterns), never at one site's strings.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,24 +17,38 @@ from importlib import resources
 
 from .lines import BULLETS, WORD, Line, text_key
 
-_MARKUP = re.compile(r"\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_]+\s*=|\{\{|\}\}|</?(?:div|span|p|a|img|script|iframe|br|figure|noscript)\b[^>]*>|^\s*(?:var|function|window\.|document\.)\b", re.I)
+_MARKUP = re.compile(
+    r"\[/[a-z_]+\]|\[[a-z_]+\s+[a-z_]+\s*=|\{\{|\}\}|</?(?:div|span|p|a|img|script|iframe|br|figure|noscript)\b[^>]*>|^\s*(?:var|function|window\.|document\.)\b",
+    re.I,
+)
 _SKELETON = re.compile(r"[\w\s'’.-]+")
 #: Most teaser lines taken after one section label ("Related", "Most read" ...).
 MAX_TEASERS = 6
-_BYLINE = re.compile(r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
-                     re.UNICODE)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|words by|story by|text by|posted by|reported by)\s*:?\s+(?P<name>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})",
+    re.UNICODE,
+)
 #: Reporting language: a repeated line that has it is a story paragraph printed again, not a caption.
-_REPORTING = re.compile(r"\b(?:said|says|told|according to|added|announced|reported|declined|did not (?:immediately )?respond)\b|[\"“”]", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|added|announced|reported|declined|did not (?:immediately )?respond)\b|[\"“”]",
+    re.I,
+)
 _STAFF = re.compile(r"^(?:staff|wire|news|agency|from) (?:reports?|writers?|services?|dispatches)$", re.I)
-_BYLINE_TAIL = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,4}(?:[|,–—-]\s*)(?:staff writer|correspondent|reporter|editor|contributor|columnist|senior\s+\w+|chief\s+\w+|\w+ editor|\w+ correspondent|\w+ reporter)s?\b", re.I)
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-           "saturday sunday mon tue tues wed thu thurs fri sat sun")
+_BYLINE_TAIL = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s*){1,4}(?:[|,–—-]\s*)(?:staff writer|correspondent|reporter|editor|contributor|columnist|senior\s+\w+|chief\s+\w+|\w+ editor|\w+ correspondent|\w+ reporter)s?\b",
+    re.I,
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday mon tue tues wed thu thurs fri sat sun"
+)
 _MONTH_SET = frozenset(_MONTHS.split())
 _DATE_WORDS = _MONTH_SET | frozenset(
     "am pm a.m p.m et est edt pt pst pdt ct cst cdt gmt bst utc cet cest ist jst aest updated published posted "
     "last modified first on at by ago hours hour minutes minute mins days day weeks week today yesterday "
-    "th st nd rd of edited date time".split())
+    "th st nd rd of edited date time".split()
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +71,10 @@ def _tables() -> dict:
         # anchored patterns are tried with match() only: much cheaper than search() over long lines
         head = [p[1:] for p in patterns if p.startswith("^")]
         rest = [p for p in patterns if not p.startswith("^")]
-        return _Patterns(re.compile("|".join(f"(?:{p})" for p in head), re.I) if head else None,
-                         re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None)
+        return _Patterns(
+            re.compile("|".join(f"(?:{p})" for p in head), re.I) if head else None,
+            re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None,
+        )
 
     return {
         "ui": frozenset(raw["ui_words"]),
@@ -70,7 +87,10 @@ def _tables() -> dict:
     }
 
 
-_URLISH = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|co|uk|ru|de|fr)(?:/\S*)?\b", re.I)
+_URLISH = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co\.uk|co|uk|ru|de|fr)(?:/\S*)?\b",
+    re.I,
+)
 _BY_TAIL = re.compile(r"\s(?:by|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
 
 
@@ -86,10 +106,17 @@ def _is_timestamp(ln: Line) -> bool:
     if ln.n == 0 or ln.n > 16:
         return False
     words = WORD.findall(_BY_TAIL.sub("", ln.text))
-    rest = [w for w in words if not w.isdigit() and w.lower().rstrip(".") not in _DATE_WORDS
-            and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm)?", w.lower())]
-    has_date = any(w.lower() in _MONTH_SET or w.lower() in ("ago", "today", "yesterday") for w in words) \
+    rest = [
+        w
+        for w in words
+        if not w.isdigit()
+        and w.lower().rstrip(".") not in _DATE_WORDS
+        and not re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm)?", w.lower())
+    ]
+    has_date = (
+        any(w.lower() in _MONTH_SET or w.lower() in ("ago", "today", "yesterday") for w in words)
         or sum(1 for w in words if w.isdigit()) >= 2
+    )
     return has_date and len(rest) <= (1 if len(words) >= 4 else 0)
 
 
@@ -98,9 +125,13 @@ def _is_byline(ln: Line) -> bool:
         return False
     m = _BYLINE.match(ln.text.strip())
     if m:
-        tail = ln.text.strip()[m.end():]
+        tail = ln.text.strip()[m.end() :]
         # "By Tuesday, the rebels had ..." is a sentence; a byline has no lower-case verbs after the names.
-        lower = [w for w in WORD.findall(tail) if w[0].islower() and w.lower() not in {"and", "of", "in", "for", "the", "at", "with"}]
+        lower = [
+            w
+            for w in WORD.findall(tail)
+            if w[0].islower() and w.lower() not in {"and", "of", "in", "for", "the", "at", "with"}
+        ]
         return (len(lower) <= 2 and not ln.ends) or (len(lower) == 0)
     return (bool(_BYLINE_TAIL.match(ln.text.strip())) and not ln.ends) or bool(_STAFF.match(ln.text.strip()))
 
@@ -114,8 +145,9 @@ def _is_ui(ln: Line, ui: frozenset[str]) -> bool:
     return all(w.lower() in ui or w.isdigit() for w in ln.words) and not (ln.n >= 4 and ln.ends and ln.stop > 0.5)
 
 
-def classify_lines(lines: list[Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True,
-                   dedupe: bool = True) -> None:
+def classify_lines(
+    lines: list[Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True, dedupe: bool = True
+) -> None:
     """Label every line in place; the label decides whether it stays in the body."""
     t = _tables()
     seen: dict[str, int] = {}
@@ -146,10 +178,16 @@ def classify_lines(lines: list[Line], headings: set[str] | frozenset[str] = froz
         if ln.key and ln.n >= 4:
             j = seen.get(ln.key)
             if j is not None:
-                between = lines[j + 1:i]
-                if (len(between) <= 1 and all(b.label != "story" for b in between) and 4 <= ln.n <= 35 and "|" not in ln.text
-                        and lines[j].label in ("story", "caption") and not _in_list(ln, lines[j])
-                        and not (ln.story_like and _REPORTING.search(ln.text))):
+                between = lines[j + 1 : i]
+                if (
+                    len(between) <= 1
+                    and all(b.label != "story" for b in between)
+                    and 4 <= ln.n <= 35
+                    and "|" not in ln.text
+                    and lines[j].label in ("story", "caption")
+                    and not _in_list(ln, lines[j])
+                    and not (ln.story_like and _REPORTING.search(ln.text))
+                ):
                     # printed twice close together: the alt text and the caption of one picture
                     lines[j].label = "caption"
                     ln.label = "caption"
@@ -170,8 +208,13 @@ def _islands(lines: list[Line]) -> None:
     """A short unfinished line with furniture on both sides belongs to that furniture (widget texts)."""
     for i in range(1, len(lines) - 1):
         ln = lines[i]
-        if ln.label == "story" and ln.n <= 20 and not ln.story_like and \
-                lines[i - 1].label in _FURNITURE and lines[i + 1].label in _FURNITURE:
+        if (
+            ln.label == "story"
+            and ln.n <= 20
+            and not ln.story_like
+            and lines[i - 1].label in _FURNITURE
+            and lines[i + 1].label in _FURNITURE
+        ):
             ln.label = "widget"
 
 
@@ -196,8 +239,13 @@ def _captions_before_credits(lines: list[Line]) -> None:
         if prev is not None and prev.label == "story":
             if (prev.n <= 25 or not prev.story_like) and not _prose_run(lines, i - 1):
                 prev.label = "caption"
-        elif (nxt is not None and nxt.label == "story" and nxt.n <= 25 and not _prose_run(lines, i + 1)
-              and (prev is None or prev.label not in ("caption", "credit"))):
+        elif (
+            nxt is not None
+            and nxt.label == "story"
+            and nxt.n <= 25
+            and not _prose_run(lines, i + 1)
+            and (prev is None or prev.label not in ("caption", "credit"))
+        ):
             nxt.label = "caption"
 
 
@@ -205,8 +253,15 @@ def _prose_run(lines: list[Line], j: int) -> bool:
     """True when line j sits between story paragraphs on both sides (a caption seldom does with no credit)."""
     prev = next((lines[k] for k in range(j - 1, -1, -1) if lines[k].n), None)
     nxt = next((lines[k] for k in range(j + 1, len(lines)) if lines[k].n), None)
-    return bool(prev and nxt and prev.label == "story" and nxt.label == "story" and prev.story_like and nxt.story_like
-                and lines[j].story_like)
+    return bool(
+        prev
+        and nxt
+        and prev.label == "story"
+        and nxt.label == "story"
+        and prev.story_like
+        and nxt.story_like
+        and lines[j].story_like
+    )
 
 
 def _teasers(lines: list[Line], headings: set[str] | frozenset[str] = frozenset(), runs: bool = True) -> None:
@@ -219,14 +274,20 @@ def _teasers(lines: list[Line], headings: set[str] | frozenset[str] = frozenset(
             continue
         taken = 0
         block: list[Line] = []
-        for k in idx[pos + 1:]:
+        for k in idx[pos + 1 :]:
             ln = lines[k]
             if ln.label != "story":
                 if ln.label in ("section",) or taken >= MAX_TEASERS:
                     break
                 continue
-            if taken < MAX_TEASERS and ln.n >= 3 and (ln.headline_like or (ln.n <= 25 and not ln.story_like)) \
-                    and not ln.text.rstrip().endswith(":") and not _dated(ln) and (taken < 2 or _same_style(ln, block)):
+            if (
+                taken < MAX_TEASERS
+                and ln.n >= 3
+                and (ln.headline_like or (ln.n <= 25 and not ln.story_like))
+                and not ln.text.rstrip().endswith(":")
+                and not _dated(ln)
+                and (taken < 2 or _same_style(ln, block))
+            ):
                 ln.label = "teaser"
                 block.append(ln)
                 taken += 1
@@ -237,8 +298,16 @@ def _teasers(lines: list[Line], headings: set[str] | frozenset[str] = frozenset(
     run: list[int] = []
     for at in [*idx, None]:  # None closes the last run
         line = lines[at] if at is not None else None
-        if (at is not None and line is not None and line.label == "story" and line.headline_like and line.n >= 4 and line.caps >= 0.7
-                and line.key not in headings and not line.text.lstrip().startswith(BULLETS)):
+        if (
+            at is not None
+            and line is not None
+            and line.label == "story"
+            and line.headline_like
+            and line.n >= 4
+            and line.caps >= 0.7
+            and line.key not in headings
+            and not line.text.lstrip().startswith(BULLETS)
+        ):
             run.append(at)
             continue
         if line is not None and line.label not in ("story",) and run:
@@ -278,12 +347,13 @@ def _glued(text: str, m: int) -> bool:
     it = list(WORD.finditer(text))
     if len(it) <= m:
         return False
-    gap = text[it[m - 1].end():it[m].start()]
+    gap = text[it[m - 1].end() : it[m].start()]
     return it[m].group()[0].isupper() and not any(c in gap for c in ".!?:;,")
 
 
-def mark_link_teasers(lines: list[Line], links: set[str] | frozenset[str],
-                      headings: set[str] | frozenset[str] = frozenset()) -> None:
+def mark_link_teasers(
+    lines: list[Line], links: set[str] | frozenset[str], headings: set[str] | frozenset[str] = frozenset()
+) -> None:
     """HTML only: a short line that is mostly the text of one link is a teaser ('headline + dek' items too).
 
     A linked sub-heading between paragraphs (product names in a buying guide) is content.
@@ -298,7 +368,11 @@ def mark_link_teasers(lines: list[Line], links: set[str] | frozenset[str],
         for m in range(min(len(low), 24), 1, -1):
             if " ".join(low[:m]) in links:
                 share = m / ln.n
-                if share >= 0.8 or (bullet and m >= 3 and share >= 0.3 and not ln.ends) or (not ln.story_like and share >= 0.5):
+                if (
+                    share >= 0.8
+                    or (bullet and m >= 3 and share >= 0.3 and not ln.ends)
+                    or (not ln.story_like and share >= 0.5)
+                ):
                     ln.label = "teaser"
                 elif bullet and m >= 3 and share >= 0.2 and _glued(ln.text, m):
                     ln.label = "maybe_teaser"
@@ -325,5 +399,10 @@ def mark_link_teasers(lines: list[Line], links: set[str] | frozenset[str],
 def mark_known_captions(lines: list[Line], captions: set[str] | frozenset[str]) -> None:
     """A story line that is (part of) a known caption text leaked into the body: a caption."""
     for ln in lines:
-        if ln.label == "story" and ln.key and ln.n <= 80 and (ln.key in captions or any(ln.key in c for c in captions if ln.n >= 6)):
+        if (
+            ln.label == "story"
+            and ln.key
+            and ln.n <= 80
+            and (ln.key in captions or any(ln.key in c for c in captions if ln.n >= 6))
+        ):
             ln.label = "caption"

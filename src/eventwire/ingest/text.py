@@ -6,6 +6,7 @@ events), so they are taken out here and recorded in ``Article.removed`` (caption
 The layers: line features (:mod:`.lines`), the residue line classifier (:mod:`.residue`), the
 headline and its copies (:mod:`.titles`); this module runs them in order over a page's lines.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,10 +41,15 @@ class CleanedLines:
     labels: list[tuple[str, str]] = field(default_factory=list)
 
 
-def clean_lines(texts: list[str], title: str | None = None, headings: set[str] | frozenset[str] = frozenset(),
-                captions: set[str] | frozenset[str] = frozenset(), find_title: bool = False,
-                links: set[str] | frozenset[str] = frozenset(),
-                headlines: set[str] | frozenset[str] = frozenset()) -> CleanedLines:
+def clean_lines(
+    texts: list[str],
+    title: str | None = None,
+    headings: set[str] | frozenset[str] = frozenset(),
+    captions: set[str] | frozenset[str] = frozenset(),
+    find_title: bool = False,
+    links: set[str] | frozenset[str] = frozenset(),
+    headlines: set[str] | frozenset[str] = frozenset(),
+) -> CleanedLines:
     """Classify non-blank lines into story and residue.
 
     ``title`` (a known headline, e.g. from HTML metadata) removes its copies near the top;
@@ -91,8 +97,14 @@ def clean_text(text: str, find_title: bool = True, title: str | None = None) -> 
     """
     res = clean_lines([s.strip() for s in text.splitlines()], find_title=find_title, title=title)
     sep = "\n\n" if re.search(r"\n[ \t]*\n", text) else "\n"
-    return Cleaned(body=sep.join(res.kept), title=res.title, byline=res.byline, captions=res.captions,
-                   removed=res.removed, labels=res.labels)
+    return Cleaned(
+        body=sep.join(res.kept),
+        title=res.title,
+        byline=res.byline,
+        captions=res.captions,
+        removed=res.removed,
+        labels=res.labels,
+    )
 
 
 def _dedupe(items: list[str]) -> list[str]:

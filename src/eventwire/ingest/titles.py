@@ -4,6 +4,7 @@ and a headline-looking first line of scraped text.
 Why: the headline is printed again at the top of most pages (sometimes glued to the first
 paragraph, sometimes with the site's name); left in, it would be parsed as a first sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,9 @@ from .lines import Line, cut_words, text_key
 _TITLE_SEP = re.compile(r"\s+[|–—:·•»-]{1,2}\s+")
 
 
-def mark_leading_headings(lines: list[Line], headings: set[str] | frozenset[str],
-                           headlines: set[str] | frozenset[str]) -> None:
+def mark_leading_headings(
+    lines: list[Line], headings: set[str] | frozenset[str], headlines: set[str] | frozenset[str]
+) -> None:
     """HTML: heading elements before the first paragraph are the headline and its standfirst
     (a level-1 heading, or any heading right under the page title)."""
     top: list[Line] = []
@@ -33,8 +35,13 @@ def mark_leading_headings(lines: list[Line], headings: set[str] | frozenset[str]
         break
     else:
         return  # nothing but headings: leave them
-    if top and not after_title and headlines and top[0].key not in headlines and any(
-            ln.key in headlines for ln in lines[lines.index(top[0]):]):
+    if (
+        top
+        and not after_title
+        and headlines
+        and top[0].key not in headlines
+        and any(ln.key in headlines for ln in lines[lines.index(top[0]) :])
+    ):
         return  # the page's level-1 heading comes later: this first heading is a section heading
     for ln in top:
         ln.label = "dek" if ln.ends or ln.n > 20 else "headline"
@@ -71,20 +78,42 @@ def mark_title(lines: list[Line], title: str, headings: set[str] | frozenset[str
     paragraph is cut off it."""
     tkeys = _title_keys(title)
     for k, ln in enumerate(lines):
-        if ln.label == "story" and ln.key and (k < 4 or ln.key in headings) and any(_same_title(ln.key, t) for t in tkeys):
+        if (
+            ln.label == "story"
+            and ln.key
+            and (k < 4 or ln.key in headings)
+            and any(_same_title(ln.key, t) for t in tkeys)
+        ):
             ln.label = "title"
             nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if nxt is not None and nxt.label == "story" and nxt.headline_like and nxt.n >= 6 and nxt.key not in headings:
+            if (
+                nxt is not None
+                and nxt.label == "story"
+                and nxt.headline_like
+                and nxt.n >= 6
+                and nxt.key not in headings
+            ):
                 nxt.label = "dek"  # an unfinished line under the headline is its standfirst
-        elif ln.label == "story" and k < 3 and ln.n > 2 * len(tkeys[0].split()) >= 8 and ln.key.startswith(tkeys[0] + " "):
+        elif (
+            ln.label == "story"
+            and k < 3
+            and ln.n > 2 * len(tkeys[0].split()) >= 8
+            and ln.key.startswith(tkeys[0] + " ")
+        ):
             cut_words(ln, len(tkeys[0].split()))  # headline glued to the first paragraph
 
 
 def find_headline(lines: list[Line]) -> str | None:
     """Scraped text: a headline-looking first story line (with more story after it) is the title."""
     first = next((ln for ln in lines if ln.label == "story"), None)
-    if (first is not None and lines.index(first) <= 2 and first.headline_like and first.n <= 25
-            and sum(1 for ln in lines if ln.label == "story") > 1 and not first.text.lstrip().startswith(("-", "•", "*"))):
+    if (
+        first is not None
+        and lines.index(first) <= 2
+        and first.headline_like
+        and first.n <= 25
+        and sum(1 for ln in lines if ln.label == "story") > 1
+        and not first.text.lstrip().startswith(("-", "•", "*"))
+    ):
         first.label = "title"
         return first.text.strip()
     return None

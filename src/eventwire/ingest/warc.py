@@ -4,6 +4,7 @@ Why: web archives (Common Crawl, Heritrix, wget --warc-file) are how news is col
 reading them directly avoids unpacking millions of files. Only successful HTML responses are
 articles: redirects, errors, robots.txt, images and request/metadata records are skipped.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,10 @@ def iter_warc(path: str | os.PathLike[str]) -> Iterator[Record]:
                 if out is not None:
                     yield out
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
-            yield {"id": f"{os.fspath(path)}@{it.get_record_offset()}",
-                   "error": {"kind": "read_error", "message": f"damaged WARC: {type(e).__name__}: {e}"}}
+            yield {
+                "id": f"{os.fspath(path)}@{it.get_record_offset()}",
+                "error": {"kind": "read_error", "message": f"damaged WARC: {type(e).__name__}: {e}"},
+            }
 
 
 def _convert(rec) -> Record | None:

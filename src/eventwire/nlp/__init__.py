@@ -1,5 +1,6 @@
 """The English spaCy pipeline as eventwire runs it: loading (:mod:`.loading`), news tokenisation
 and sentence starts (:mod:`.news`), and same-output faster rule components (:mod:`.fast_components`)."""
+
 from __future__ import annotations
 
 from .fast_components import IndexedAttributeRuler, MemoLemmatizer, speed_up
@@ -25,7 +26,21 @@ from .news import WIRE_DATELINE as DATELINE
 from .news import WIRE_DATELINES as DATELINES
 
 __all__ = [
-    "DATELINE", "DATELINES", "MODEL_NAMES", "PARSE_RULES_VERSION", "WIRE_DATELINE", "WIRE_DATELINES",
-    "IndexedAttributeRuler", "MemoLemmatizer", "for_news", "load_nlp", "paragraph_sentences", "parse",
-    "parse_many", "pipeline_key", "speed_up", "trim_caches", "wire_dateline",
+    "DATELINE",
+    "DATELINES",
+    "MODEL_NAMES",
+    "PARSE_RULES_VERSION",
+    "WIRE_DATELINE",
+    "WIRE_DATELINES",
+    "IndexedAttributeRuler",
+    "MemoLemmatizer",
+    "for_news",
+    "load_nlp",
+    "paragraph_sentences",
+    "parse",
+    "parse_many",
+    "pipeline_key",
+    "speed_up",
+    "trim_caches",
+    "wire_dateline",
 ]

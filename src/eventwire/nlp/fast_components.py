@@ -10,6 +10,7 @@ over plain arrays. Both read the loaded model's own patterns and tables, so what
 exactly what spaCy's components set (``tests/nlp/test_fast_components.py`` and ``benchmarks/fastpipes.py``
 compare them token by token).
 """
+
 from __future__ import annotations
 
 import re
@@ -91,8 +92,8 @@ class IndexedAttributeRuler:
             text = strings[lower] if lower else ""
             col = _COLUMNS["LOWER"]
             hits = self.regex_memo[lower] = [
-                p for p in self.by_regex
-                if all(c[2].search(text) for c in p[2][0] if c[0] == col and c[1] == "regex")]
+                p for p in self.by_regex if all(c[2].search(text) for c in p[2][0] if c[0] == col and c[1] == "regex")
+            ]
         return hits
 
     @staticmethod

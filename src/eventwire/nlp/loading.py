@@ -1,4 +1,5 @@
 """Loading the English spaCy pipeline once per process, keying its parses, and parsing in batches."""
+
 from __future__ import annotations
 
 import functools

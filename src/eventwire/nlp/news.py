@@ -5,6 +5,7 @@ words, runs a paragraph's reporting verb into the next paragraph's quotation, an
 paragraphs with a wire dateline ("KYIV (Reuters) - ") that the parser takes for a subject.
 :func:`for_news` fixes the tokenizer and adds :func:`paragraph_sentences` before the parser.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,10 +37,12 @@ _OPENING = frozenset({'"', "“", "‘", "''", "'"})
 #: a wire dateline opening a paragraph: "KYIV (Reuters) - ", "GREEN BAY, Wis. — ", "ST. LOUIS -- ",
 #: "Mexico City (AFP) – " (a place in capitals, or in title case before an agency in brackets; an
 #: optional region; a dash)
-WIRE_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-                           r"(?: ?\([A-Za-z. ]{1,30}\))?"
-                           r"|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}(?:, [A-Z][A-Za-z.]*)? ?\([A-Z][A-Za-z. ]{1,29}\))"
-                           r" ?(-{1,2}|[–—―]) +(?=\S)")
+WIRE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+    r"(?: ?\([A-Za-z. ]{1,30}\))?"
+    r"|[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}(?:, [A-Z][A-Za-z.]*)? ?\([A-Z][A-Za-z. ]{1,29}\))"
+    r" ?(-{1,2}|[–—―]) +(?=\S)"
+)
 
 #: the ``doc.spans`` key under which the parse leaves the place names of wire datelines (places
 #: and actors read them there rather than look for datelines again)
@@ -73,9 +76,9 @@ def wire_dateline(text: str, at: int = 0) -> tuple[int, int] | None:
     """(end of the place name, end of the wire dateline) of a wire dateline that starts at ``at``
     ("KYIV (Reuters) - " → the ends of "KYIV" and of the dash's space), or None."""
     m = WIRE_DATELINE.match(text, at)
-    if m is None or f" {m.group(1)} " in text[m.end():m.end() + 80].split("\n")[0]:
+    if m is None or f" {m.group(1)} " in text[m.end() : m.end() + 80].split("\n")[0]:
         return None  # "NATO - the alliance - met": a pair of dashes is an aside, not a dateline
-    place = re.match(r"[^,(]*?(?= ?[,(]| ?[-–—―])", text[at:m.end()])
+    place = re.match(r"[^,(]*?(?= ?[,(]| ?[-–—―])", text[at : m.end()])
     return (at + len(place.group(0)) if place else at, m.end())
 
 
@@ -83,9 +86,10 @@ def _wire_dateline_place(doc: Doc, i: int) -> Span | None:
     """The words after a wire dateline at token ``i`` start a sentence; the dateline's place name
     is returned. Why: the parser takes the dateline for a subject ("KYIV (Reuters) - Ukraine
     accused …": the city accused), so the speaker and the event's source went to the place."""
-    head = doc[i:i + 30]
-    if not (head[0].is_upper or head[0].is_title) or len(head[0]) < 2 or \
-            not any(t.text in _DASHES for t in head[1:12]):  # most paragraphs: no dash near their start
+    head = doc[i : i + 30]
+    if (
+        not (head[0].is_upper or head[0].is_title) or len(head[0]) < 2 or not any(t.text in _DASHES for t in head[1:12])
+    ):  # most paragraphs: no dash near their start
         return None
     found = wire_dateline(head.text_with_ws)
     if found is None:

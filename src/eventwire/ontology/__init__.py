@@ -1,4 +1,5 @@
 """The CAMEO event ontology (codes, Goldstein, quad class) and its PLOVER mapping."""
+
 from .cameo import CameoCode, describe, get, is_code, parent
 from .plover import plover_type
 

@@ -5,6 +5,7 @@ root, GDELT Goldstein value, GDELT quad class, PLOVER type) and keeps no manual 
 
     python -m eventwire.ontology.build_table ../shared/data/cameo
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,11 @@ from pathlib import Path
 OUT = Path(__file__).with_name("data") / "cameo.tsv"
 
 #: The comment written above the header of the table (``eventwire.tables`` convention).
-HEADER_COMMENT = ("# CAMEO event codes: name, root code, GDELT Goldstein value, GDELT quad class and PLOVER\n"
-                  "# types (|). Derived by eventwire.ontology.build_table from the shared CAMEO files: edit\n"
-                  "# those and rerun it rather than this file.\n")
+HEADER_COMMENT = (
+    "# CAMEO event codes: name, root code, GDELT Goldstein value, GDELT quad class and PLOVER\n"
+    "# types (|). Derived by eventwire.ontology.build_table from the shared CAMEO files: edit\n"
+    "# those and rerun it rather than this file.\n"
+)
 
 #: PLOVER 2021 folds CAMEO appeals (02) into REQUEST; statements (01) have no PLOVER type.
 PLOVER_ROOT_EXTRA = {"02": "REQUEST"}
@@ -46,7 +49,16 @@ def build(src: Path) -> int:
     for r in csv.DictReader((src / "cameo_event_codes.csv").open()):
         code = r["code"]
         gold = r["goldstein_gdelt"] or r["goldstein_icews_csv"]
-        rows.append((code, r["name"].strip(), r["root_code"], f"{float(gold):.1f}", r["quad_class_gdelt"], _plover_of(code, table)))
+        rows.append(
+            (
+                code,
+                r["name"].strip(),
+                r["root_code"],
+                f"{float(gold):.1f}",
+                r["quad_class_gdelt"],
+                _plover_of(code, table),
+            )
+        )
     with OUT.open("w", encoding="utf-8") as f:
         f.write(HEADER_COMMENT)
         f.write("code\tname\troot\tgoldstein\tquad_class\tplover\n")

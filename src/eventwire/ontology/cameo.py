@@ -3,6 +3,7 @@
 Why: every event carries these facts beside its code, and they must come from one table
 (``data/cameo.tsv``, derived by ``build_table.py``) so the store, API and scorer agree.
 """
+
 from __future__ import annotations
 
 import functools

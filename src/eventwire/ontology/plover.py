@@ -3,6 +3,7 @@
 Why: PLOVER is the successor ontology many users query by; we keep one primary type per code
 (the first listed in the CAMEO2PLOVER table; ``08`` is split CONCEDE/RETREAT by sub-code).
 """
+
 from __future__ import annotations
 
 from .cameo import get

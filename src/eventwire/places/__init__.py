@@ -3,6 +3,7 @@
 ``find_places(doc, actors)`` is called once per article by the pipeline; the event coder calls
 ``place_for(trigger, places)`` for each event it keeps.
 """
+
 from __future__ import annotations
 
 from .finder import find_places

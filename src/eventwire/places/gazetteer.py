@@ -5,6 +5,7 @@ first article) into a plain ``{lowercase name: [Entry, ...]}`` dict; per-article
 dictionary lookups only. Countries, US states and the curated regions (conflict regions, seas,
 continents, capitals used as shorthand) are small TSV tables in ``data/``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,7 +45,7 @@ class Entry:
 
 def norm(text: str) -> str:
     """Lookup key: lowercase, curly quotes straightened, leading 'the' and possessive dropped."""
-    t = text.replace("’", "'").strip().strip(".,;:!?\"()[]").strip()
+    t = text.replace("’", "'").strip().strip('.,;:!?"()[]').strip()
     low = t.lower()
     if low.startswith("the "):
         low = low[4:]
@@ -123,8 +124,15 @@ def small_tables() -> Gazetteer:
     iso2to3: dict[str, str] = {}
     for r in country_rows():
         pop = int(r["population"] or 0)
-        e = Entry(r["name"], r["iso3"], float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "country",
-                  PRIOR_COUNTRY + (0.3 if pop > 1_000_000 else 0.0))
+        e = Entry(
+            r["name"],
+            r["iso3"],
+            float(r["lat"]),
+            float(r["lon"]),
+            int(r["geonameid"]),
+            "country",
+            PRIOR_COUNTRY + (0.3 if pop > 1_000_000 else 0.0),
+        )
         countries[r["iso3"]] = e
         iso2to3[r["iso2"]] = r["iso3"]
         _add(names, r["name"], e)
@@ -144,7 +152,9 @@ def small_tables() -> Gazetteer:
     states: dict[str, Entry] = {}
     abbrevs: dict[str, Entry] = {}
     for r in read_table("eventwire.places", "us_states.tsv"):
-        e = Entry(r["name"], "USA", float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "admin1", PRIOR_STATE, r["code"])
+        e = Entry(
+            r["name"], "USA", float(r["lat"]), float(r["lon"]), int(r["geonameid"]), "admin1", PRIOR_STATE, r["code"]
+        )
         states[r["code"]] = e
         _add(names, r["name"], e)
         for a in alternatives(r["adjectives"]):
@@ -178,7 +188,9 @@ def gazetteer() -> Gazetteer:
         pop = int(c.get("population") or 0)
         admin1 = c.get("admin1code") if c["countrycode"] == "US" else None
         prior = math.log10(max(pop, 10))
-        e = Entry(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), "city", prior, admin1)
+        e = Entry(
+            c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), "city", prior, admin1
+        )
         keys = {_fast_norm(c["name"])}
         if prior >= ALT_NAME_MIN_PRIOR:  # a small town's foreign/alternate names cost more than they find
             for a in c.get("alternatenames") or ():

@@ -4,6 +4,7 @@ Why: an event's location is what analysts map, and a sentence often names severa
 ("Ankara said an attack near the Syrian border killed five"): the speaker's capital is not the
 scene, the place governed by a locative preposition in the trigger's own clause is.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -12,9 +13,32 @@ from ..model import Place
 from .gazetteer import small_tables
 
 #: prepositions that put an event somewhere
-LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "off",
-                      "along", "within", "over", "beyond", "north", "south", "east", "west", "into", "towards",
-                      "toward", "through"})
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "throughout",
+        "around",
+        "on",
+        "off",
+        "along",
+        "within",
+        "over",
+        "beyond",
+        "north",
+        "south",
+        "east",
+        "west",
+        "into",
+        "towards",
+        "toward",
+        "through",
+    }
+)
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
 
@@ -30,7 +54,9 @@ def _locative_prep(tok: Token) -> Token | None:
     for _ in range(6):
         if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE:
             return t.head
-        if t.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+        if t.dep_ in ("compound", "amod", "nmod", "appos", "conj", "poss") or (
+            t.dep_ == "pobj" and t.head.lower_ == "of"
+        ):
             t = t.head if t.dep_ != "pobj" else t.head.head
             continue
         if t.dep_ == "npadvmod" or (t.dep_ == "advmod" and t.head.lower_ in LOCATIVE):
@@ -89,7 +115,9 @@ def place_for(trigger: Token, places: list[Place]) -> Place | None:
             continue
         # rank: the preposition attaches to the trigger, then to the trigger's clause, then anywhere
         anc = prep.head
-        if anc.i == trigger.i or (trigger.left_edge.i <= anc.i <= trigger.right_edge.i and _clause_head(anc).i == clause.i):
+        if anc.i == trigger.i or (
+            trigger.left_edge.i <= anc.i <= trigger.right_edge.i and _clause_head(anc).i == clause.i
+        ):
             rank = 0
         elif _clause_head(anc).i == clause.i or _clause_head(prep).i == clause.i:
             rank = 1

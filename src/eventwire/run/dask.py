@@ -10,6 +10,7 @@ bounded number of chunks in flight, so its memory stays flat.
 ``address`` is a scheduler (``tcp://host:8786``) or ``local:N`` for a LocalCluster of N worker
 processes with one thread each. See docs/scale-out.md for dask-jobqueue and Kubernetes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -73,8 +74,14 @@ def open_client(address: str) -> tuple[Any, Any]:
     return Client(address), None
 
 
-def ingest_dask(paths: Iterable[str], root: str | Path, address: str, clean: bool = True,
-                progress: Callable[[int], None] | None = None, chunk_size: int = DASK_CHUNK) -> dict[str, Any]:
+def ingest_dask(
+    paths: Iterable[str],
+    root: str | Path,
+    address: str,
+    clean: bool = True,
+    progress: Callable[[int], None] | None = None,
+    chunk_size: int = DASK_CHUNK,
+) -> dict[str, Any]:
     """Read inputs here, analyse them on Dask workers into the Parquet dataset at ``root``."""
     from dask.distributed import as_completed
 
@@ -106,8 +113,12 @@ def ingest_dask(paths: Iterable[str], root: str | Path, address: str, clean: boo
                 in_flight -= 1
         for future in pending:
             collect(future)
-        return {**counts.summary(), "parquet": str(dataset.root), "recovered_files": dataset.recovered,
-                "workers": len(workers)}
+        return {
+            **counts.summary(),
+            "parquet": str(dataset.root),
+            "recovered_files": dataset.recovered,
+            "workers": len(workers),
+        }
     finally:
         client.close()
         if cluster is not None:

@@ -4,6 +4,7 @@ Why: the parser is CPU-bound and single-threaded, so one process per core is how
 goes faster. Each worker loads the model once (:func:`prepare_process_for_batch`) and analyses
 chunks of records; the results come back in input order.
 """
+
 from __future__ import annotations
 
 import gc
@@ -20,8 +21,10 @@ from ..pipeline import analyse_records
 log = logging.getLogger(__name__)
 
 #: A made-up story touching every stage, so their lazily loaded tables exist before the freeze.
-_WARM_UP = ("Rebel forces attacked a convoy near the border on Monday, killing 12 soldiers, the defence "
-            "ministry in Ankara said. \"We will respond,\" the minister told reporters in Paris.")
+_WARM_UP = (
+    "Rebel forces attacked a convoy near the border on Monday, killing 12 soldiers, the defence "
+    'ministry in Ankara said. "We will respond," the minister told reporters in Paris.'
+)
 _prepared = False
 
 
@@ -103,9 +106,13 @@ class _WorkerPool:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def analyse_parallel(records: Iterable[InputRecord], clean: bool = True, jobs: int | None = None,
-                     transform: Callable[[ArticleResult], Any] = ArticleResult.to_dict, chunk_size: int = 64,
-                     ) -> Iterator[Any]:
+def analyse_parallel(
+    records: Iterable[InputRecord],
+    clean: bool = True,
+    jobs: int | None = None,
+    transform: Callable[[ArticleResult], Any] = ArticleResult.to_dict,
+    chunk_size: int = 64,
+) -> Iterator[Any]:
     """``transform(result)`` for every record, in input order, computed by ``jobs`` worker processes.
 
     Records are read lazily and at most ``2 × jobs + 1`` chunks are in flight, so memory stays flat

@@ -6,6 +6,7 @@ and data flows one way: readers → analysis → writer. The loop counts new, sk
 articles and the kinds of failure, keeps each record's input file so a failure can name it, and
 reports progress.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -97,9 +98,14 @@ class SourceFiles:
                 self.by_id.pop(row["id"], None)
 
 
-def skip_stored(records: Iterable[InputRecord], known_ids: Callable[[list[str]], set[str]], counts: RunCounts,
-                progress: Progress = no_progress, sources: SourceFiles | None = None,
-                once: bool = False) -> Iterator[InputRecord]:
+def skip_stored(
+    records: Iterable[InputRecord],
+    known_ids: Callable[[list[str]], set[str]],
+    counts: RunCounts,
+    progress: Progress = no_progress,
+    sources: SourceFiles | None = None,
+    once: bool = False,
+) -> Iterator[InputRecord]:
     """The records whose article is not stored yet (the others count as skipped).
 
     ``once``: also skip a second record with an id seen earlier in this run (Dask workers cannot
@@ -125,8 +131,13 @@ def skip_stored(records: Iterable[InputRecord], known_ids: Callable[[list[str]],
 AnalyseRows = Callable[[Iterable[InputRecord]], Iterable[Rows]]
 
 
-def run_into(writer: Writer, records: Iterable[InputRecord], analyse_rows: AnalyseRows, batch_size: int,
-             progress: Progress = no_progress) -> RunCounts:
+def run_into(
+    writer: Writer,
+    records: Iterable[InputRecord],
+    analyse_rows: AnalyseRows,
+    batch_size: int,
+    progress: Progress = no_progress,
+) -> RunCounts:
     """Analyse every record not stored yet and hand its rows to ``writer`` in batches of ``batch_size``."""
     counts = RunCounts()
     sources = SourceFiles()
@@ -145,19 +156,27 @@ def rows_in_processes(clean: bool = True, jobs: int | None = None) -> AnalyseRow
 
     def analyse_rows(records: Iterable[InputRecord]) -> Iterable[Rows]:
         return analyse_parallel(records, clean=clean, jobs=jobs, transform=result_rows)
+
     return analyse_rows
 
 
-def ingest_duckdb(paths: Iterable[str], db: str | Path, jobs: int | None = None, clean: bool = True,
-                  progress: Progress | None = None, run_dedup: bool = True) -> dict[str, Any]:
+def ingest_duckdb(
+    paths: Iterable[str],
+    db: str | Path,
+    jobs: int | None = None,
+    clean: bool = True,
+    progress: Progress | None = None,
+    run_dedup: bool = True,
+) -> dict[str, Any]:
     """Read, analyse and store in the DuckDB file ``db`` every input not stored yet; then rebuild the
     cross-article clusters. Returns the counts, the table totals and the clusters' counts."""
     from ..ingest.readers import iter_records
     from ..store.duckdb import WRITE_BATCH, DuckStore
 
     with DuckStore(db) as store:
-        counts = run_into(store, iter_records(paths), rows_in_processes(clean, jobs), WRITE_BATCH,
-                          progress or no_progress)
+        counts = run_into(
+            store, iter_records(paths), rows_in_processes(clean, jobs), WRITE_BATCH, progress or no_progress
+        )
         summary: dict[str, Any] = {**counts.summary(), "db": str(db), "totals": store.counts()}
         if run_dedup:
             from ..store.clusters import build_merged_events
@@ -166,13 +185,19 @@ def ingest_duckdb(paths: Iterable[str], db: str | Path, jobs: int | None = None,
     return summary
 
 
-def ingest_parquet(paths: Iterable[str], root: str | Path, jobs: int | None = None, clean: bool = True,
-                   progress: Progress | None = None) -> dict[str, Any]:
+def ingest_parquet(
+    paths: Iterable[str],
+    root: str | Path,
+    jobs: int | None = None,
+    clean: bool = True,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
     """Analyse inputs on this machine into the Parquet dataset at ``root``, resuming a killed run."""
     from ..ingest.readers import iter_records
     from ..store.parquet import PARQUET_BATCH, ParquetDataset
 
     dataset = ParquetDataset(root)
-    counts = run_into(dataset, iter_records(paths), rows_in_processes(clean, jobs), PARQUET_BATCH,
-                      progress or no_progress)
+    counts = run_into(
+        dataset, iter_records(paths), rows_in_processes(clean, jobs), PARQUET_BATCH, progress or no_progress
+    )
     return {**counts.summary(), "parquet": str(Path(root)), "recovered_files": dataset.recovered}

@@ -6,6 +6,7 @@ analyst wants one record per event with GDELT-style counts (``num_mentions``, ``
 shingles and LSH banding (linear in the corpus), then events are grouped by date, actors and
 CAMEO root across all articles.
 """
+
 from __future__ import annotations
 
 import functools
@@ -41,7 +42,7 @@ def minhash(text: str) -> list[int]:
     if len(words) < SHINGLE:
         grams = {" ".join(words)} if words else {""}
     else:
-        grams = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        grams = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     h = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams))
     a, b = _perms()
     # a, h < 2**32 so a*h + b < 2**64: exact in uint64
@@ -73,7 +74,7 @@ def story_clusters(items: Iterable[tuple[str, list[int] | None]], threshold: flo
         sig = list(sig)
         sigs[aid] = sig
         for band in range(BANDS):
-            key = (band, tuple(sig[band * ROWS:(band + 1) * ROWS]))
+            key = (band, tuple(sig[band * ROWS : (band + 1) * ROWS]))
             bucket = buckets.setdefault(key, [])
             for other in bucket:
                 ra, rb = find(aid), find(other)
@@ -138,4 +139,9 @@ def build_merged_events(con: Any, threshold: float = COPY_THRESHOLD) -> dict[str
         raise
     n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     n_merged = con.execute("SELECT count(*) FROM merged_events").fetchone()[0]
-    return {"articles": len(stories), "stories": len(set(stories.values())), "events": n_events, "merged_events": n_merged}
+    return {
+        "articles": len(stories),
+        "stories": len(set(stories.values())),
+        "events": n_events,
+        "merged_events": n_merged,
+    }

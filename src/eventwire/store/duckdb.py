@@ -6,6 +6,7 @@ transaction, so a run killed at any moment leaves only whole articles behind and
 picks up where it stopped. Inputs that could not be analysed go to ``failures`` with their reason
 and are tried again on the next run.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -91,7 +92,8 @@ class DuckStore:
                     "INSERT INTO failures VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (id) DO UPDATE SET "
                     "source = excluded.source, kind = excluded.kind, message = excluded.message, "
                     "attempts = failures.attempts + 1, last_seen = excluded.last_seen",
-                    [f["id"], f["source"], f["kind"], f["message"], now])
+                    [f["id"], f["source"], f["kind"], f["message"], now],
+                )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -112,8 +114,10 @@ def load_parquet(root: str | Path, db: str | Path, run_dedup: bool = True) -> di
         before = store.counts()
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("CREATE OR REPLACE TEMP TABLE _pq_new AS SELECT id FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM articles)",
-                        [str(Path(root) / "articles" / "*.parquet")])
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _pq_new AS SELECT id FROM read_parquet(?) WHERE id NOT IN (SELECT id FROM articles)",
+                [str(Path(root) / "articles" / "*.parquet")],
+            )
             attach_views(con, root, prefix="_pq_")
             for t in schema.TABLES:
                 key = "id" if t == "articles" else "article_id"
@@ -130,4 +134,3 @@ def load_parquet(root: str | Path, db: str | Path, run_dedup: bool = True) -> di
 
             summary["dedup"] = build_merged_events(con)
     return summary
-

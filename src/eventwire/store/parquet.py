@@ -12,6 +12,7 @@ Layout::
     DIR/events/month=YYYY-MM/part-<batch>.parquet     (month of the event date, else of publication)
     DIR/actors/ quotes/ places/ failures/  part-<batch>.parquet
 """
+
 from __future__ import annotations
 
 import os
@@ -112,18 +113,24 @@ def attach_views(con: Any, root: str | Path, prefix: str = "") -> None:
             con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT {cols} LIMIT 0")
         elif t == "events":
             glob = str(root / t / "**" / "*.parquet")
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}', "
-                        "hive_partitioning = true, union_by_name = true)")
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}', "
+                "hive_partitioning = true, union_by_name = true)"
+            )
         elif t == "failures":
             # failures are appended per attempt: keep the latest per id, and only if it never succeeded
             glob = str(root / t / "*.parquet")
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT id, arg_max(source, last_seen) AS source, "
-                        "arg_max(kind, last_seen) AS kind, arg_max(message, last_seen) AS message, "
-                        "count(*)::INTEGER AS attempts, max(last_seen) AS last_seen "
-                        f"FROM read_parquet('{glob}') WHERE id NOT IN (SELECT id FROM {prefix}articles) GROUP BY id")
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT id, arg_max(source, last_seen) AS source, "
+                "arg_max(kind, last_seen) AS kind, arg_max(message, last_seen) AS message, "
+                "count(*)::INTEGER AS attempts, max(last_seen) AS last_seen "
+                f"FROM read_parquet('{glob}') WHERE id NOT IN (SELECT id FROM {prefix}articles) GROUP BY id"
+            )
         else:
             glob = str(root / t / "*.parquet")
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet('{glob}', union_by_name = true)"
+            )
 
 
 class ParquetDataset:

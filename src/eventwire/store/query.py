@@ -5,6 +5,7 @@ to read, or as CSV / JSON Lines / Parquet / GDELT-style TSV to take elsewhere; t
 pages through the same filtered events as ``model``-shaped records. Every SQL statement that
 reads the store lives here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -51,10 +52,10 @@ class Filters:
             sql.append("starts_with(cameo, ?)")
             args.append(self.cameo)
         if self.since:
-            sql.append("coalesce(\"date\", published) >= ?")
+            sql.append('coalesce("date", published) >= ?')
             args.append(self.since)
         if self.until:
-            sql.append("coalesce(\"date\", published) <= ?")
+            sql.append('coalesce("date", published) <= ?')
             args.append(self.until)
         if self.modality:
             sql.append("modality IN (SELECT unnest(?))")
@@ -88,10 +89,12 @@ def connect(db: str | Path | None = None, parquet: str | Path | None = None) -> 
     return con
 
 
-EVENT_COLUMNS = ("event_id, article_id, coalesce(\"date\", published) AS \"date\", source_code, source_name, source_text, "
-                 "target_code, target_name, target_text, cameo, name, root, quad_class, goldstein, plover, modality, "
-                 "confidence, fatalities, place_name, place_country, place_lat, place_lon, attribution, "
-                 "evidence_text, evidence_start, evidence_end, outlet")
+EVENT_COLUMNS = (
+    'event_id, article_id, coalesce("date", published) AS "date", source_code, source_name, source_text, '
+    "target_code, target_name, target_text, cameo, name, root, quad_class, goldstein, plover, modality, "
+    "confidence, fatalities, place_name, place_country, place_lat, place_lon, attribution, "
+    "evidence_text, evidence_start, evidence_end, outlet"
+)
 
 
 def select_events(con: Any, f: Filters, columns: str = EVENT_COLUMNS) -> Any:
@@ -107,8 +110,12 @@ def rich_table(con: Any, f: Filters, title: str | None = None) -> Any:
     from rich.markup import escape
     from rich.table import Table
 
-    cur = select_events(con, f, "coalesce(\"date\", published) AS d, source_code, source_text, target_code, target_text, "
-                                "cameo, name, modality, evidence_text, evidence_start, trigger_text, confidence")
+    cur = select_events(
+        con,
+        f,
+        'coalesce("date", published) AS d, source_code, source_text, target_code, target_text, '
+        "cameo, name, modality, evidence_text, evidence_start, trigger_text, confidence",
+    )
     t = Table(title=title, show_lines=False, header_style="bold", expand=True)
     t.add_column("date", no_wrap=True, min_width=10)
     t.add_column("who → whom", min_width=16, max_width=30)
@@ -119,8 +126,13 @@ def rich_table(con: Any, f: Filters, title: str | None = None) -> Any:
         who = f"[bold]{sc or '—'}[/] → [bold]{tc or '—'}[/]"
         names = " / ".join(escape(x) for x in (st, tt) if x)
         style = {"asserted": "green", "reported": "yellow", "denied": "red", "negated": "red"}.get(mod, "magenta")
-        t.add_row(d or "", who + (f"\n[dim]{names}[/]" if names else ""), f"{cameo} {escape(name or '')}",
-                  f"[{style}]{mod}[/]", _snippet(ev or "", trig))
+        t.add_row(
+            d or "",
+            who + (f"\n[dim]{names}[/]" if names else ""),
+            f"{cameo} {escape(name or '')}",
+            f"[{style}]{mod}[/]",
+            _snippet(ev or "", trig),
+        )
     return t
 
 
@@ -132,7 +144,7 @@ def _snippet(text: str, trigger: str | None, width: int = 160) -> str:
     if len(text) > width:
         at = text.find(trigger) if trigger else -1
         start = max(0, min(at - width // 3, len(text) - width)) if at >= 0 else 0
-        text = ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+        text = ("…" if start else "") + text[start : start + width] + ("…" if start + width < len(text) else "")
     return escape(text)
 
 
@@ -156,30 +168,49 @@ GDELT_COLUMNS = (
 
 
 def _gdelt_select(has_merged: bool) -> str:
-    d = "coalesce(e.\"date\", e.published)"
-    counts = (("coalesce(m.num_mentions, 1)", "coalesce(m.num_sources, 1)", "coalesce(m.num_articles, 1)") if has_merged
-              else ("1", "1", "1"))
-    geo_type = ("CASE e.place_feature WHEN 'country' THEN 1 WHEN 'admin1' THEN 5 WHEN 'city' THEN 4 "
-                "WHEN NULL THEN NULL ELSE 4 END")
+    d = 'coalesce(e."date", e.published)'
+    counts = (
+        ("coalesce(m.num_mentions, 1)", "coalesce(m.num_sources, 1)", "coalesce(m.num_articles, 1)")
+        if has_merged
+        else ("1", "1", "1")
+    )
+    geo_type = (
+        "CASE e.place_feature WHEN 'country' THEN 1 WHEN 'admin1' THEN 5 WHEN 'city' THEN 4 "
+        "WHEN NULL THEN NULL ELSE 4 END"
+    )
     mapped = {
         "GLOBALEVENTID": "e.event_id",
         "SQLDATE": f"replace({d}, '-', '')",
         "MonthYear": f"replace(left({d}, 7), '-', '')",
         "Year": f"left({d}, 4)",
         "FractionDate": f"round(year(try_cast({d} AS DATE)) + (dayofyear(try_cast({d} AS DATE)) - 1) / 365.0, 4)",
-        "Actor1Code": "e.source_code", "Actor1Name": "upper(e.source_name)", "Actor1CountryCode": "e.source_country",
-        "Actor1Type1Code": "e.source_sectors[1]", "Actor1Type2Code": "e.source_sectors[2]",
+        "Actor1Code": "e.source_code",
+        "Actor1Name": "upper(e.source_name)",
+        "Actor1CountryCode": "e.source_country",
+        "Actor1Type1Code": "e.source_sectors[1]",
+        "Actor1Type2Code": "e.source_sectors[2]",
         "Actor1Type3Code": "e.source_sectors[3]",
-        "Actor2Code": "e.target_code", "Actor2Name": "upper(e.target_name)", "Actor2CountryCode": "e.target_country",
-        "Actor2Type1Code": "e.target_sectors[1]", "Actor2Type2Code": "e.target_sectors[2]",
+        "Actor2Code": "e.target_code",
+        "Actor2Name": "upper(e.target_name)",
+        "Actor2CountryCode": "e.target_country",
+        "Actor2Type1Code": "e.target_sectors[1]",
+        "Actor2Type2Code": "e.target_sectors[2]",
         "Actor2Type3Code": "e.target_sectors[3]",
         "IsRootEvent": "CASE WHEN e.idx = 0 THEN 1 ELSE 0 END",
-        "EventCode": "e.cameo", "EventBaseCode": "left(e.cameo, 3)", "EventRootCode": "e.root",
-        "QuadClass": "e.quad_class", "GoldsteinScale": "e.goldstein",
-        "NumMentions": counts[0], "NumSources": counts[1], "NumArticles": counts[2],
+        "EventCode": "e.cameo",
+        "EventBaseCode": "left(e.cameo, 3)",
+        "EventRootCode": "e.root",
+        "QuadClass": "e.quad_class",
+        "GoldsteinScale": "e.goldstein",
+        "NumMentions": counts[0],
+        "NumSources": counts[1],
+        "NumArticles": counts[2],
         "ActionGeo_Type": f"CASE WHEN e.place_name IS NULL THEN NULL ELSE {geo_type} END",
-        "ActionGeo_FullName": "e.place_name", "ActionGeo_CountryCode": "e.place_country",
-        "ActionGeo_Lat": "e.place_lat", "ActionGeo_Long": "e.place_lon", "ActionGeo_FeatureID": "e.place_geonameid",
+        "ActionGeo_FullName": "e.place_name",
+        "ActionGeo_CountryCode": "e.place_country",
+        "ActionGeo_Lat": "e.place_lat",
+        "ActionGeo_Long": "e.place_lon",
+        "ActionGeo_FeatureID": "e.place_geonameid",
         "DATEADDED": "strftime(a.ingested_at, '%Y%m%d%H%M%S')",
         "SOURCEURL": "a.url",
     }
@@ -193,18 +224,28 @@ def export(con: Any, f: Filters, fmt: str, output: str | Path, merged: bool = Fa
     lim = f" LIMIT {int(f.limit)}" if f.limit else ""
     if fmt == "gdelt":
         has_merged = has_table(con, "merged_events")
-        join = ("LEFT JOIN (SELECT unnest(event_ids) AS event_id, num_mentions, num_sources, num_articles "
-                "FROM merged_events) m ON m.event_id = e.event_id" if has_merged else "")
-        inner = (f"SELECT {_gdelt_select(has_merged)} FROM (SELECT * FROM events WHERE {where}) e "
-                 f"LEFT JOIN articles a ON a.id = e.article_id {join} ORDER BY e.event_id{lim}")
+        join = (
+            "LEFT JOIN (SELECT unnest(event_ids) AS event_id, num_mentions, num_sources, num_articles "
+            "FROM merged_events) m ON m.event_id = e.event_id"
+            if has_merged
+            else ""
+        )
+        inner = (
+            f"SELECT {_gdelt_select(has_merged)} FROM (SELECT * FROM events WHERE {where}) e "
+            f"LEFT JOIN articles a ON a.id = e.article_id {join} ORDER BY e.event_id{lim}"
+        )
         copy = f"COPY ({inner}) TO '{out}' (FORMAT csv, DELIMITER '\t', HEADER true)"
     else:
         if merged:
             inner = f"SELECT * FROM merged_events ORDER BY num_mentions DESC, merge_id{lim}"
             args = []
         else:
-            inner = (f"SELECT * FROM events WHERE {where} ORDER BY coalesce(\"date\", published), article_id, idx{lim}")
-        opts = {"csv": "FORMAT csv, HEADER true", "jsonl": "FORMAT json", "parquet": "FORMAT parquet, COMPRESSION zstd"}[fmt]
+            inner = f'SELECT * FROM events WHERE {where} ORDER BY coalesce("date", published), article_id, idx{lim}'
+        opts = {
+            "csv": "FORMAT csv, HEADER true",
+            "jsonl": "FORMAT json",
+            "parquet": "FORMAT parquet, COMPRESSION zstd",
+        }[fmt]
         copy = f"COPY ({inner}) TO '{out}' ({opts})"
     con.execute(copy, args)
     return con.execute(f"SELECT count(*) FROM ({inner})", args).fetchone()[0]
@@ -212,8 +253,10 @@ def export(con: Any, f: Filters, fmt: str, output: str | Path, merged: bool = Fa
 
 def has_table(con: Any, name: str) -> bool:
     """Whether ``con`` has a table or view called ``name``."""
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? ", [name]).fetchone()[0]
-                or con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [name]).fetchone()[0])
+    return bool(
+        con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? ", [name]).fetchone()[0]
+        or con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [name]).fetchone()[0]
+    )
 
 
 # ---------------------------------------------------------------- model-shaped records (the HTTP API)
@@ -238,15 +281,21 @@ def check_store(db: str | Path) -> None:
     finally:
         con.close()
     if missing:
-        raise ValueError(f"{db} is not an eventwire store (no {' or '.join(missing)} table); "
-                         f"build one with: eventwire ingest --db {db} INPUT...")
+        raise ValueError(
+            f"{db} is not an eventwire store (no {' or '.join(missing)} table); "
+            f"build one with: eventwire ingest --db {db} INPUT..."
+        )
 
 
 def _columns_sql(con: Any, cls: type) -> str:
     """The model's columns that the table has: a store written before a field was added still reads
     (the missing field comes back as null)."""
-    have = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = ?",
-                                      [_TABLE_OF[cls]]).fetchall()}
+    have = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [_TABLE_OF[cls]]
+        ).fetchall()
+    }
     return ", ".join(f'"{c}"' for c in schema.row_column_names(cls) if c in have)
 
 
@@ -256,13 +305,19 @@ def _dicts(cur: Any) -> list[dict[str, Any]]:
 
 
 def _stored_event(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {**schema.record_from_row(model.Event, row), "id": row["event_id"], "article_id": row["article_id"],
-            "outlet": row.get("outlet"), "published": row.get("published")}
+    return {
+        **schema.record_from_row(model.Event, row),
+        "id": row["event_id"],
+        "article_id": row["article_id"],
+        "outlet": row.get("outlet"),
+        "published": row.get("published"),
+    }
 
 
 def _events(con: Any, where: str, args: list[Any], order: str, page: str = "") -> list[dict[str, Any]]:
-    cur = con.execute(f"SELECT {_EVENT_KEYS}, {_columns_sql(con, model.Event)} FROM events "
-                      f"WHERE {where} ORDER BY {order}{page}", args)
+    cur = con.execute(
+        f"SELECT {_EVENT_KEYS}, {_columns_sql(con, model.Event)} FROM events WHERE {where} ORDER BY {order}{page}", args
+    )
     return [_stored_event(r) for r in _dicts(cur)]
 
 
@@ -290,8 +345,13 @@ def event_with_article(con: Any, event_id: str) -> dict[str, Any] | None:
         return None
     merged = None
     if has_table(con, "merged_events"):
-        rows = _dicts(con.execute("SELECT num_mentions, num_sources, num_articles, article_ids FROM merged_events "
-                                  "WHERE list_contains(event_ids, ?) LIMIT 1", [event_id]))
+        rows = _dicts(
+            con.execute(
+                "SELECT num_mentions, num_sources, num_articles, article_ids FROM merged_events "
+                "WHERE list_contains(event_ids, ?) LIMIT 1",
+                [event_id],
+            )
+        )
         merged = rows[0] if rows else None
     return {"event": events[0], "article": article, "merged": merged}
 
@@ -301,13 +361,24 @@ def article_result(con: Any, article_id: str) -> dict[str, Any] | None:
     article = article_record(con, article_id)
     if article is None:
         return None
-    quotes = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Quote)} FROM quotes WHERE article_id = ? ORDER BY idx",
-                                [article_id]))
-    places = _dicts(con.execute(f"SELECT {_columns_sql(con, model.Place)} FROM places WHERE article_id = ? ORDER BY idx",
-                                [article_id]))
-    return {"id": article_id, "article": article, "events": _events(con, "article_id = ?", [article_id], "idx"),
-            "quotes": [schema.record_from_row(model.Quote, r) for r in quotes],
-            "places": [schema.record_from_row(model.Place, r) for r in places], "error": None}
+    quotes = _dicts(
+        con.execute(
+            f"SELECT {_columns_sql(con, model.Quote)} FROM quotes WHERE article_id = ? ORDER BY idx", [article_id]
+        )
+    )
+    places = _dicts(
+        con.execute(
+            f"SELECT {_columns_sql(con, model.Place)} FROM places WHERE article_id = ? ORDER BY idx", [article_id]
+        )
+    )
+    return {
+        "id": article_id,
+        "article": article,
+        "events": _events(con, "article_id = ?", [article_id], "idx"),
+        "quotes": [schema.record_from_row(model.Quote, r) for r in quotes],
+        "places": [schema.record_from_row(model.Place, r) for r in places],
+        "error": None,
+    }
 
 
 def event_counts(con: Any, f: Filters) -> dict[str, Any]:
@@ -317,8 +388,10 @@ def event_counts(con: Any, f: Filters) -> dict[str, Any]:
     sub = f"(SELECT * FROM events WHERE {where})"
     n, articles = con.execute(f"SELECT count(*), count(DISTINCT article_id) FROM {sub}", args).fetchone()
     roots = con.execute(f"SELECT root, count(*) FROM {sub} GROUP BY root ORDER BY count(*) DESC, root", args).fetchall()
-    mods = con.execute(f"SELECT modality, count(*) FROM {sub} GROUP BY modality ORDER BY count(*) DESC, modality",
-                       args).fetchall()
-    days = con.execute(f'SELECT coalesce("date", published, \'unknown\') AS d, count(*) FROM {sub} GROUP BY d ORDER BY d',
-                       args).fetchall()
+    mods = con.execute(
+        f"SELECT modality, count(*) FROM {sub} GROUP BY modality ORDER BY count(*) DESC, modality", args
+    ).fetchall()
+    days = con.execute(
+        f"SELECT coalesce(\"date\", published, 'unknown') AS d, count(*) FROM {sub} GROUP BY d ORDER BY d", args
+    ).fetchall()
     return {"events": n, "articles": articles, "by_root": roots, "by_modality": mods, "by_day": days}

@@ -4,6 +4,7 @@ Why: the store, the Parquet dataset and the exports must never drift from ``mode
 are computed from the dataclass fields (nested records become prefixed columns, lists and dicts
 become JSON text), so adding a field to the model adds a column everywhere.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,7 +24,12 @@ Rows = dict[str, list[dict[str, Any]]]
 #: A column: (name, DuckDB type, Arrow type name).
 Column = tuple[str, str, str]
 
-_SCALARS = {str: ("VARCHAR", "string"), int: ("BIGINT", "int64"), float: ("DOUBLE", "float64"), bool: ("BOOLEAN", "bool")}
+_SCALARS = {
+    str: ("VARCHAR", "string"),
+    int: ("BIGINT", "int64"),
+    float: ("DOUBLE", "float64"),
+    bool: ("BOOLEAN", "bool"),
+}
 #: Nested records stored as JSON text rather than flattened (open-ended shapes).
 _JSON = ("VARCHAR", "string")
 
@@ -39,7 +45,9 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def flat_columns(cls: type, prefix: str = "", skip: tuple[str, ...] = ()) -> list[tuple[str, str, str, tuple[str, ...], bool]]:
+def flat_columns(
+    cls: type, prefix: str = "", skip: tuple[str, ...] = ()
+) -> list[tuple[str, str, str, tuple[str, ...], bool]]:
     """(column, duckdb type, arrow type, attribute path, as_json) for every field of ``cls``, recursively."""
     hints = typing.get_type_hints(cls, vars(model))
     cols = []
@@ -70,16 +78,34 @@ _KEYS: dict[str, list[Column]] = {
 }
 #: Columns each table adds after the model's own fields.
 _EXTRA: dict[str, list[Column]] = {
-    "articles": [("n_events", "INTEGER", "int32"), ("n_quotes", "INTEGER", "int32"), ("n_places", "INTEGER", "int32"),
-                 ("minhash", "UBIGINT[]", "list<uint64>"), ("ingested_at", "TIMESTAMP", "timestamp[us]")],
+    "articles": [
+        ("n_events", "INTEGER", "int32"),
+        ("n_quotes", "INTEGER", "int32"),
+        ("n_places", "INTEGER", "int32"),
+        ("minhash", "UBIGINT[]", "list<uint64>"),
+        ("ingested_at", "TIMESTAMP", "timestamp[us]"),
+    ],
     "events": [("outlet", "VARCHAR", "string"), ("published", "VARCHAR", "string"), ("month", "VARCHAR", "string")],
-    "actors": [], "quotes": [], "places": [],
+    "actors": [],
+    "quotes": [],
+    "places": [],
 }
-FAILURE_COLUMNS: list[Column] = [("id", "VARCHAR", "string"), ("source", "VARCHAR", "string"), ("kind", "VARCHAR", "string"),
-                                 ("message", "VARCHAR", "string"), ("attempts", "INTEGER", "int32"),
-                                 ("last_seen", "TIMESTAMP", "timestamp[us]")]
+FAILURE_COLUMNS: list[Column] = [
+    ("id", "VARCHAR", "string"),
+    ("source", "VARCHAR", "string"),
+    ("kind", "VARCHAR", "string"),
+    ("message", "VARCHAR", "string"),
+    ("attempts", "INTEGER", "int32"),
+    ("last_seen", "TIMESTAMP", "timestamp[us]"),
+]
 
-_MODEL_OF = {"articles": model.Article, "events": model.Event, "actors": model.Actor, "quotes": model.Quote, "places": model.Place}
+_MODEL_OF = {
+    "articles": model.Article,
+    "events": model.Event,
+    "actors": model.Actor,
+    "quotes": model.Quote,
+    "places": model.Place,
+}
 TABLES = tuple(_MODEL_OF)
 
 
@@ -119,8 +145,16 @@ def arrow_schema(table: str):
     """The pyarrow schema of a table (for Parquet and for bulk inserts)."""
     import pyarrow as pa
 
-    types_ = {"string": pa.string(), "int64": pa.int64(), "int32": pa.int32(), "float64": pa.float64(), "bool": pa.bool_(),
-              "list<uint64>": pa.list_(pa.uint64()), "list<string>": pa.list_(pa.string()), "timestamp[us]": pa.timestamp("us")}
+    types_ = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "int32": pa.int32(),
+        "float64": pa.float64(),
+        "bool": pa.bool_(),
+        "list<uint64>": pa.list_(pa.uint64()),
+        "list<string>": pa.list_(pa.string()),
+        "timestamp[us]": pa.timestamp("us"),
+    }
     return pa.schema([(c, types_[a]) for c, _, a in columns(table)])
 
 
@@ -145,19 +179,40 @@ def result_rows(result: ArticleResult, ingested_at: Any = None) -> Rows:
     if result.error is not None or result.article is None:
         err = result.error or model.ErrorInfo("internal", "no article")
         src = result.article.source if result.article else None
-        return {"failures": [{"id": result.id, "source": src, "kind": err.kind, "message": err.message,
-                              "attempts": 1, "last_seen": ingested_at}]}
+        return {
+            "failures": [
+                {
+                    "id": result.id,
+                    "source": src,
+                    "kind": err.kind,
+                    "message": err.message,
+                    "attempts": 1,
+                    "last_seen": ingested_at,
+                }
+            ]
+        }
     art = result.article
     aid = result.id
     arow = _flatten("articles", art)
     arow["id"] = aid
-    arow.update(n_events=len(result.events), n_quotes=len(result.quotes), n_places=len(result.places),
-                minhash=minhash(art.body), ingested_at=ingested_at)
+    arow.update(
+        n_events=len(result.events),
+        n_quotes=len(result.quotes),
+        n_places=len(result.places),
+        minhash=minhash(art.body),
+        ingested_at=ingested_at,
+    )
     events, actors = [], []
     for i, ev in enumerate(result.events):
         eid = f"{aid}-{i}"
-        row = {"event_id": eid, "article_id": aid, "idx": i, **_flatten("events", ev),
-               "outlet": art.outlet, "published": art.published}
+        row = {
+            "event_id": eid,
+            "article_id": aid,
+            "idx": i,
+            **_flatten("events", ev),
+            "outlet": art.outlet,
+            "published": art.published,
+        }
         d = ev.date or art.published
         row["month"] = d[:7] if d and len(d) >= 7 else "unknown"
         events.append(row)
