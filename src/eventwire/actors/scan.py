@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..model import Actor
-from ..nlp import DATELINES
+from ..nlp import WIRE_DATELINES
 from .countries import (
     CAPITAL,
     COUNTRY,
@@ -41,14 +41,14 @@ def lower_cased(texts: list[str]) -> bool:
     return alpha >= 20 and caps <= alpha * 0.02
 
 
-def dateline_country(doc: Doc, text: str) -> str | None:
+def wire_dateline_country(doc: Doc, text: str) -> str | None:
     """The country of the place a wire story is filed from ("WASHINGTON (AP) — ", "GREEN BAY,
-    Wis. — "): the parse's dateline (:data:`eventwire.nlp.DATELINES`) opening one of the first
+    Wis. — "): the parse's dateline (:data:`eventwire.nlp.WIRE_DATELINES`) opening one of the first
     three paragraphs. Why: a legislator named without a country is the dateline's, even when the
     story is about another country."""
-    if DATELINES not in doc.spans or not len(doc.spans[DATELINES]):
+    if WIRE_DATELINES not in doc.spans or not len(doc.spans[WIRE_DATELINES]):
         return None
-    span = doc.spans[DATELINES][0]
+    span = doc.spans[WIRE_DATELINES][0]
     if text.count("\n\n", 0, span.start_char) > 2:
         return None
     name = " ".join(w if len(w) <= 2 else w.capitalize() for w in span.text.split())  # "NEW YORK" → "New York"
@@ -159,7 +159,7 @@ def scan(state: DocState) -> None:
     if counts:
         best = max(counts.items(), key=lambda kv: (kv[1], -first[kv[0]]))
         state.dominant = best[0]
-    state.home = dateline_country(state.doc, state.text)
+    state.home = wire_dateline_country(state.doc, state.text)
     for s, sent in enumerate(state.doc.sents):
         for k in range(sent.start, sent.end):
             state.sent_of[k] = s

@@ -282,7 +282,7 @@ def event_confidence(c: Candidate, has_src: bool, has_tgt: bool, fallback: bool,
     return round(max(0.05, min(0.99, conf)), 4)
 
 
-_DATELINE = re.compile(r"[^\n:.!?]{1,40}:\s+")
+_COLON_DATELINE = re.compile(r"[^\n:.!?]{1,40}:\s+")
 
 
 def _evidence(sent: Span, c: Candidate, text: str) -> TextSpan:
@@ -297,7 +297,7 @@ def _evidence(sent: Span, c: Candidate, text: str) -> TextSpan:
     nl = text.find("\n", t1, s1)
     if nl >= 0:
         s1 = nl
-    m = _DATELINE.match(text, s0, s1)
+    m = _COLON_DATELINE.match(text, s0, s1)
     if m and m.end() <= t0:
         s0 = m.end()
     while s0 < s1 and text[s0].isspace():

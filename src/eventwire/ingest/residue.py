@@ -174,7 +174,7 @@ def classify_lines(
         elif _is_byline(ln):
             ln.label = "byline"
         elif _is_timestamp(ln):
-            ln.label = "dateline"  # a timestamp line (the label keeps its old name)
+            ln.label = "timestamp"
         if ln.key and ln.n >= 4:
             j = seen.get(ln.key)
             if j is not None:
