@@ -23,11 +23,11 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from ..model import Attribution, Event
+from ..tables import read_table
 from ..attribution import find_speaker, is_anonymous, reporting_verbs, sentence_index, speaker_span
 from .modality import refusable_nouns
 
@@ -43,13 +43,9 @@ _GENERIC_SKIP = {"it", "this", "that", "report", "claim", "story", "way", "time"
 @functools.lru_cache(maxsize=1)
 def denial_words() -> dict[str, dict[str, str]]:
     """kind (false/claim/know/pair) → word → partner (pairs) or the kind."""
-    text = resources.files("eventwire.events").joinpath("data", "denial_words.tsv").read_text(encoding="utf-8")
     out: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.split("\t")
-        out.setdefault(row[1], {})[row[0]] = row[2] if len(row) > 2 else row[1]
+    for row in read_table("eventwire.events", "denial_words.tsv"):
+        out.setdefault(row["kind"], {})[row["word"]] = row["partner"] or row["kind"]
     return out
 
 

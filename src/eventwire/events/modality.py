@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..attribution import (according_to, find_speaker, is_anonymous, outlet_of_tell, passive_agent,
                            quote_speaker_verb, reporting_verbs, sentence_index, sentence_of, speaker_span)
 from ..model import Attribution
+from ..tables import read_table
 from .patterns import claims_act, direct_object, object_agent_verb
 
 #: Higher wins.
@@ -38,25 +38,19 @@ _QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", 
 _FUTURE_TIME = re.compile(r"^(tomorrow|next\b|later this\b|coming\b|this coming\b)", re.I)
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    """Tab-separated rows of ``events/data/<name>``, without blank and comment lines."""
-    text = resources.files("eventwire.events").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, str]]:
     """where (aux/head/amod/advmod/noun) → word → modality class."""
     out: dict[str, dict[str, str]] = {}
-    for word, cls, where in _data_lines("modality_cues.tsv"):
-        out.setdefault(where, {})[word] = cls
+    for row in read_table("eventwire.events", "modality_cues.tsv"):
+        out.setdefault(row["where"], {})[row["word"]] = row["class"]
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def refusable_nouns() -> frozenset[str]:
     """Nouns whose denial is a refusal, not a dispute of fact ("denied a request", "denied entry")."""
-    return frozenset(row[0] for row in _data_lines("denial_words.tsv") if len(row) > 1 and row[1] == "refusable")
+    return frozenset(row["word"] for row in read_table("eventwire.events", "denial_words.tsv") if row["kind"] == "refusable")
 
 
 # ---------------------------------------------------------------- attribution links
