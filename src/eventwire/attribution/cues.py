@@ -28,7 +28,7 @@ def reporting_verbs() -> dict[str, str]:
     return {lemma: kind for lemma, (kind, _lists) in reporting_cues().items() if kind}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cue_list(name: str) -> frozenset[str]:
     """The lemmas of one of the quote finder's verb lists ("speech", "np", "xcomp" …) (quotes' view)."""
     return frozenset(lemma for lemma, (_kind, lists) in reporting_cues().items() if name in lists)

@@ -18,8 +18,19 @@ import re
 
 from spacy.tokens import Token
 
-from ..attribution import (according_to, find_speaker, is_anonymous, outlet_of_tell, passive_agent,
-                           quote_speaker_verb, reporting_verbs, sentence_index, sentence_of, speaker_span)
+from ..attribution import (
+    according_to,
+    is_anonymous,
+    named_for,
+    outlet_of_tell,
+    passive_agent,
+    quote_speaker_verb,
+    reporting_verbs,
+    sentence_index,
+    sentence_of,
+    speaker_of,
+    speaker_span,
+)
 from ..model import Attribution
 from ..tables import read_table
 from .patterns import claims_act, direct_object, object_agent_verb
@@ -62,6 +73,7 @@ def _attribution(head: Token | None, cue: str, actors, verb: Token | None = None
         t = verb
         return Attribution(text=t.text if t is not None else cue, code=None, cue=cue, anonymous=True, denied=denied,
                            start=t.idx if t is not None else None, end=(t.idx + len(t.text)) if t is not None else None)
+    head = named_for(head)  # "the official, who said": the official
     span = speaker_span(head)
     actor = actors.for_token(head) if actors is not None else None
     return Attribution(text=span.text, code=getattr(actor, "code", None), cue=cue,
@@ -231,7 +243,7 @@ def _report_link(ch: _Chain, node: Token, lemma: str, prev: Token | None = None)
                 cited = next((g for g in c.children if g.dep_ == "dobj"), None)
                 if cited is not None:
                     ch.add(cited, "cite", c)
-        ch.add(find_speaker(node), lemma, node)
+        ch.add(speaker_of(node), lemma, node)
         if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
             outer = passive_agent(node)
             if outer is not None:
@@ -295,7 +307,7 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
     if kind == "report" and content:
         _report_link(ch, node, lemma, prev)
     elif kind in ("deny", "reject") and content and (prev.i > node.i or link == "parataxis"):
-        ch.add(find_speaker(node), lemma, node, denied=True)
+        ch.add(speaker_of(node), lemma, node, denied=True)
         ch.found.append("denied")
     elif node.pos_ in ("NOUN", "PROPN") and link in ("acl", "ccomp", "prep") and lemma in noun_cues and (
             noun_cues[lemma] == "reported" or link != "acl" or _is_infinitive(prev)):
@@ -366,7 +378,7 @@ def _trailing_report(ch: _Chain, node: Token, prev: Token | None) -> None:
         if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
                 and rep.get(c.lemma_.lower()) == "report"
                 and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
-            spk = find_speaker(c)
+            spk = speaker_of(c)
             if spk is not None:
                 ch.add(spk, c.lemma_.lower(), c)
                 ch.found.append("reported")
@@ -395,7 +407,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
         prev = node
     if not ch.links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
         verb = quote_speaker_verb(trigger)
-        spk = find_speaker(verb) if verb is not None else None
+        spk = speaker_of(verb) if verb is not None else None
         if spk is not None:
             ch.add(spk, verb.lemma_.lower(), verb)
             ch.found.append("reported")

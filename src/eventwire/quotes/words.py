@@ -15,28 +15,20 @@ convention and are read with ``eventwire.tables.read_table``.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from ..attribution.cues import cue_lemma, cue_list, lemma_fixes  # noqa: F401  (lemma_fixes: re-exported)
+from ..attribution.quotations import WORD, count_words  # noqa: F401  (re-exported: moved to attribution)
+from ..attribution.speakers import MEASURES  # noqa: F401  (re-exported: moved to attribution)
 from ..tables import read_table
 
 #: the folder of the finder's tables and the ranker's weights
 DATA_DIR = Path(__file__).with_name("data")
 #: the package whose ``data/`` tables ``read_table`` reads
 PACKAGE = "eventwire.quotes"
-
-#: a word, for the word counts that decide whether a content is long enough
-WORD = re.compile(r"\w+")
-
-
-def count_words(text: str) -> int:
-    """How many words ``text`` holds."""
-    return len(WORD.findall(text))
-
 
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
@@ -185,8 +177,6 @@ ADJ_PREPS = _LISTS["adj_prep"]
 #: capitalised line labels that are not people talking
 NOT_SPEAKERS = _LISTS["not_speaker"]
 
-#: entity types of a duration or amount, never what a statement is about
-MEASURES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
 #: prepositions of time and place after a verb ("voted in Ohio", "spoke after the vote"): never
 #: what a looser candidate is about
 SCENE_PREPS = frozenset({"in", "during", "after", "before", "since", "until", "within", "by", "near", "inside"})
