@@ -7,7 +7,7 @@ Usage:
 For every quote with a speaker and every event whose trigger lies inside the quote's content, the
 event should name the same speaker: one of its attribution links overlaps the quote's speaker (or
 the mention the speaker resolves to, for "he", "who", "the spokeswoman"). Prints the counts, the
-share that agree (expected near 100%: the quote finder and the events ask the same
+share that agree, over all pairs and over the pairs whose event names someone (expected near 100%: the quote finder and the events ask the same
 ``attribution.speaker_of`` for the same cue verb), and a few disagreements to read.
 """
 from __future__ import annotations
@@ -85,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     for k, n in sorted(counts.items()):
         print(f"{k:32s} {n}")
     if judged:
+        named = same + counts["different speaker"]  # events that name someone at all
         print(f"RESULT agreement={100 * same / judged:.1f}% innermost={100 * counts['same speaker (innermost link)'] / judged:.1f}%"
-              f" pairs={judged}")
+              f" of_named={100 * same / max(named, 1):.1f}% pairs={judged}")
     for k, xs in examples.items():
         print("==", k)
         for x in xs:
