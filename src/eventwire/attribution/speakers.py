@@ -7,17 +7,167 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from .cues import anonymous_words, outlet_words
+from .cues import anonymous_words, cue_lemma, outlet_words
+from .regions import quote_regions
 
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+_SPEAKERS_KEY = "eventwire.speakers"
+#: entity types of a duration or amount, never what a statement is about
+MEASURES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
 _ANON_PHRASE = re.compile(r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I)
 _SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "prep", "pobj",
                  "cc", "conj", "punct", "npadvmod", "predet"}
 _QUANTIFIERS = {"some", "several", "many", "few", "both", "all", "most", "none", "one", "two", "three", "four", "five"}
 #: Verbs whose object is the person spoken to, never the speaker.
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "warn", "accuse", "charge", "remind", "assure", "ask", "urge"}
+
+
+# ---------------------------------------------------------------- the one speaker of a cue verb
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """THE speaker of cue verb ``verb``: the token every layer names for it, found once per Doc.
+
+    Why one: a quotation and an event under the same verb must name the same speaker, so the
+    quote finder, event modality, denials and death counts all ask here (cached in ``doc.user_data``).
+    """
+    cache: dict[int, int | None] = verb.doc.user_data.setdefault(_SPEAKERS_KEY, {})
+    if verb.i not in cache:
+        found = _find_speaker_of(verb)
+        cache[verb.i] = found.i if found is not None else None
+    got = cache[verb.i]
+    return verb.doc[got] if got is not None else None
+
+
+def _find_speaker_of(verb: Token) -> Token | None:
+    """The grammatical subject (quotes' rules), unless it is passive, an extra subject or inside a
+    quotation; then the "by X" agent, the name after a closing quotation mark, the events' climb
+    (inverted speakers, "X was quoted", the verb a clause hangs on), or the phrase right before the verb."""
+    quoted = quoted_person(verb)
+    if quoted is not None:
+        return quoted
+    subj = subject(verb)
+    if subj is not None and subj.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        subj = _clean_subject(subj, verb)
+    if subj is not None:
+        return subj
+    after = name_after_quotation(verb)
+    if after is not None:
+        return after
+    found = find_speaker(verb)
+    if found is not None:
+        return found
+    if verb.dep_ in ("dep", "ROOT") and any(c.dep_ == "ccomp" for c in verb.children):
+        return orphan_subject(verb)
+    return None
+
+
+def _clean_subject(subj: Token, verb: Token) -> Token | None:
+    """The speaker a grammatical subject stands for: the nearest of two subjects, one outside the quotation the verb introduces, the agent of a passive cue verb (None
+    when it has none: "Iran was accused of …" names the accused, not the accuser)."""
+    holder = subj.head
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    quoted = [(lo, hi) for lo, hi, cue in quote_regions(holder.doc) if cue in (verb.i, holder.i)]
+    # '“That, frankly,” he said': not a word the parser took from the quotation the verb introduces
+    subjects = [c for c in subjects if not any(lo <= c.i <= hi for lo, hi in quoted)]
+    if not subjects:
+        return None
+    # the nearest: "X killed 23, medics said" is a mis-parse that hangs the claim on the verb as a second subject
+    subj = subjects[0] if len(subjects) == 1 else min(subjects, key=lambda c: abs(holder.i - c.i))
+    if subj.dep_ == "nsubjpass" and holder.i == verb.i and cue_lemma(verb) != "quote":
+        return _agent_or_quoted(verb)
+    return subj
+
+
+def name_after_quotation(verb: Token) -> Token | None:
+    """'“…,” said Dana Reyes, who runs Fix the Vote': a verb right after the closing mark of the
+    quotation it introduces, with no subject of its own, takes the noun phrase right after it,
+    however the parser hung it."""
+    doc = verb.doc
+    if not any(cue == verb.i and hi < verb.i and not doc[hi + 1:verb.i].text.strip(" ,")
+               for _lo, hi, cue in quote_regions(doc)) or verb.i + 1 >= len(doc):
+        return None
+    k = verb.i + 1
+    while k < min(len(doc), verb.i + 8) and doc[k].pos_ not in ("PRON", "PROPN", "NOUN") or \
+            k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in ("PROPN", "NOUN"):
+        if doc[k].dep_ not in ("det", "amod", "compound", "poss", "case", "nummod", "punct", "advmod"):
+            return None
+        k += 1
+    return doc[k] if k < len(doc) and doc[k].pos_ in ("PRON", "PROPN", "NOUN") else None
+
+
+def quoted_person(verb: Token) -> Token | None:
+    """X in "Reuters quoted X as saying …" / "cited X as saying …": the words are X's, not Reuters'."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("pcomp", "advcl", "xcomp", "prep") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and cue_lemma(cur) in ("quote", "cite"):
+            return next((c for c in cur.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def named_for(speaker: Token) -> Token:
+    """The token whose noun phrase names a speaker: a relative pronoun's noun ("the official, who
+    said …" is named by "the official"), else the speaker itself. The speaker token stays the
+    relative pronoun (the quote finder resolves it to the same noun)."""
+    holder = speaker.head
+    if speaker.tag_ in ("WDT", "WP") and holder.dep_ == "relcl" and holder.head.pos_ in ("NOUN", "PROPN"):
+        return holder.head
+    return speaker
+
+
+def speakers_cached(doc: Doc) -> dict[int, int | None]:
+    """cue verb index → speaker index, for the verbs asked so far (tests and benchmarks)."""
+    return doc.user_data.get(_SPEAKERS_KEY, {})
+
+
+# ---------------------------------------------------------------- subjects
+
+
+def subject(v: Token) -> Token | None:
+    """The subject of a reporting verb, looking through conjunctions ("paused and added")."""
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and any(c.dep_ == "ccomp" for c in v.children):
+            v = v.head.head  # "said A was safe and said B …": the second report hangs on the first one's clause
+            continue
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ":
+            v = v.head  # "voters are more likely to say …": through the adjective to its copula
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            v = v.head.head  # "she began by describing …", "he ended the speech after thanking …"
+            continue
+        if v.dep_ == "relcl":  # "the official, who said …"
+            return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.ent_type_ in MEASURES and v.head.head.i != v.head.i:
+            v = v.head.head  # "the union spent weeks pushing back …": the time is nobody
+            continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head  # "a statement saying …", "a tweet attacking …"
+        return None
+    return None
+
+
+def orphan_subject(v: Token) -> Token | None:
+    """ "…, the finance chief, Ruth Okafor, calmly suggested that …", parsed with no subject: the
+    noun phrase right before the verb (past its adverbs and a comma) speaks; a name in apposition
+    gives way to the phrase it describes, which keeps the name."""
+    doc = v.doc
+    k = v.i - 1
+    while k > v.sent.start and (doc[k].dep_ == "advmod" or doc[k].text == ","):
+        k -= 1
+    tok = doc[k]
+    if k < v.sent.start or tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.head.i > v.i:
+        return None
+    if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+        tok = tok.head  # one step only: the parser may hang the description itself on anything
+    return tok
 
 
 def speaker_span(head: Token) -> Span:

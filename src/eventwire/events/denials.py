@@ -23,12 +23,19 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..attribution import (
+    is_anonymous,
+    named_for,
+    reporting_verbs,
+    sentence_index,
+    speaker_of,
+    speaker_span,
+)
 from ..model import Attribution, Event
-from ..attribution import find_speaker, is_anonymous, reporting_verbs, sentence_index, speaker_span
+from ..tables import read_table
 from .modality import refusable_nouns
 
 #: Verbs whose negation with an active subject denies that subject ("no such attack happened").
@@ -43,14 +50,16 @@ _GENERIC_SKIP = {"it", "this", "that", "report", "claim", "story", "way", "time"
 @functools.lru_cache(maxsize=1)
 def denial_words() -> dict[str, dict[str, str]]:
     """kind (false/claim/know/pair) → word → partner (pairs) or the kind."""
-    text = resources.files("eventwire.events").joinpath("data", "denial_words.tsv").read_text(encoding="utf-8")
     out: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = line.split("\t")
-        out.setdefault(row[1], {})[row[0]] = row[2] if len(row) > 2 else row[1]
+    for row in read_table("eventwire.events", "denial_words.tsv"):
+        out.setdefault(row["kind"], {})[row["word"]] = row["partner"] or row["kind"]
     return out
+
+
+def denier_of(cue: Token) -> Token | None:
+    """Who denies: the one speaker of the cue verb (``attribution.speaker_of``), by the token that names it."""
+    speaker = speaker_of(cue)
+    return named_for(speaker) if speaker is not None else None
 
 
 def _norm(lemma: str) -> str:
@@ -192,7 +201,7 @@ def find_denials(doc: Doc) -> list[Denial]:
                 objs = [c for c in objs if c.dep_ == "ccomp" or c.lemma_.lower() in claim_words]
             if not objs:
                 continue
-            d = Denial(cue=t, denier=find_speaker(t))
+            d = Denial(cue=t, denier=denier_of(t))
             for o in objs:
                 _content(d, o)
             out.append(d)
@@ -200,7 +209,7 @@ def find_denials(doc: Doc) -> list[Denial]:
             # "said it had never heard of any such request", "called the reports baseless"
             for c in t.children:
                 if c.dep_ == "ccomp" and kind == "report" and _negated_clause(c):
-                    d = Denial(cue=t, denier=find_speaker(t))
+                    d = Denial(cue=t, denier=denier_of(t))
                     _content(d, c)
                     if d.lemmas or d.generic:
                         out.append(d)
@@ -208,7 +217,7 @@ def find_denials(doc: Doc) -> list[Denial]:
                     obj = next((o for o in t.children if o.dep_ in ("dobj", "nsubjpass", "nsubj") and o.i != c.i
                                 and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)), None)
                     if obj is not None:
-                        d = Denial(cue=t, denier=find_speaker(t))
+                        d = Denial(cue=t, denier=denier_of(t))
                         _content(d, obj)
                         d.generic = True
                         out.append(d)
@@ -220,10 +229,10 @@ def find_denials(doc: Doc) -> list[Denial]:
             if subj is not None and (subj.lemma_.lower() in claim_words or subj.lower_ in claim_words):
                 speaker = None
                 if h.dep_ in ("ccomp", "parataxis") and rep.get(h.head.lemma_.lower()) == "report":
-                    speaker = find_speaker(h.head)
+                    speaker = denier_of(h.head)
                 for c in h.children:  # the reporting verb hung below the quote
                     if speaker is None and c.dep_ in ("parataxis", "ccomp") and rep.get(c.lemma_.lower()) == "report":
-                        speaker = find_speaker(c)
+                        speaker = denier_of(c)
                 d = Denial(cue=t, denier=speaker)
                 _content(d, subj)
                 d.generic = True
@@ -237,7 +246,7 @@ def find_denials(doc: Doc) -> list[Denial]:
             speaker = None
             for _ in range(4):
                 if rep.get(v.lemma_.lower()) == "report" and v.pos_ == "VERB":
-                    speaker = find_speaker(v)
+                    speaker = denier_of(v)
                     break
                 if v.head.i == v.i:
                     break

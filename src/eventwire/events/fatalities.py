@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..attribution import reporting_verbs, sentence_of
+from ..tables import read_table
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -45,9 +45,7 @@ def _is_reporting(t: Token) -> bool:
 @functools.lru_cache(maxsize=1)
 def death_cues() -> dict[str, str]:
     """lemma → kill | todeath | die | dead | death | toll | life (package data)."""
-    text = resources.files("eventwire.events").joinpath("data", "death_cues.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {w: k for w, k in rows}
+    return {row["word"]: row["kind"] for row in read_table("eventwire.events", "death_cues.tsv")}
 
 
 def words_to_int(words: list[str]) -> int | None:

@@ -15,13 +15,24 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from spacy.tokens import Token
 
-from ..attribution import (according_to, find_speaker, is_anonymous, outlet_of_tell, passive_agent,
-                           quote_speaker_verb, reporting_verbs, sentence_index, sentence_of, speaker_span)
+from ..attribution import (
+    according_to,
+    is_anonymous,
+    named_for,
+    outlet_of_tell,
+    passive_agent,
+    quote_speaker_verb,
+    reporting_verbs,
+    sentence_index,
+    sentence_of,
+    speaker_of,
+    speaker_span,
+)
 from ..model import Attribution
+from ..tables import read_table
 from .patterns import claims_act, direct_object, object_agent_verb
 
 #: Higher wins.
@@ -38,25 +49,19 @@ _QUESTION_HEADS = {"ask", "wonder", "question", "know", "unclear", "uncertain", 
 _FUTURE_TIME = re.compile(r"^(tomorrow|next\b|later this\b|coming\b|this coming\b)", re.I)
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    """Tab-separated rows of ``events/data/<name>``, without blank and comment lines."""
-    text = resources.files("eventwire.events").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, dict[str, str]]:
     """where (aux/head/amod/advmod/noun) → word → modality class."""
     out: dict[str, dict[str, str]] = {}
-    for word, cls, where in _data_lines("modality_cues.tsv"):
-        out.setdefault(where, {})[word] = cls
+    for row in read_table("eventwire.events", "modality_cues.tsv"):
+        out.setdefault(row["where"], {})[row["word"]] = row["class"]
     return out
 
 
 @functools.lru_cache(maxsize=1)
 def refusable_nouns() -> frozenset[str]:
     """Nouns whose denial is a refusal, not a dispute of fact ("denied a request", "denied entry")."""
-    return frozenset(row[0] for row in _data_lines("denial_words.tsv") if len(row) > 1 and row[1] == "refusable")
+    return frozenset(row["word"] for row in read_table("eventwire.events", "denial_words.tsv") if row["kind"] == "refusable")
 
 
 # ---------------------------------------------------------------- attribution links
@@ -68,6 +73,7 @@ def _attribution(head: Token | None, cue: str, actors, verb: Token | None = None
         t = verb
         return Attribution(text=t.text if t is not None else cue, code=None, cue=cue, anonymous=True, denied=denied,
                            start=t.idx if t is not None else None, end=(t.idx + len(t.text)) if t is not None else None)
+    head = named_for(head)  # "the official, who said": the official
     span = speaker_span(head)
     actor = actors.for_token(head) if actors is not None else None
     return Attribution(text=span.text, code=getattr(actor, "code", None), cue=cue,
@@ -237,7 +243,7 @@ def _report_link(ch: _Chain, node: Token, lemma: str, prev: Token | None = None)
                 cited = next((g for g in c.children if g.dep_ == "dobj"), None)
                 if cited is not None:
                     ch.add(cited, "cite", c)
-        ch.add(find_speaker(node), lemma, node)
+        ch.add(speaker_of(node), lemma, node)
         if lemma == "quote" and any(c.dep_ == "nsubjpass" for c in node.children):
             outer = passive_agent(node)
             if outer is not None:
@@ -301,7 +307,7 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
     if kind == "report" and content:
         _report_link(ch, node, lemma, prev)
     elif kind in ("deny", "reject") and content and (prev.i > node.i or link == "parataxis"):
-        ch.add(find_speaker(node), lemma, node, denied=True)
+        ch.add(speaker_of(node), lemma, node, denied=True)
         ch.found.append("denied")
     elif node.pos_ in ("NOUN", "PROPN") and link in ("acl", "ccomp", "prep") and lemma in noun_cues and (
             noun_cues[lemma] == "reported" or link != "acl" or _is_infinitive(prev)):
@@ -372,7 +378,7 @@ def _trailing_report(ch: _Chain, node: Token, prev: Token | None) -> None:
         if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
                 and rep.get(c.lemma_.lower()) == "report"
                 and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
-            spk = find_speaker(c)
+            spk = speaker_of(c)
             if spk is not None:
                 ch.add(spk, c.lemma_.lower(), c)
                 ch.found.append("reported")
@@ -401,7 +407,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
         prev = node
     if not ch.links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
         verb = quote_speaker_verb(trigger)
-        spk = find_speaker(verb) if verb is not None else None
+        spk = speaker_of(verb) if verb is not None else None
         if spk is not None:
             ch.add(spk, verb.lemma_.lower(), verb)
             ch.found.append("reported")

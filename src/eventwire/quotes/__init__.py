@@ -12,7 +12,8 @@ ONE record: its content runs from the first part's opening mark to the last part
 (the cue and speaker sit inside that span, and are also given separately).
 Nested reports inside a quotation (“I think …” within a quote) are not separate records.
 
-Word lists live in ``data/words.tsv`` (one ``list<TAB>word`` per line) and ``data/verb_preps.tsv``.
+Verb lists are views of ``attribution/data/reporting_cues.tsv``; the other word lists live in
+``data/words.tsv`` and ``data/verb_preps.tsv`` (the package's table convention).
 Beyond the hand lists, ``data/learned_cues.tsv`` holds how often each (lemma, frame) — a verb with
 a clause, an infinitive, an object, a prepositional object or nothing, or a noun — was an
 attribution cue in PolNeAR's train split (counts only, made by ``benchmarks/build_quote_cues.py``);

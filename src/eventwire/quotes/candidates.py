@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from ..model import Quote
 from .context import DocumentContext
 from .direct import find_direct
-from .marks import count_words, span_chars, text_span, trim
+from .marks import span_chars, text_span, trim
+from ..attribution.quotations import count_words
 from .reported import find_reported
 from .transcripts import find_transcripts
 from .words import NOUN_PREPS, SCENE_PREPS

@@ -12,8 +12,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from .marks import count_words, quote_spans
+from ..attribution.quotations import quotation_spans, quote_spans
+from ..attribution.regions import sentence_bounds
 from .speakers import SpeakerResolver
+from ..attribution.quotations import count_words
 
 
 class DocumentContext:
@@ -23,11 +25,12 @@ class DocumentContext:
         self.doc = doc
         self.text = text
         self.speakers = SpeakerResolver(doc, actors)
-        self.qspans = quote_spans(self.text)
+        # the spans the events read too, once per Doc (another text is read afresh)
+        self.qspans = quotation_spans(doc) if text == doc.text else quote_spans(text)
         self.n_words = [count_words(self.text[a:b]) for a, b in self.qspans]
         self.covered: list[tuple[int, int]] = []  # content spans already given to a quote
         self.used_cues: set[int] = set()  # token indices of cues already used
-        self._sents: list[tuple[int, int]] | None = None
+        self.sent_of: Callable[[int], tuple[int, int]] = sentence_bounds(doc)
 
     def inside(self, pos: int) -> bool:
         """``pos`` lies within a quotation (between its marks)."""
@@ -41,15 +44,6 @@ class DocumentContext:
     def in_covered(self, pos: int) -> bool:
         """``pos`` lies in a content already given to a quote."""
         return any(a <= pos < b for a, b in self.covered)
-
-    def sent_of(self, i: int) -> tuple[int, int]:
-        """(start, end) token indices of token ``i``'s sentence; ``Token.sent`` rescans the doc
-        on every call, which costs more than the whole finder on a long article."""
-        if self._sents is None:
-            self._sents = []
-            for sent in self.doc.sents:
-                self._sents += [(sent.start, sent.end)] * (sent.end - sent.start)
-        return self._sents[i]
 
     def covered_index(self) -> Callable[[int], bool]:
         """A fast ``in_covered`` for the current spans: merged intervals searched by bisection."""

@@ -13,22 +13,19 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.regions import cue_for_quote
+from ..attribution.speakers import speaker_of
 from ..model import Quote
 from .context import DocumentContext
 from .marks import (
     DASHES,
-    count_words,
-    inside_marks,
     sentence_like,
     span_chars,
-    text_ends_open,
     text_span,
     whole_paragraph,
 )
 from .speakers import np_span, subject
-from .words import SPEECH, verb_lemma
-
-_ENDS_SENTENCE = re.compile(r"[.!?]['\"”’]*\s")
+from ..attribution.quotations import count_words
 
 
 def find_direct(ctx: DocumentContext, out: list[Quote]) -> None:
@@ -69,7 +66,7 @@ def _add_cued(ctx: DocumentContext, out: list[Quote], cue: Token, i: int, qa: in
     """The record of quotation ``i`` (from ``qa``) with its cue, joined with the parts that
     follow it; returns the index of the next quotation to look at."""
     text = ctx.text
-    spk_tok = quote_speaker(cue, qa, qb)
+    spk_tok = speaker_of(cue)  # the speaker the events name for this verb too
     end, i = _join_parts(ctx, cue, i, qa, qb)
     direct = True
     if end == qb:
@@ -150,96 +147,6 @@ def _add_uncued(ctx: DocumentContext, out: list[Quote], i: int, qa: int, qb: int
 
 
 # ---------------------------------------------------------------- the cue and speaker of a quotation
-
-
-def cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside: Callable[[int], bool],
-                  sent_of: Callable[[int], tuple[int, int]]) -> Token | None:
-    """The reporting verb attached to a direct quote: in the sentences it touches, outside it."""
-    first = doc.char_span(qa, min(qa + 1, len(text)), alignment_mode="expand")
-    last = doc.char_span(max(qb - 1, 0), qb, alignment_mode="expand")
-    if first is None or last is None:
-        return None
-    s_start = sent_of(first[0].i)[0]
-    s_end = sent_of(last[-1].i)[1]
-    # a cue after the quote often lands in the next "sentence" ('…,” he said.')
-    if s_end < len(doc) and doc[s_end - 1].idx + len(doc[s_end - 1].text) <= qb + 2:
-        s_end = sent_of(s_end)[1]
-    best, best_d = None, 10**9
-    for t in doc[s_start:s_end]:
-        if verb_lemma(t) not in SPEECH or t.pos_ not in ("VERB", "AUX") or inside(t.idx):
-            continue
-        # '“…,” said Dana Reyes, who runs Fix the Vote': a finite verb right after the
-        # closing mark of a real quotation (not a title) tags it, whatever clause the parser hung on it
-        right_after = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG"
-        if not (right_after and count_words(text[qa:qb]) >= 4) and _own_clause(t, text, qa, qb, inside):
-            continue
-        if t.idx < qa and "\n" in text[t.idx:qa] and not text[t.idx:qa].rstrip().endswith(":"):
-            continue  # a paragraph break between: that verb told something else
-        tagged = t.idx >= qb and _speech_tag(text, t, qb)
-        if t.idx >= qb and not tagged and (
-                t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
-                not text_ends_open(text, qa, qb)):
-            continue  # a verb after a finished quoted sentence belongs to what follows it
-        d = qa - t.idx if t.idx < qa else 1 if tagged else t.idx - qb
-        # a verb whose clause is the quote itself is the right one whatever the distance
-        if any(qa <= c.idx < qb for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis")):
-            d = min(d, 1)
-        if d < best_d and d < 120:
-            best, best_d = t, d
-    return best
-
-
-def quote_speaker(cue: Token, qa: int, qb: int) -> Token | None:
-    """The speaker of a quotation's cue. Why not only the verb's subject: the parser takes a word
-    inside the marks for it ('“That, frankly,” he said, “is …”' → "That"), or reads an inverted
-    speaker as the object ('“…,” added a Maine Republican').
-
-    A subject inside the quotation gives way to another one outside it. A verb right after the
-    closing mark without a subject of its own takes the noun phrase right after it ('“…,” said
-    Dana Reyes, who runs Fix the Vote', where the parser can make Reyes the subject of "Fix")."""
-    subj = subject(cue)
-    if subj is None or qa <= subj.idx < qb:
-        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not qa <= c.idx < qb), None)
-    if subj is not None or cue.idx < qb or cue.doc.text[qb:cue.idx].strip(" ,") or cue.i + 1 >= len(cue.doc):
-        return subj
-    doc = cue.doc
-    k = cue.i + 1  # the head of the noun phrase right after the verb, however the parser hung it
-    while k < min(len(doc), cue.i + 8) and doc[k].pos_ not in ("PRON", "PROPN", "NOUN") or \
-            k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in ("PROPN", "NOUN"):
-        if doc[k].dep_ not in ("det", "amod", "compound", "poss", "case", "nummod", "punct", "advmod"):
-            return None
-        k += 1
-    return doc[k] if k < len(doc) and doc[k].pos_ in ("PRON", "PROPN", "NOUN") else None
-
-
-def _speech_tag(text: str, t: Token, qb: int) -> bool:
-    """ '“Who knows?” Trump told reporters', '“…,” Maria Lopez, head of the institute and a
-    lecturer at …, said': the verb's subject opens right after the closing mark, and its
-    description holds no sentence end or paragraph break. Then the verb tags the quotation
-    however far it stands (a finished question or exclamation included). After a full stop only a
-    bare tag counts ('“… hidden now.” Mayor Lund said.'), not a verb with a claim of its own."""
-    end = text[qb - 2:qb - 1] + text[qb - 3:qb - 2]
-    if t.idx - qb > 300 or not any(m in end for m in ",?!."):
-        return False
-    if "." in end and any(c.i > t.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "conj", "advcl", "parataxis") or
-                                         c.dep_ == "prep" and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree))
-                          for c in t.children):
-        return False
-    subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
-    if subj is None or not 0 <= subj.left_edge.idx - qb <= 2 or "\n" in text[qb:t.idx]:
-        return False
-    return not any(x.text in (".", "!", "?", ";") for x in t.doc[subj.left_edge.i:t.i])
-
-
-def _own_clause(t: Token, text: str, qa: int, qb: int, inside: Callable[[int], bool]) -> bool:
-    """The verb reports a clause of its own outside the quotation ('“Wow!” … She said that the
-    campaign would go on'): it is not that quotation's cue."""
-    for c in t.children:
-        if c.dep_ == "ccomp" and c.i > t.i and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
-            ca, cb = span_chars(c.subtree)
-            if (cb <= qa or ca >= qb) and not inside_marks(text, ca) and not inside(ca + 1):
-                return True
-    return False
 
 
 def colon_before(doc: Doc, text: str, qa: int,

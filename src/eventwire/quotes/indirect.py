@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.quotations import count_words
+from ..attribution.speakers import speaker_of
 from ..model import Quote
 from .marks import (
     QUOTE_CHARS,
-    count_words,
     drop_stop,
     paragraph,
     span_chars,
@@ -158,7 +159,7 @@ def _without_complement(doc: Doc, text: str, v: Token, lemma: str, kids: list[To
         if b > a and text[b - 1] in ".!?":
             b -= 1
         if count_words(text[a:b]) >= 6:
-            return Quote(speakers.make(subj, text), text_span(text, v.idx, v.idx + len(v.text)),
+            return Quote(speakers.make(speaker_of(v) or subj, text), text_span(text, v.idx, v.idx + len(v.text)),
                          text_span(text, a, b), False)
     if relaxed and subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in kids):
         # "the report was released", "the protester was identified as …": what is reported on, by nobody named
@@ -205,7 +206,8 @@ def _complement_report(text: str, v: Token, lemma: str, kids: list[Token], comp:
     if lemma in CLAUSE_ONLY and not relaxed and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
     cue_end = _cue_end(v, kids, comp)
-    spk = speakers.make(subj, text) if subj is not None else None
+    who = speaker_of(v) if subj is not None else None  # one speaker per verb, the events' too
+    spk = speakers.make(who, text) if who is not None else None
     return Quote(spk, text_span(text, v.idx, cue_end), text_span(text, a, b), False)
 
 
@@ -288,7 +290,7 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: SpeakerResolver) -
     b = drop_stop(text, a, b)
     if count_words(text[a:b]) < 4:
         return None
-    return Quote(speakers.make(subj, text), text_span(text, v.idx, v.idx + len(v.text)), text_span(text, a, b), False)
+    return Quote(speakers.make(speaker_of(v) or subj, text), text_span(text, v.idx, v.idx + len(v.text)), text_span(text, a, b), False)
 
 
 def _aside(v: Token, subj: Token) -> str | None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.speakers import speaker_of
 from ..model import Quote
-from .marks import count_words, drop_stop, paragraph, span_chars, text_span, trim
+from .marks import drop_stop, paragraph, span_chars, text_span, trim
+from ..attribution.quotations import count_words
 from .speakers import SpeakerResolver, subject
 from .words import (
     ADJ_PREPS,
@@ -171,5 +173,5 @@ def pronoun_object(text: str, v: Token, speakers: SpeakerResolver) -> Quote | No
                 (c.dep_ == "dobj" or c.lower_ == "so" and c.dep_ == "advmod" and c.i == v.i + 1)), None)
     if obj is None:
         return None
-    return Quote(speakers.make(subj, text), text_span(text, v.idx, v.idx + len(v.text)),
+    return Quote(speakers.make(speaker_of(v) or subj, text), text_span(text, v.idx, v.idx + len(v.text)),
                  text_span(text, obj.idx, obj.idx + len(obj.text)), False)

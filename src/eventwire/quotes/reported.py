@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..model import Quote
 from .context import DocumentContext
 from .indirect import indirect_report
-from .marks import count_words
+from ..attribution.quotations import count_words
 from .other_reports import (
     according,
     adj_cue,

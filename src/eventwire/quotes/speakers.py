@@ -9,49 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .words import MEASURES, PRONOUNS, ROLE_NOUNS
-
-
-def subject(v: Token) -> Token | None:
-    """The subject of a reporting verb, looking through conjunctions ("paused and added")."""
-    for _ in range(4):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c
-        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and any(c.dep_ == "ccomp" for c in v.children):
-            v = v.head.head  # "said A was safe and said B …": the second report hangs on the first one's clause
-            continue
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ":
-            v = v.head  # "voters are more likely to say …": through the adjective to its copula
-            continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            v = v.head.head  # "she began by describing …", "he ended the speech after thanking …"
-            continue
-        if v.dep_ == "relcl":  # "the official, who said …"
-            return v.head
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.ent_type_ in MEASURES and v.head.head.i != v.head.i:
-            v = v.head.head  # "the union spent weeks pushing back …": the time is nobody
-            continue
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head  # "a statement saying …", "a tweet attacking …"
-        return None
-    return None
-
-
-def orphan_subject(v: Token) -> Token | None:
-    """ "…, the finance chief, Ruth Okafor, calmly suggested that …", parsed with no subject: the
-    noun phrase right before the verb (past its adverbs and a comma) speaks; a name in apposition
-    gives way to the phrase it describes, which keeps the name."""
-    doc = v.doc
-    k = v.i - 1
-    while k > v.sent.start and (doc[k].dep_ == "advmod" or doc[k].text == ","):
-        k -= 1
-    tok = doc[k]
-    if k < v.sent.start or tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.head.i > v.i:
-        return None
-    if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
-        tok = tok.head  # one step only: the parser may hang the description itself on anything
-    return tok
+from ..attribution.speakers import orphan_subject, subject  # noqa: F401  (re-exported: moved to attribution)
+from .words import PRONOUNS, ROLE_NOUNS
 
 
 def _np_right(head: Token, names: bool = True) -> int:

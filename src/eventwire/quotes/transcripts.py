@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from ..model import Quote
 from .context import DocumentContext
-from .marks import count_words, text_span, trim
+from .marks import text_span, trim
+from ..attribution.quotations import count_words
 from .words import NOT_SPEAKERS
 
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")

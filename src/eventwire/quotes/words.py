@@ -4,10 +4,13 @@ Why a layer of its own: every other part of the finder (quotation marks, speaker
 the ranker, the benchmarks that rebuild the tables) asks the same questions of the same words,
 so the files are parsed here and only here.
 
-``data/words.tsv`` holds the hand lists (one ``list<TAB>word`` per line), ``data/verb_preps.tsv``
-the prepositions that carry one verb's content, ``data/lemma_fixes.tsv`` the lemmatizer's known
-slips on verbs, and ``data/learned_cues.tsv`` how often each (lemma, frame) was an attribution
-cue in PolNeAR's train split (counts only, made by ``benchmarks/build_quote_cues.py``).
+The verb lists (speech, np, xcomp, clause_only …) are views of the one reporting-cue table the
+events read too (``attribution/data/reporting_cues.tsv``), and a verb's lemma is the attribution
+layer's ``cue_lemma``. ``data/words.tsv`` holds the other hand lists (columns list, word),
+``data/verb_preps.tsv`` the prepositions that carry one verb's content, and
+``data/learned_cues.tsv`` how often each (lemma, frame) was an attribution cue in PolNeAR's train
+split (counts only, made by ``benchmarks/build_quote_cues.py``). All follow the package's table
+convention and are read with ``eventwire.tables.read_table``.
 """
 from __future__ import annotations
 
@@ -17,26 +20,29 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..attribution.cues import cue_lemma, cue_list, lemma_fixes  # noqa: F401  (lemma_fixes: re-exported)
+from ..attribution.quotations import WORD, count_words  # noqa: F401  (re-exported: moved to attribution)
+from ..attribution.speakers import MEASURES  # noqa: F401  (re-exported: moved to attribution)
+from ..tables import read_table
+
 #: the folder of the finder's tables and the ranker's weights
 DATA_DIR = Path(__file__).with_name("data")
+#: the package whose ``data/`` tables ``read_table`` reads
+PACKAGE = "eventwire.quotes"
 
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The word lists of ``data/words.tsv`` (list name → words), read once: data, not code."""
     out: dict[str, set[str]] = {}
-    for line in (DATA_DIR / "words.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, word = line.split("\t")
-            out.setdefault(name, set()).add(word)
+    for row in read_table(PACKAGE, "words.tsv"):
+        out.setdefault(row["list"], set()).add(row["word"])
     return {k: frozenset(v) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=1)
 def verb_preps() -> frozenset[tuple[str, str]]:
     """(preposition, verb) pairs of ``data/verb_preps.tsv``: "respond to …", "agree with …"."""
-    rows = (line.split("\t") for line in (DATA_DIR / "verb_preps.tsv").read_text(encoding="utf-8").splitlines()[2:]
-            if line)
-    return frozenset((prep, verb) for verb, prep in rows)
+    return frozenset((row["prep"], row["verb"]) for row in read_table(PACKAGE, "verb_preps.tsv"))
 
 
 # ---------------------------------------------------------------- the learned cue table
@@ -64,12 +70,9 @@ class LearnedCue(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def learned_cues() -> tuple[LearnedCue, ...]:
-    """The rows of ``data/learned_cues.tsv`` (after its comment and header lines)."""
-    out = []
-    for line in (DATA_DIR / "learned_cues.tsv").read_text(encoding="utf-8").splitlines()[2:]:
-        lemma, pos, frame, n, cue, rate = line.split("\t")
-        out.append(LearnedCue(lemma, pos, frame, int(n), int(cue), float(rate)))
-    return tuple(out)
+    """The rows of ``data/learned_cues.tsv``."""
+    return tuple(LearnedCue(r["lemma"], r["pos"], r["frame"], int(r["n"]), int(r["cue"]), float(r["rate"]))
+                 for r in read_table(PACKAGE, "learned_cues.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,19 +104,8 @@ def cue_rates() -> dict[tuple[str, str], tuple[int, float]]:
 # ---------------------------------------------------------------- lemma and frame of a verb
 
 
-@functools.lru_cache(maxsize=1)
-def lemma_fixes() -> dict[str, str]:
-    """Wrong lemma → right lemma, for verbs only (``data/lemma_fixes.tsv``)."""
-    rows = (line.split("\t") for line in (DATA_DIR / "lemma_fixes.tsv").read_text(encoding="utf-8").splitlines()[2:]
-            if line)
-    return {wrong: right for wrong, right in rows}
-
-
-def verb_lemma(t: Token) -> str:
-    """The token's lemma, lower case, with the lemmatizer's known slips on verbs mended
-    ("hoped" → "hop" would miss every hope)."""
-    lemma = t.lemma_.lower()
-    return lemma_fixes().get(lemma, lemma) if t.tag_.startswith("VB") else lemma
+#: the attribution layer's ``cue_lemma`` under the name the finders and benchmarks use
+verb_lemma = cue_lemma
 
 
 def verb_frame(t: Token) -> str:
@@ -140,26 +132,26 @@ def is_learned_cue(t: Token, lemma: str) -> bool:
 
 _LISTS = word_lists()
 #: reporting verbs (lemmas) that introduce speech with a clause or a quotation
-SPEECH = _LISTS["speech"]
+SPEECH = cue_list("speech")
 #: verbs that take a content clause only when it is a real clause (not "know him")
-CLAUSE_ONLY = _LISTS["clause_only"]
+CLAUSE_ONLY = cue_list("clause_only")
 #: verbs whose object clause is an infinitive: "called for X", "urged Y to Z", "wants to"
-XCOMP_CUES = _LISTS["xcomp"]
+XCOMP_CUES = cue_list("xcomp")
 #: verbs that report a stance toward a noun phrase: "attacked Smith for his vote", "called the plan a sham"
-NP_CUES = _LISTS["np"]
+NP_CUES = cue_list("np")
 #: either list, made once (a set union per call cost more than the lookup)
 SPEECH_OR_NP = SPEECH | NP_CUES
 #: stance verbs that are also deeds of war ("attacked the base"): a stance only against a person,
 #: or with its reason ("for …") or label ("as …")
-PHYSICAL = _LISTS["physical"]
+PHYSICAL = cue_list("physical")
 #: verbs that state a view only with "as": "critics see the law as a threat"
-AS_CUES = _LISTS["as"]
+AS_CUES = cue_list("as")
 #: verbs whose clause complement is not somebody's claim ("make sure", "seem")
 NOT_CUES = _LISTS["not_cue"]
 #: nouns that carry someone's claim in a clause: "Smith's claim that …", "the ministry's call to …"
 NOUN_CUES = _LISTS["noun"]
 #: reporting verbs whose bare object is not a claim ("said nothing", "told him", "asked them")
-BARE_SPEECH = _LISTS["bare_speech"]
+BARE_SPEECH = cue_list("bare_speech")
 #: prepositions that introduce what a stance is about: "warned against", "complained about"
 ABOUT_PREPS = _LISTS["about_prep"]
 #: what follows "spoke on" as the terms or channel of a telling, never its topic ("condition of anonymity")
@@ -169,7 +161,7 @@ VERB_PREPS = verb_preps()
 #: pronouns whose antecedent a speaker resolves to
 PRONOUNS = _LISTS["pronoun"]
 #: verbs whose "if"/"whether" clause is the question asked ("asked if he was bullied")
-QUESTION_VERBS = _LISTS["question_verb"]
+QUESTION_VERBS = cue_list("question_verb")
 #: nouns for an audience: "told reporters", "asked voters"
 HEARERS = _LISTS["hearer"]
 #: what a finding is reported in: "In a poll released Monday, 50 percent …"
@@ -179,14 +171,12 @@ ROLE_NOUNS = _LISTS["role"]
 #: verbs of appearance: the whole clause is a view ("X seems ready to …")
 SEEMING = _LISTS["seeming"]
 #: passives of a view with its holder left out ("X is expected to …")
-PASSIVE_VIEW = _LISTS["passive_view"]
+PASSIVE_VIEW = cue_list("passive_view")
 #: prepositions that take the topic of a stance adjective ("critical of …")
 ADJ_PREPS = _LISTS["adj_prep"]
 #: capitalised line labels that are not people talking
 NOT_SPEAKERS = _LISTS["not_speaker"]
 
-#: entity types of a duration or amount, never what a statement is about
-MEASURES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
 #: prepositions of time and place after a verb ("voted in Ohio", "spoke after the vote"): never
 #: what a looser candidate is about
 SCENE_PREPS = frozenset({"in", "during", "after", "before", "since", "until", "within", "by", "near", "inside"})
