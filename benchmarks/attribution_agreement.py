@@ -10,6 +10,7 @@ the mention the speaker resolves to, for "he", "who", "the spokeswoman"). Prints
 share that agree, over all pairs and over the pairs whose event names someone (expected near 100%: the quote finder and the events ask the same
 ``attribution.speaker_of`` for the same cue verb), and a few disagreements to read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,15 @@ def judge(record: dict, counts: collections.Counter, examples: dict[str, list]) 
                 verdict = "different speaker"
             counts[verdict] += 1
             if verdict in ("different speaker", "event without attribution") and len(examples[verdict]) < 8:
-                examples[verdict].append((record.get("id"), q["speaker"]["text"], [x.get("text") for x in links],
-                                          t["text"], body[qa:qb][:120].replace("\n", " ")))
+                examples[verdict].append(
+                    (
+                        record.get("id"),
+                        q["speaker"]["text"],
+                        [x.get("text") for x in links],
+                        t["text"],
+                        body[qa:qb][:120].replace("\n", " "),
+                    )
+                )
 
 
 def _outputs(path: str) -> Iterator[dict]:
@@ -67,6 +75,7 @@ def _outputs(path: str) -> Iterator[dict]:
 
 def _run(path: str) -> Iterable[dict]:
     import eventwire
+
     records = list(_outputs(path))
     return (r.to_dict() for r in eventwire.extract_batch(records))
 
@@ -78,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     counts: collections.Counter = collections.Counter()
     examples: dict[str, list] = collections.defaultdict(list)
-    for record in (_outputs(args.path) if args.outputs else _run(args.path)):
+    for record in _outputs(args.path) if args.outputs else _run(args.path):
         judge(record, counts, examples)
     judged = sum(n for k, n in counts.items() if k != "quote without speaker")
     same = counts["same speaker (innermost link)"] + counts["same speaker (outer link)"]
@@ -86,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{k:32s} {n}")
     if judged:
         named = same + counts["different speaker"]  # events that name someone at all
-        print(f"RESULT agreement={100 * same / judged:.1f}% innermost={100 * counts['same speaker (innermost link)'] / judged:.1f}%"
-              f" of_named={100 * same / max(named, 1):.1f}% pairs={judged}")
+        print(
+            f"RESULT agreement={100 * same / judged:.1f}% innermost={100 * counts['same speaker (innermost link)'] / judged:.1f}%"
+            f" of_named={100 * same / max(named, 1):.1f}% pairs={judged}"
+        )
     for k, xs in examples.items():
         print("==", k)
         for x in xs:

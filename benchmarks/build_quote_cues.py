@@ -10,6 +10,7 @@ package (``src/eventwire/quotes/data/learned_cues.tsv``): no text or span from t
 Columns: lemma, pos (VERB | NOUN), frame (what a verb governs: ccomp | xcomp | dobj | prep | none;
 "-" for nouns), n (occurrences in train), cue (occurrences inside a Cue span), rate (cue / n).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,7 @@ def brat(path: Path) -> list[dict]:
     for line in path.read_text().splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2 and " " in parts[1]:
-            typ, rest = parts[1].split(" ", 1)
+            _, rest = parts[1].split(" ", 1)
             try:
                 spans[parts[0]] = [tuple(map(int, p.split())) for p in rest.split(";")]
             except ValueError:
@@ -75,7 +76,7 @@ def load_docs(split: str, limit: int | None, cache: Path | None):
 def count(items) -> tuple[Counter, Counter]:
     """Occurrences and cue occurrences of each (lemma, pos, frame) in the parsed articles."""
     n, cue = Counter(), Counter()
-    for text, gold, doc in items:
+    for _text, gold, doc in items:
         inside = set()
         for g in gold:
             for a, b in g["cue"]:
@@ -92,8 +93,11 @@ def count(items) -> tuple[Counter, Counter]:
 def table(n: Counter, cue: Counter, min_n: int = 3, min_cue: int = 2) -> list[tuple]:
     """Rows (lemma, pos, frame, n, cue, rate) of lemmas seen at least ``min_n`` times and marked
     as a cue at least ``min_cue`` times, best rate first."""
-    rows = [(*key, n[key], k, k / n[key]) for key, k in cue.items()
-            if n[key] >= min_n and k >= min_cue and re.fullmatch(r"[a-z][a-z'-]*", key[0])]
+    rows = [
+        (*key, n[key], k, k / n[key])
+        for key, k in cue.items()
+        if n[key] >= min_n and k >= min_cue and re.fullmatch(r"[a-z][a-z'-]*", key[0])
+    ]
     return sorted(rows, key=lambda r: (-r[5], r[0]))
 
 
@@ -101,13 +105,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--hold-out", type=int, default=0,
-                    help="count only articles after the first N (to tune the thresholds on those N)")
+    ap.add_argument(
+        "--hold-out",
+        type=int,
+        default=0,
+        help="count only articles after the first N (to tune the thresholds on those N)",
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-n", type=int, default=3, help="keep lemmas seen at least this often")
     ap.add_argument("--min-cue", type=int, default=2, help="... and marked as a cue at least this often")
     a = ap.parse_args()
-    items = load_docs("train", a.limit, a.cache)[a.hold_out:]
+    items = load_docs("train", a.limit, a.cache)[a.hold_out :]
     rows = table(*count(items), a.min_n, a.min_cue)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w") as f:

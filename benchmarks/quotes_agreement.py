@@ -13,6 +13,7 @@ Prints, per split and over all of them: the number of articles with at least two
 the annotators' pairwise P/R/F1 at overlap 0.3 and 0.8 and their speaker agreement, and the
 finder against every annotator of the same articles. Nothing from the corpus is written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes_places import DATA, greedy_match, scorer  # noqa: E402
+from quotes_places import DATA, greedy_match, scorer
 
 #: tp, fp, fn, speakers matched, matched relations with a gold speaker
 Tally = list[int]
@@ -83,11 +84,13 @@ def main() -> None:
             found = as_relations(extract_quotes(nlp(text), None))
             for theta in (0.3, 0.8):
                 for i, j in itertools.permutations(range(len(rels)), 2):
-                    tallies["people", theta] = [x + y for x, y in zip(tallies["people", theta],
-                                                                       match(sc, text, rels[i], rels[j], theta))]
+                    tallies["people", theta] = [
+                        x + y for x, y in zip(tallies["people", theta], match(sc, text, rels[i], rels[j], theta))
+                    ]
                 for r in rels:
-                    tallies["finder", theta] = [x + y for x, y in zip(tallies["finder", theta],
-                                                                       match(sc, text, r, found, theta))]
+                    tallies["finder", theta] = [
+                        x + y for x, y in zip(tallies["finder", theta], match(sc, text, r, found, theta))
+                    ]
         n_ann = sum(len(v) for v in multi.values())
         print(f"{split}: {len(multi)} articles, {n_ann} annotations")
         for (who, theta), t in sorted(tallies.items(), key=lambda kv: (kv[0][1], kv[0][0] != "people")):

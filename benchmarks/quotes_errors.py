@@ -9,6 +9,7 @@ on Docs parsed once and cached (``--cache``). Nothing from the corpus is written
     .venv/bin/python benchmarks/quotes_errors.py [--split train|dev] [--cache /tmp/ewq_train] [--limit N]
         [--show BUCKET] [--n 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,8 +90,14 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
     dt = time.perf_counter() - t0
     for (text, gold, doc), preds in zip(items, preds_all):
         G = [(tokset(text, g["content"]), tokset(text, g["source"]), g) for g in gold if g["content"]]
-        P = [(tokset(text, [(q.content.start, q.content.end)]),
-              tokset(text, [(q.speaker["start"], q.speaker["end"])] if q.speaker else []), q) for q in preds]
+        P = [
+            (
+                tokset(text, [(q.content.start, q.content.end)]),
+                tokset(text, [(q.speaker["start"], q.speaker["end"])] if q.speaker else []),
+                q,
+            )
+            for q in preds
+        ]
         used: set[int] = set()
         gold_tok = set().union(*(g[0] for g in G)) if G else set()
         gold_cue = tokset(text, [p for g in gold for p in g["cue"]])
@@ -114,7 +121,8 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
                         fnb[key] += 1
                         examples.setdefault(key, []).append(
                             f"gold_src={[text[a:b] for a, b in g['source']]} got={P[bj][2].speaker and P[bj][2].speaker['text']!r}"
-                            f" cue={P[bj][2].cue and P[bj][2].cue.text!r}")
+                            f" cue={P[bj][2].cue and P[bj][2].cue.text!r}"
+                        )
                 continue
             fn += 1
             anyov = [(len(gc & pc) / max(len(gc), len(pc)), j) for j, (pc, _, _) in enumerate(P) if gc & pc]
@@ -130,7 +138,9 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
             near = P[max(anyov)[1]][2].content.text[:120] if anyov else ""
             examples.setdefault(key, []).append(
                 f"cue={[text[a:b] for a, b in g['cue']]} src={[text[a:b] for a, b in g['source']]} "
-                f"content={' | '.join(text[a:b] for a, b in g['content'])[:200]!r}" + (f"\n      PRED={near!r}" if near else ""))
+                f"content={' | '.join(text[a:b] for a, b in g['content'])[:200]!r}"
+                + (f"\n      PRED={near!r}" if near else "")
+            )
         for j, (pc, _, q) in enumerate(P):
             if j in used:
                 continue
@@ -146,12 +156,15 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
             key += ":" + pred_kind(q)
             fpb[key] += 1
             examples.setdefault(key, []).append(
-                f"cue={q.cue and q.cue.text!r} spk={q.speaker and q.speaker['text']!r} content={q.content.text[:200]!r}")
+                f"cue={q.cue and q.cue.text!r} spk={q.speaker and q.speaker['text']!r} content={q.content.text[:200]!r}"
+            )
     P_ = tp / (tp + fp) if tp + fp else 0
     R_ = tp / (tp + fn) if tp + fn else 0
     F = 2 * P_ * R_ / (P_ + R_) if P_ + R_ else 0
-    print(f"P {P_:.3f} R {R_:.3f} F1 {F:.3f}  tp {tp} fp {fp} fn {fn}  speaker {spk_ok}/{spk_n}"
-          f" = {spk_ok / max(spk_n, 1):.3f}  (extract_quotes {dt:.1f} s on {len(items)} docs)")
+    print(
+        f"P {P_:.3f} R {R_:.3f} F1 {F:.3f}  tp {tp} fp {fp} fn {fn}  speaker {spk_ok}/{spk_n}"
+        f" = {spk_ok / max(spk_n, 1):.3f}  (extract_quotes {dt:.1f} s on {len(items)} docs)"
+    )
     print("misses:")
     for k, v in fnb.most_common():
         print(f"  {v:5d}  {k}")

@@ -8,6 +8,7 @@ cache the parsed Docs between runs (``--cache DIR``).
     .venv/bin/python benchmarks/quotes_places.py places [--limit N] [--cache /tmp/ewcache] [--errors N]
     .venv/bin/python benchmarks/quotes_places.py quotes [--limit N] [--cache /tmp/ewcache] [--errors N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,14 +70,22 @@ def run_places(limit: int | None, cache: Path | None, errors: int) -> None:
         aid = "gwn" + a.get("file")
         text = a.findtext("text") or ""
         recs.append({"id": aid, "text": text})
-        gold[aid] = [(int(t.findtext("start")), int(t.findtext("end")), float(t.findtext("latitude")),
-                      float(t.findtext("longitude")), t.findtext("type"))
-                     for t in a.find("toponyms") or [] if t.findtext("latitude") and t.findtext("longitude")]
+        gold[aid] = [
+            (
+                int(t.findtext("start")),
+                int(t.findtext("end")),
+                float(t.findtext("latitude")),
+                float(t.findtext("longitude")),
+                t.findtext("type"),
+            )
+            for t in a.find("toponyms") or []
+            if t.findtext("latitude") and t.findtext("longitude")
+        ]
     results = analyse_texts(recs, cache)
     tp = fp = fn = 0
     errs, fps, fns, far = [], [], [], []
     for r, res in zip(recs, results):
-        P = [p for p in res.places]
+        P = list(res.places)
         used = set()
         for a, b, lat, lon, typ in gold[r["id"]]:
             hit = next((j for j, p in enumerate(P) if j not in used and p.start < b and a < p.end), None)
@@ -100,10 +109,13 @@ def run_places(limit: int | None, cache: Path | None, errors: int) -> None:
     med = sorted(errs)[len(errs) // 2] if errs else 0
     if errors:
         from collections import Counter
+
         print("FP:", Counter(fps).most_common(errors))
         print("FN:", Counter(fns).most_common(errors))
         print("FAR:", Counter(far).most_common(errors))
-    print(f"toponyms with coordinates: P {Pp:.3f} R {Rr:.3f} F1 {F:.3f}; within 161 km {100 * acc:.1f}%, median {med:.0f} km")
+    print(
+        f"toponyms with coordinates: P {Pp:.3f} R {Rr:.3f} F1 {F:.3f}; within 161 km {100 * acc:.1f}%, median {med:.0f} km"
+    )
     print(f"RESULT places f1={F:.3f} acc161={acc:.3f} median_km={med:.0f} articles={len(recs)}")
 
 
@@ -149,10 +161,14 @@ def run_quotes(limit: int | None, cache: Path | None, errors: int) -> None:
         src_ok = src_n = 0
         for r, res in zip(recs, results):
             text = r["text"]
-            G = [(sc.tokset(text, g["content"]), sc.tokset(text, g["source"]), g) for g in gold[r["id"]] if g["content"]]
+            G = [
+                (sc.tokset(text, g["content"]), sc.tokset(text, g["source"]), g) for g in gold[r["id"]] if g["content"]
+            ]
             P = []
             for q in res.quotes:
-                sp = [(q.speaker["start"], q.speaker["end"])] if q.speaker and q.speaker.get("start") is not None else []
+                sp = (
+                    [(q.speaker["start"], q.speaker["end"])] if q.speaker and q.speaker.get("start") is not None else []
+                )
                 P.append((sc.tokset(text, [(q.content.start, q.content.end)]), sc.tokset(text, sp), q))
             taken = greedy_match([g[0] for g in G], [p[0] for p in P], theta)
             used = {j for j in taken if j is not None}
@@ -166,25 +182,33 @@ def run_quotes(limit: int | None, cache: Path | None, errors: int) -> None:
                         if not ok and theta == 0.3 and errors and shown_fn < errors:
                             shown_fn += 1
                             q = P[bj][2]
-                            print(f"SPK gold={[text[a:b] for a, b in g['source']]} got={q.speaker and q.speaker['text']!r} cue={q.cue and q.cue.text!r}")
+                            print(
+                                f"SPK gold={[text[a:b] for a, b in g['source']]} got={q.speaker and q.speaker['text']!r} cue={q.cue and q.cue.text!r}"
+                            )
                 else:
                     fn += 1
                     if theta == 0.3 and errors and shown_fn < errors:
                         shown_fn += 1
                         near = max(P, key=lambda p: len(gc & p[0]) / max(len(gc), len(p[0]) or 1), default=None)
                         hint = f" NEAREST={near[2].content.text[:100]!r}" if near and gc & near[0] else ""
-                        print(f"FN src={[text[a:b] for a, b in g['source']]} cue={[text[a:b] for a, b in g['cue']]} content={' | '.join(text[a:b] for a, b in g['content'])[:160]!r}{hint}")
+                        print(
+                            f"FN src={[text[a:b] for a, b in g['source']]} cue={[text[a:b] for a, b in g['cue']]} content={' | '.join(text[a:b] for a, b in g['content'])[:160]!r}{hint}"
+                        )
             fp += len(P) - len(used)
             if theta == 0.3 and errors:
                 for j, (_, _, q) in enumerate(P):
                     if j not in used and shown_fp < errors:
                         shown_fp += 1
-                        print(f"FP spk={q.speaker and q.speaker['text']!r} cue={q.cue and q.cue.text!r} content={q.content.text[:160]!r}")
+                        print(
+                            f"FP spk={q.speaker and q.speaker['text']!r} cue={q.cue and q.cue.text!r} content={q.content.text[:160]!r}"
+                        )
         Pp = tp / (tp + fp) if tp + fp else 0
         Rr = tp / (tp + fn) if tp + fn else 0
         F = 2 * Pp * Rr / (Pp + Rr) if Pp + Rr else 0
-        print(f"content overlap >= {theta}: P {Pp:.3f} R {Rr:.3f} F1 {F:.3f}; speaker ok {src_ok}/{src_n} "
-              f"= {100 * src_ok / max(src_n, 1):.1f}% ({split}, {len(recs)} articles)")
+        print(
+            f"content overlap >= {theta}: P {Pp:.3f} R {Rr:.3f} F1 {F:.3f}; speaker ok {src_ok}/{src_n} "
+            f"= {100 * src_ok / max(src_n, 1):.1f}% ({split}, {len(recs)} articles)"
+        )
 
 
 def main() -> None:

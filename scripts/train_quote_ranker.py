@@ -13,6 +13,7 @@ no text or span from the corpus. The dev split is scored at the end, never used 
     .venv/bin/python scripts/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev]
         [--l2 20] [--min-count 3] [--out F]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -147,7 +148,7 @@ def predict(arts, vocab, w, b):
     p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
     out, at = [], 0
     for art in arts:
-        out.append(list(p[at:at + len(art.feats)]))
+        out.append(list(p[at : at + len(art.feats)]))
         at += len(art.feats)
     return out
 
@@ -191,15 +192,20 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--no-cross-rates", action="store_true",
-                    help="let train features read the cue rates counted on all of train (leaks labels)")
+    ap.add_argument(
+        "--no-cross-rates",
+        action="store_true",
+        help="let train features read the cue rates counted on all of train (leaks labels)",
+    )
     a = ap.parse_args()
     t0 = time.perf_counter()
     train = prepare(load_docs("train", None, a.cache), 0 if a.no_cross_rates else a.folds)
     dev = prepare(load_docs("dev", None, a.dev_cache))
     n_c = sum(len(x.quotes) for x in train)
-    print(f"candidates: train {n_c} ({sum(sum(x.labels) for x in train):.0f} positive), "
-          f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    print(
+        f"candidates: train {n_c} ({sum(sum(x.labels) for x in train):.0f} positive), {time.perf_counter() - t0:.0f} s",
+        file=sys.stderr,
+    )
     oof: list = [None] * len(train)
     for k in range(a.folds):
         tr = [x for i, x in enumerate(train) if i % a.folds != k]
@@ -210,8 +216,10 @@ def main() -> None:
             oof[i] = ps
     f, thr, ov = tune(train, oof)
     fg, ths = tune_groups(train, oof, thr, ov)
-    print(f"out-of-fold train F1 {f:.3f} at threshold {thr:.3f}, overlap {ov}; "
-          f"{fg:.3f} with group thresholds {ths}", file=sys.stderr)
+    print(
+        f"out-of-fold train F1 {f:.3f} at threshold {thr:.3f}, overlap {ov}; {fg:.3f} with group thresholds {ths}",
+        file=sys.stderr,
+    )
     vocab = make_vocab(train, a.min_count)
     w, b = fit(train, vocab, a.l2)
     pd = predict(dev, vocab, w, b)
@@ -220,10 +228,20 @@ def main() -> None:
     p, r, fd = f1(dev, pd, ths, ov)
     print(f"dev P {p:.3f} R {r:.3f} F1 {fd:.3f} (group thresholds)", file=sys.stderr)
     weights = {x: round(float(w[k]), 4) for x, k in vocab.items() if abs(w[k]) >= 1e-3}
-    a.out.write_text(json.dumps({"about": "quote ranker, scripts/train_quote_ranker.py, PolNeAR train; "
-                                          "feature names and weights only",
-                                 "bias": round(float(b), 4), "threshold": round(thr, 3), "overlap": ov,
-                                 "thresholds": ths, "weights": dict(sorted(weights.items()))}, indent=0) + "\n")
+    a.out.write_text(
+        json.dumps(
+            {
+                "about": "quote ranker, scripts/train_quote_ranker.py, PolNeAR train; feature names and weights only",
+                "bias": round(float(b), 4),
+                "threshold": round(thr, 3),
+                "overlap": ov,
+                "thresholds": ths,
+                "weights": dict(sorted(weights.items())),
+            },
+            indent=0,
+        )
+        + "\n"
+    )
     print(f"wrote {len(weights)} weights to {a.out}", file=sys.stderr)
 
 

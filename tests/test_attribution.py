@@ -1,4 +1,5 @@
 """The attribution layer: one cue table with two views, one speaker per cue verb, one set of quotation spans."""
+
 from __future__ import annotations
 
 from eventwire.attribution import (
@@ -14,6 +15,7 @@ from eventwire.attribution import (
 
 def _extract(nlp, text):
     from eventwire import actors, events, quotes
+
     doc = nlp(text)
     index = actors.resolve(doc)
     return doc, events.extract_events(doc, index, [], None), quotes.extract_quotes(doc, index)
@@ -24,6 +26,7 @@ def _extract(nlp, text):
 
 def test_events_and_quotes_read_views_of_one_table():
     from eventwire.quotes import words as W
+
     rows = reporting_cues()
     assert rows["say"] == ("report", frozenset({"speech", "bare_speech", "passive_view"}))
     assert reporting_verbs()["deny"] == "deny" and reporting_verbs()["dispute"] == "reject"
@@ -39,6 +42,7 @@ def test_cue_lemma_mends_the_lemmatizer_on_verbs_only(nlp):
     hoped = next(t for t in doc if t.lower_ == "hoped")
     assert cue_lemma(hoped) == "hope"
     from eventwire.quotes import verb_lemma
+
     assert verb_lemma(hoped) == "hope"
 
 
@@ -75,8 +79,10 @@ def test_speaker_is_found_once_per_doc(nlp):
 
 
 def test_a_quote_and_an_event_in_one_sentence_name_the_same_speaker(nlp):
-    text = ("Colonel Tomas Vrba said on Monday that his troops attacked the rebel depot at dawn.\n\n"
-            "\u201cWe shelled their positions for two hours,\u201d said Vrba, who commands the brigade.")
+    text = (
+        "Colonel Tomas Vrba said on Monday that his troops attacked the rebel depot at dawn.\n\n"
+        "\u201cWe shelled their positions for two hours,\u201d said Vrba, who commands the brigade."
+    )
     _doc, found_events, found_quotes = _extract(nlp, text)
     assert found_quotes and found_events
     checked = 0
@@ -94,8 +100,10 @@ def test_a_quote_and_an_event_in_one_sentence_name_the_same_speaker(nlp):
 
 
 def test_events_regions_are_a_view_of_the_quotation_spans(nlp):
-    text = ("The governor spoke at the plant.\n\n\u201cThe strike has gone on for weeks.\n\n"
-            "\u201cWe will not negotiate under threat,\u201d she said.")
+    text = (
+        "The governor spoke at the plant.\n\n\u201cThe strike has gone on for weeks.\n\n"
+        "\u201cWe will not negotiate under threat,\u201d she said."
+    )
     doc = nlp(text)
     spans = quotation_spans(doc)
     assert spans and spans[0][0] == text.index("\u201cThe strike")  # one quotation over two paragraphs

@@ -1,7 +1,6 @@
 """Modality and attribution chains on sentences written for these tests."""
-from __future__ import annotations
 
-import pytest
+from __future__ import annotations
 
 from eventwire.events.modality import PRECEDENCE, assess
 from eventwire.model import MODALITIES, Actor
@@ -17,8 +16,15 @@ class FakeActors:
         code = self.codes.get(token.text)
         if code is None:
             return None
-        return Actor(code=code, country=code[:3], sectors=[code[3:]] if len(code) > 3 else [], name=token.text,
-                     text=token.text, start=token.idx, end=token.idx + len(token.text))
+        return Actor(
+            code=code,
+            country=code[:3],
+            sectors=[code[3:]] if len(code) > 3 else [],
+            name=token.text,
+            text=token.text,
+            start=token.idx,
+            end=token.idx + len(token.text),
+        )
 
     def for_span(self, span):
         return [a for a in (self.for_token(t) for t in span) if a is not None]
@@ -54,7 +60,9 @@ def test_named_person_is_not_anonymous(nlp):
 
 
 def test_anonymous_sources(nlp):
-    m, links = run(nlp, "Senior diplomats who spoke on condition of anonymity said Quito had expelled the envoy.", "expelled")
+    m, links = run(
+        nlp, "Senior diplomats who spoke on condition of anonymity said Quito had expelled the envoy.", "expelled"
+    )
     assert m == "reported" and links[0].anonymous and links[0].cue == "say"
     m, links = run(nlp, "People familiar with the talks said Hanoi had rejected the offer.", "rejected")
     assert m == "reported" and links[0].anonymous
@@ -62,7 +70,7 @@ def test_anonymous_sources(nlp):
 
 def test_speaker_code_comes_from_actor_index(nlp):
     actors = FakeActors({"ministry": "NORGOV"})
-    m, links = run(nlp, "The ministry said rebels had seized the depot.", "seized", actors)
+    _, links = run(nlp, "The ministry said rebels had seized the depot.", "seized", actors)
     assert links[0].code == "NORGOV"
     assert links[0].start is not None and links[0].end > links[0].start
 
@@ -159,8 +167,10 @@ def test_interposed_reporting_clause(nlp):
 
 
 def test_sentence_inside_a_longer_quotation(nlp):
-    text = ("\u201cWe held the bridge all night. At dawn our units shelled their positions,\u201d "
-            "the colonel said. The river rose.")
+    text = (
+        "\u201cWe held the bridge all night. At dawn our units shelled their positions,\u201d "
+        "the colonel said. The river rose."
+    )
     m, links = run(nlp, text, "shelled")
     assert m == "reported" and links[0].text == "the colonel"
     assert run(nlp, text, "rose")[0] == "asserted"
@@ -183,7 +193,9 @@ def test_participle_after_a_call_noun_is_not_hypothetical(nlp):
 
 
 def test_passive_quote_with_outlet_agent(nlp):
-    m, links = run(nlp, "\u201cThe road is closed,\u201d Anna Berg was quoted as saying by the Baltic News Service.", "closed")
+    _, links = run(
+        nlp, "\u201cThe road is closed,\u201d Anna Berg was quoted as saying by the Baltic News Service.", "closed"
+    )
     assert [a.text for a in links] == ["the Baltic News Service", "Anna Berg"]
 
 
@@ -200,22 +212,27 @@ def test_denying_a_request_is_a_refusal_not_a_dispute(nlp):
 
 
 def test_anonymity_of_counted_sources_and_outlets_citing_them(nlp):
-    m, links = run(nlp, "Two of the officials said the envoy had resigned.", "resigned")
+    _, links = run(nlp, "Two of the officials said the envoy had resigned.", "resigned")
     assert links[0].anonymous
-    m, links = run(nlp, "The Daily Courier reported, citing unnamed sources, that the envoy had resigned.", "resigned")
+    _, links = run(nlp, "The Daily Courier reported, citing unnamed sources, that the envoy had resigned.", "resigned")
     assert links[0].text == "The Daily Courier" and not links[0].anonymous
 
 
 def test_outlet_told_by_an_anonymous_source_is_not_anonymous(nlp):
-    m, links = run(nlp, "A veteran agent, who spoke on condition of anonymity, told Fox News the warnings were ignored.",
-                   "ignored")
+    _, links = run(
+        nlp, "A veteran agent, who spoke on condition of anonymity, told Fox News the warnings were ignored.", "ignored"
+    )
     assert [(a.text, a.anonymous) for a in links] == [("Fox News", False), ("A veteran agent", True)]
 
 
 def test_outlet_citing_sources(nlp):
-    m, links = run(nlp, "Oman has sold fuel to Yemen, Reuters reported, citing two sources familiar with the deal.", "sold")
+    _, links = run(
+        nlp, "Oman has sold fuel to Yemen, Reuters reported, citing two sources familiar with the deal.", "sold"
+    )
     assert [(a.text, a.cue, a.anonymous) for a in links] == [
-        ("Reuters", "report", False), ("two sources familiar with the deal", "cite", True)]
+        ("Reuters", "report", False),
+        ("two sources familiar with the deal", "cite", True),
+    ]
 
 
 def test_negative_arguments_negate_the_event(nlp):
@@ -228,12 +245,22 @@ def test_a_finite_conjunct_hung_on_a_denied_gerund_is_not_denied(pinned_doc):
     """The parser sometimes hangs "accused" on the gerund; built by hand so the test pins that parse."""
     from eventwire import actors
     from eventwire.events.modality import assess
-    doc = pinned_doc([("The", 1, "det", "DT", "DET", "the"), ("militia", 2, "nsubj", "NN", "NOUN", "militia"),
-                      ("denied", 2, "ROOT", "VBD", "VERB", "deny"), ("burning", 2, "xcomp", "VBG", "VERB", "burn"),
-                      ("the", 5, "det", "DT", "DET", "the"), ("granary", 3, "dobj", "NN", "NOUN", "granary"),
-                      ("and", 3, "cc", "CC", "CCONJ", "and"), ("blamed", 3, "conj", "VBD", "VERB", "blame"),
-                      ("the", 9, "det", "DT", "DET", "the"), ("guards", 7, "dobj", "NNS", "NOUN", "guard"),
-                      (".", 2, "punct", ".", "PUNCT", ".")])
+
+    doc = pinned_doc(
+        [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("militia", 2, "nsubj", "NN", "NOUN", "militia"),
+            ("denied", 2, "ROOT", "VBD", "VERB", "deny"),
+            ("burning", 2, "xcomp", "VBG", "VERB", "burn"),
+            ("the", 5, "det", "DT", "DET", "the"),
+            ("granary", 3, "dobj", "NN", "NOUN", "granary"),
+            ("and", 3, "cc", "CC", "CCONJ", "and"),
+            ("blamed", 3, "conj", "VBD", "VERB", "blame"),
+            ("the", 9, "det", "DT", "DET", "the"),
+            ("guards", 7, "dobj", "NNS", "NOUN", "guard"),
+            (".", 2, "punct", ".", "PUNCT", "."),
+        ]
+    )
     idx = actors.resolve(doc, None)
     assert assess(doc[3], idx)[0] == "denied"
     assert assess(doc[7], idx)[0] != "denied"
@@ -244,6 +271,7 @@ def test_a_finite_conjunct_hung_on_a_denied_gerund_is_not_denied(pinned_doc):
 
 def test_find_speaker_is_the_subject_or_the_named_person_after_the_verb(nlp):
     from eventwire.attribution import find_speaker, is_anonymous
+
     doc = nlp("Two senior officials said the convoy was attacked near the border.")
     said = next(t for t in doc if t.lower_ == "said")
     assert find_speaker(said).text == "officials"
@@ -255,6 +283,7 @@ def test_find_speaker_is_the_subject_or_the_named_person_after_the_verb(nlp):
 
 def test_outlet_of_tell_and_according_to(nlp):
     from eventwire.attribution import according_to, outlet_of_tell
+
     doc = nlp("A diplomat told Reuters the talks had stalled.")
     told = next(t for t in doc if t.lower_ == "told")
     assert outlet_of_tell(told).text == "Reuters"
@@ -265,6 +294,7 @@ def test_outlet_of_tell_and_according_to(nlp):
 
 def test_a_sentence_inside_a_long_quotation_has_the_quotation_verb(nlp):
     from eventwire.attribution import quote_speaker_verb, sentence_of
+
     doc = nlp("\u201cWe held the hill for a week. Then we shelled their depot,\u201d the captain said.")
     shelled = next(t for t in doc if t.lower_ == "shelled")
     assert sentence_of(shelled) == 1

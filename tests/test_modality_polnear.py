@@ -4,6 +4,7 @@ For each gold attribution relation we take the head verb of its content and ask
 :func:`modality.assess` for a chain; we also check that main-clause verbs outside any gold
 content are rarely given one. Run the whole dev part with ``EW_POLNEAR_ALL=1``.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,6 +24,11 @@ def _relations(ann_path):
     return spans, rels
 
 
+def _inside(i: int, offsets) -> bool:
+    """Whether character ``i`` lies in one of the (start, end) spans."""
+    return any(a <= i < b for a, b in offsets)
+
+
 def polnear_figures(nlp, root, limit):
     texts = sorted((root / "dev" / "text").glob("*.txt"))[:limit]
     n = found = source_ok = outside = outside_found = 0
@@ -38,10 +44,11 @@ def polnear_figures(nlp, root, limit):
             if "Content" not in r or "Cue" not in r:
                 continue
             offs = spans[r["Content"]][1]
-            inside = lambda i: any(a <= i < b for a, b in offs)
-            toks = [t for t in doc if inside(t.idx)]
+            toks = [t for t in doc if _inside(t.idx, offs)]
             covered.update(t.i for t in toks)
-            heads = [t for t in toks if t.pos_ in ("VERB", "AUX") and (not inside(t.head.idx) or t.head.i == t.i)]
+            heads = [
+                t for t in toks if t.pos_ in ("VERB", "AUX") and (not _inside(t.head.idx, offs) or t.head.i == t.i)
+            ]
             if not heads:
                 continue
             n += 1
@@ -64,8 +71,10 @@ def test_attribution_recall_and_precision_on_polnear(nlp, shared_data):
     limit = 200 if os.environ.get("EW_POLNEAR_ALL") else 12
     n, found, source_ok, outside, outside_found = polnear_figures(nlp, root, limit)
     assert n > 50
-    print(f"\npolnear dev: {n} contents, chain found {found / n:.3f}, innermost = gold source {source_ok / n:.3f}; "
-          f"{outside} main verbs outside contents, chain given {outside_found / max(outside, 1):.3f}")
+    print(
+        f"\npolnear dev: {n} contents, chain found {found / n:.3f}, innermost = gold source {source_ok / n:.3f}; "
+        f"{outside} main verbs outside contents, chain given {outside_found / max(outside, 1):.3f}"
+    )
     assert found / n >= 0.5
     assert source_ok / n >= 0.45
     assert outside_found / max(outside, 1) <= 0.03

@@ -1,4 +1,5 @@
 """The wire-story fixture end to end through modality, dates, casualties, denials and dedup."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,7 +12,6 @@ from eventwire.events.fatalities import fatalities_for
 from eventwire.events.modality import assess
 from eventwire.model import Actor, Event, TextSpan
 from eventwire.times import event_date
-
 from test_modality import FakeActors
 
 PUB = "2015-09-16"
@@ -34,10 +34,24 @@ def make(doc, word, cameo, actors, src=None, tgt=None, nth=0) -> Event:
 
     def a(code):
         return Actor(code=code, country=code[:3], sectors=[], name=code, text=code, start=0, end=0) if code else None
-    return Event(cameo=cameo, name="", root=cameo[:2], quad_class=1, goldstein=0.0, plover=None, source=a(src),
-                 target=a(tgt), modality=modality, evidence=TextSpan(s.text, s.start_char, s.end_char),
-                 trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links,
-                 date=event_date(t, PUB, modality), fatalities=fatalities_for(t), confidence=0.5)
+
+    return Event(
+        cameo=cameo,
+        name="",
+        root=cameo[:2],
+        quad_class=1,
+        goldstein=0.0,
+        plover=None,
+        source=a(src),
+        target=a(tgt),
+        modality=modality,
+        evidence=TextSpan(s.text, s.start_char, s.end_char),
+        trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
+        attribution=links,
+        date=event_date(t, PUB, modality),
+        fatalities=fatalities_for(t),
+        confidence=0.5,
+    )
 
 
 def test_request_is_reported_by_anonymous_officials(doc):
@@ -82,8 +96,12 @@ def test_denials_found(doc):
 
 def test_embassy_denial_marks_both_mentions_of_the_request(doc):
     actors = FakeActors({"embassy": "RUSGOV", "spokesman": "RUSGOV"})
-    evs = [make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"), make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV"),
-           make(doc, "meet", "036", actors, "USAGOV", "RUSGOV"), make(doc, "killed", "190", actors)]
+    evs = [
+        make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"),
+        make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV"),
+        make(doc, "meet", "036", actors, "USAGOV", "RUSGOV"),
+        make(doc, "killed", "190", actors),
+    ]
     apply_denials(evs, doc, actors)
     asked, request, meet, killed = evs
     for e in (asked, request):
@@ -102,7 +120,10 @@ def test_denial_without_actor_codes_needs_an_anaphor(doc):
 
 def test_dedup_merges_the_two_request_mentions(doc):
     actors = FakeActors({"embassy": "RUSGOV"})
-    evs = [make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"), make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV")]
+    evs = [
+        make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"),
+        make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV"),
+    ]
     evs[1].date = evs[0].date
     apply_denials(evs, doc, actors)
     out = merge_within_article(evs)
@@ -110,18 +131,31 @@ def test_dedup_merges_the_two_request_mentions(doc):
 
 
 def test_generic_denial_needs_actor_match(nlp):
-    doc = nlp("Sources said Oslo had sold rifles to Minsk. Officials in Oslo dismissed the report as false. "
-              "Separately, Riga expelled a diplomat, according to state radio.")
+    doc = nlp(
+        "Sources said Oslo had sold rifles to Minsk. Officials in Oslo dismissed the report as false. "
+        "Separately, Riga expelled a diplomat, according to state radio."
+    )
     actors = FakeActors({"Officials": "NORGOV"})
 
     def ev(word, src):
         t = next(x for x in doc if x.text == word)
         m, links = assess(t, actors)
         s = t.sent
-        return Event(cameo="0", name="", root="0", quad_class=1, goldstein=0.0, plover=None,
-                     source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0), target=None,
-                     modality=m, evidence=TextSpan(s.text, s.start_char, s.end_char),
-                     trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links)
+        return Event(
+            cameo="0",
+            name="",
+            root="0",
+            quad_class=1,
+            goldstein=0.0,
+            plover=None,
+            source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
+            target=None,
+            modality=m,
+            evidence=TextSpan(s.text, s.start_char, s.end_char),
+            trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
+            attribution=links,
+        )
+
     sold, expelled = ev("sold", "NORGOV"), ev("expelled", "LVAGOV")
     apply_denials([sold, expelled], doc, actors)
     assert sold.modality == "denied" and sold.attribution[-1].cue == "dismiss"
@@ -143,8 +177,10 @@ def test_warning_against_an_act_is_not_the_act(doc):
 
 
 def test_non_denials_are_ignored(nlp):
-    doc = nlp("Officials said Oslo had sold rifles to Minsk. The ministry would neither confirm nor deny the report. "
-              "Minsk said it would appeal the ruling on the grounds that the court has no jurisdiction over rifles.")
+    doc = nlp(
+        "Officials said Oslo had sold rifles to Minsk. The ministry would neither confirm nor deny the report. "
+        "Minsk said it would appeal the ruling on the grounds that the court has no jurisdiction over rifles."
+    )
     assert find_denials(doc) == []
 
 
@@ -156,29 +192,53 @@ def test_statement_events_are_not_denied(nlp):
 
     def ev(t, src):
         m, links = assess(t, actors)
-        return Event(cameo="0", name="", root="0", quad_class=1, goldstein=0.0, plover=None,
-                     source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
-                     target=None, modality=m, evidence=TextSpan("", 0, 0),
-                     trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links)
+        return Event(
+            cameo="0",
+            name="",
+            root="0",
+            quad_class=1,
+            goldstein=0.0,
+            plover=None,
+            source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
+            target=None,
+            modality=m,
+            evidence=TextSpan("", 0, 0),
+            trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
+            attribution=links,
+        )
+
     a, b = ev(said, "PRTGOV"), ev(expelled, "PRTGOV")
     apply_denials([a, b], doc, actors)
     assert a.modality == "asserted" and b.modality == "denied"
 
 
-@pytest.mark.parametrize("denial", [
-    "Later, Valletta denied any involvement in the raid.",
-    "Valletta said there was no truth to the reports.",
-    "Valletta rejected the allegations as baseless.",
-])
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Later, Valletta denied any involvement in the raid.",
+        "Valletta said there was no truth to the reports.",
+        "Valletta rejected the allegations as baseless.",
+    ],
+)
 def test_later_denials_by_the_accused_party(nlp, denial):
     doc = nlp("Witnesses said Maltese commandos carried out a raid on the port. " + denial)
     actors = FakeActors({"Valletta": "MLTGOV", "commandos": "MLTMIL"})
     t = next(x for x in doc if x.text == "raid")
     m, links = assess(t, actors)
-    e = Event(cameo="190", name="", root="19", quad_class=4, goldstein=-10.0, plover=None,
-              source=Actor(code="MLTMIL", country="MLT", sectors=["MIL"], name="", text="commandos", start=0, end=0),
-              target=None, modality=m, evidence=TextSpan("", 0, 0),
-              trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)), attribution=links)
+    e = Event(
+        cameo="190",
+        name="",
+        root="19",
+        quad_class=4,
+        goldstein=-10.0,
+        plover=None,
+        source=Actor(code="MLTMIL", country="MLT", sectors=["MIL"], name="", text="commandos", start=0, end=0),
+        target=None,
+        modality=m,
+        evidence=TextSpan("", 0, 0),
+        trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
+        attribution=links,
+    )
     apply_denials([e], doc, actors)
     assert e.modality == "denied"
     assert e.attribution[-1].denied and e.attribution[-1].code == "MLTGOV"

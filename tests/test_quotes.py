@@ -1,4 +1,5 @@
 """Quotes: every quotation style, indirect speech, speakers resolved, cue and direct flag."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,12 +12,13 @@ def quotes(nlp):
     def run(text: str):
         qs = extract_quotes(nlp(text), None)
         for q in qs:  # every span is the body's own text
-            assert text[q.content.start:q.content.end] == q.content.text
+            assert text[q.content.start : q.content.end] == q.content.text
             if q.cue is not None:
-                assert text[q.cue.start:q.cue.end] == q.cue.text
+                assert text[q.cue.start : q.cue.end] == q.cue.text
             if q.speaker is not None:
-                assert text[q.speaker["start"]:q.speaker["end"]] == q.speaker["text"]
+                assert text[q.speaker["start"] : q.speaker["end"]] == q.speaker["text"]
         return qs
+
     return run
 
 
@@ -27,16 +29,22 @@ def one(qs, needle):
 
 
 def test_quote_marks_styles():
-    text = ('He said "the road is shut" today. She said “the bridge is open” later. '
-            "An outlet wrote ''the port is closed again'' and ‘the ferry will not sail tonight’ too.")
+    text = (
+        'He said "the road is shut" today. She said “the bridge is open” later. '
+        "An outlet wrote ''the port is closed again'' and ‘the ferry will not sail tonight’ too."
+    )
     got = [text[a:b] for a, b in quote_spans(text)]
-    assert got == ['"the road is shut"', "“the bridge is open”", "''the port is closed again''",
-                   "‘the ferry will not sail tonight’"]
+    assert got == [
+        '"the road is shut"',
+        "“the bridge is open”",
+        "''the port is closed again''",
+        "‘the ferry will not sail tonight’",
+    ]
 
 
 def test_curly_quotes_nest():
     text = "“I would rather live in what he calls “chaos” than under his rule,” she wrote."
-    assert [text[a:b] for a, b in quote_spans(text)] == [text[:text.index(" she wrote")]]
+    assert [text[a:b] for a, b in quote_spans(text)] == [text[: text.index(" she wrote")]]
 
 
 def test_testimonial_dash_speaker(quotes):
@@ -68,7 +76,7 @@ def test_straight_single_quotes_around_words_with_apostrophes():
 
 def test_multi_paragraph_quote_runs_on():
     text = "“The first paragraph of the statement goes here.\n\n“And the second one closes it,” she said."
-    assert [text[a:b] for a, b in quote_spans(text)] == [text[:text.index(" she said")]]
+    assert [text[a:b] for a, b in quote_spans(text)] == [text[: text.index(" she said")]]
 
 
 def test_straight_quote_cue_after(quotes):
@@ -121,8 +129,9 @@ def test_indirect_content_before_cue(quotes):
 
 
 def test_warned_and_told(quotes):
-    qs = quotes("The general warned that any incursion would be met with force. "
-                "He told reporters the army was on high alert.")
+    qs = quotes(
+        "The general warned that any incursion would be met with force. He told reporters the army was on high alert."
+    )
     assert one(qs, "incursion").cue.text == "warned"
     assert one(qs, "high alert").cue.text == "told"
 
@@ -136,8 +145,10 @@ def test_pronoun_speaker_resolved_to_person(quotes):
 
 
 def test_description_speaker_linked_to_named_person(quotes):
-    qs = quotes("Lena Novak, a spokeswoman for the ministry, declined to give figures. "
-                "The spokeswoman said the inquiry would take months.")
+    qs = quotes(
+        "Lena Novak, a spokeswoman for the ministry, declined to give figures. "
+        "The spokeswoman said the inquiry would take months."
+    )
     q = one(qs, "inquiry")
     assert q.speaker["text"] == "The spokeswoman"
     assert q.speaker.get("name") == "Lena Novak"
@@ -145,6 +156,7 @@ def test_description_speaker_linked_to_named_person(quotes):
 
 def test_speaker_name_prefers_the_person_over_the_country(nlp):
     from eventwire.actors import resolve
+
     text = "Defence Minister Olga Brandt visited the troops. “We will hold the line,” the minister told reporters."
     doc = nlp(text)
     q = one(extract_quotes(doc, resolve(doc)), "hold the line")
@@ -171,8 +183,10 @@ def test_relative_pronoun_speaker_points_at_its_noun(quotes):
 
 
 def test_affiliated_or_indefinite_roles_are_not_linked_back(quotes):
-    text = ("Maria Keller met the envoy on Monday. Ukrainian officials said the talks had stalled. "
-            "A spokesperson said the next round would be in May.")
+    text = (
+        "Maria Keller met the envoy on Monday. Ukrainian officials said the talks had stalled. "
+        "A spokesperson said the next round would be in May."
+    )
     qs = quotes(text)
     assert "name" not in one(qs, "stalled").speaker
     assert "name" not in one(qs, "next round").speaker
@@ -202,8 +216,10 @@ def test_headline_speaker_colon(quotes):
     assert quotes("Update: The bridge reopened on Friday after repairs.\n\nTraffic is light.") == []
     # nor does a tabloid kicker, in capitals or not
     for kicker in ("BOOM", "WOW", "Busted"):
-        assert not any(q.cue is not None and q.cue.text == ":" for q in
-                       quotes(f"{kicker}: Mayor Quits After Secret Recording Airs\n\nThe mayor resigned on Friday."))
+        assert not any(
+            q.cue is not None and q.cue.text == ":"
+            for q in quotes(f"{kicker}: Mayor Quits After Secret Recording Airs\n\nThe mayor resigned on Friday.")
+        )
 
 
 def test_nested_thinking_inside_a_quote_is_not_a_record(quotes):
@@ -218,8 +234,12 @@ def test_short_scare_quote_inside_indirect_speech(quotes):
 
 
 def test_deeds_of_war_are_not_stances(quotes):
-    for text in ("Rebels attacked the army base near the border.", "The convoy was hit by a roadside bomb.",
-                 "Jets pounded the city overnight.", "Russia backed the offensive in the east."):
+    for text in (
+        "Rebels attacked the army base near the border.",
+        "The convoy was hit by a roadside bomb.",
+        "Jets pounded the city overnight.",
+        "Russia backed the offensive in the east.",
+    ):
         assert quotes(text) == [], text
     q = one(quotes("The senator attacked the governor for his silence."), "governor")
     assert q.cue.text == "attacked" and q.speaker["text"] == "The senator"
@@ -232,6 +252,7 @@ def test_no_quotes_in_plain_narration(quotes):
 def test_polnear_dev_floor(nlp, shared_data):
     """A floor on a slice of the dev gold (content overlap ≥ 0.3, as the scorer counts it)."""
     import re
+
     word = re.compile(r"\w+")
     d = shared_data / "polnear" / "dev"
     texts = sorted((d / "text").glob("*.txt"))[:8]
@@ -252,14 +273,18 @@ def test_polnear_dev_floor(nlp, shared_data):
                 rel = dict(kv.split(":") for kv in line.split("\t")[1].split())
                 if rel.get("Content") in spans:
                     gold.append({a + m.start() for a, b in spans[rel["Content"]][1] for m in word.finditer(text[a:b])})
-        preds = [{q.content.start + m.start() for m in word.finditer(q.content.text)}
-                 for q in extract_quotes(nlp(text), None)]
+        preds = [
+            {q.content.start + m.start() for m in word.finditer(q.content.text)}
+            for q in extract_quotes(nlp(text), None)
+        ]
         n_gold += len(gold)
         n_pred += len(preds)
         used = set()
         for g in gold:
-            best = max(((len(g & p) / max(len(g), len(p)), j) for j, p in enumerate(preds) if j not in used and p),
-                       default=(0, None))
+            best = max(
+                ((len(g & p) / max(len(g), len(p)), j) for j, p in enumerate(preds) if j not in used and p),
+                default=(0, None),
+            )
             if best[1] is not None and best[0] >= 0.3:
                 tp += 1
                 used.add(best[1])
@@ -271,6 +296,7 @@ def test_polnear_dev_floor(nlp, shared_data):
 
 def test_word_lists_are_package_data():
     from eventwire.quotes import words as W
+
     assert {"say", "tell", "warn"} <= W.SPEECH and "seem" in W.NOT_CUES and ("agree", "with") not in W.VERB_PREPS
     assert ("with", "agree") in W.VERB_PREPS
     # the learned table ships counts only: six columns, numbers where numbers belong
@@ -284,6 +310,7 @@ def test_word_lists_are_package_data():
 
 def test_learned_cue_outside_the_hand_lists(quotes):
     from eventwire.quotes import words as W
+
     # "disavow" is in none of the hand lists; it is a cue through the learned table
     assert "disavow" not in W.SPEECH | W.NP_CUES | W.XCOMP_CUES and ("disavow", "dobj") in W.learned_verb_frames()
     q = one(quotes("The mayor disavowed the closure of the northern clinic."), "closure")
@@ -293,6 +320,7 @@ def test_learned_cue_outside_the_hand_lists(quotes):
 
 def test_learned_rates_respect_the_frame():
     from eventwire.quotes import words as W
+
     learned = W.learned_verb_frames()
     # a verb of speech with a clause is learned; the same verb with nothing after it is rarer
     assert ("argue", "ccomp") in learned and ("look", "none") not in learned
@@ -335,7 +363,9 @@ def test_a_verb_with_its_own_clause_is_not_a_quotes_cue(quotes):
 
 
 def test_clause_after_the_verb_is_preferred(quotes):
-    text = "“This is a disgrace to the city.” The mayor said in a statement on Friday that the report should be withdrawn."
+    text = (
+        "“This is a disgrace to the city.” The mayor said in a statement on Friday that the report should be withdrawn."
+    )
     q = one(quotes(text), "report should be withdrawn")
     assert q.cue.text == "said" and q.speaker["text"] == "The mayor"
     assert q.content.text == "that the report should be withdrawn"
@@ -352,7 +382,10 @@ def test_colon_introduces_a_quotation(quotes):
     assert q.direct and q.cue.text == ":" and q.speaker["text"] == "The minister"
     assert q.content.text.startswith("“We") and q.content.text.endswith("closed.”")
     # a colon that does not touch the quotation introduces nothing
-    assert quotes("Three things matter: roads, water and schools. “We will not sign this treaty,” they said.")[0].cue.text == "said"
+    assert (
+        quotes("Three things matter: roads, water and schools. “We will not sign this treaty,” they said.")[0].cue.text
+        == "said"
+    )
 
 
 def test_question_tagged_by_a_speaker_after_it(quotes):
@@ -364,9 +397,11 @@ def test_question_tagged_by_a_speaker_after_it(quotes):
 
 
 def test_long_speaker_description_after_quote_tags_it(quotes):
-    text = ("The budget office estimated the cost at four billion dollars over ten years.\n\n"
-            "“The plan has the rare merit of paying for itself,” Maria Lopez, head of the independent "
-            "Fiscal Policy Institute and a lecturer at the state university in Albany, said of the proposal.")
+    text = (
+        "The budget office estimated the cost at four billion dollars over ten years.\n\n"
+        "“The plan has the rare merit of paying for itself,” Maria Lopez, head of the independent "
+        "Fiscal Policy Institute and a lecturer at the state university in Albany, said of the proposal."
+    )
     q = one(quotes(text), "rare merit")
     assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Maria Lopez"
     # the verb of the paragraph before keeps its own object and tags nothing across the break
@@ -390,14 +425,18 @@ def test_speaker_of_a_quote_is_outside_its_marks(quotes):
 
 
 def test_holder_of_a_claim_noun_by_agent(quotes):
-    q = one(quotes("Claims by outside auditors that the accounts were false have angered the agency."),
-            "accounts were false")
+    q = one(
+        quotes("Claims by outside auditors that the accounts were false have angered the agency."),
+        "accounts were false",
+    )
     assert q.cue.text == "Claims" and q.speaker["text"] == "outside auditors"
 
 
 def test_bare_tag_after_a_finished_quotation(quotes):
-    q = one(quotes("Officials met.\n\n“Find the missing ledgers, wherever they are hidden now.” Mayor Lund said."),
-            "ledgers")
+    q = one(
+        quotes("Officials met.\n\n“Find the missing ledgers, wherever they are hidden now.” Mayor Lund said."),
+        "ledgers",
+    )
     assert q.direct and q.cue.text == "said" and q.speaker["text"] == "Mayor Lund"
     # a verb with a claim of its own after the full stop tags nothing
     qs = quotes("“We have won this fight for good.” Lee said the team would now rest for a week.")
@@ -417,17 +456,23 @@ def test_aside_inside_a_sentence_that_goes_on(quotes):
 
 
 def test_the_terms_or_channel_of_a_telling_are_not_its_topic(quotes):
-    qs = quotes("The fleet will sail on Monday, according to two officers who spoke on condition of anonymity.\n\n"
-                "The minister spoke on state television on Friday.")
+    qs = quotes(
+        "The fleet will sail on Monday, according to two officers who spoke on condition of anonymity.\n\n"
+        "The minister spoke on state television on Friday."
+    )
     assert [q.cue.text for q in qs] == ["according to"]
 
 
 def test_typo_marks_and_glued_marks(quotes):
     # an opening curly mark where the closing one belongs, then a straight one opening the next
-    text = ("“The bridge will not open before the winter,“ said Jim Ross, a county engineer.\n\n"
-            "\"We should wait for the report,” said Ann Berg, a member of the board.")
+    text = (
+        "“The bridge will not open before the winter,“ said Jim Ross, a county engineer.\n\n"
+        '"We should wait for the report,” said Ann Berg, a member of the board.'
+    )
     assert [text[a:b] for a, b in quote_spans(text)] == [
-        "“The bridge will not open before the winter,“", "\"We should wait for the report,”"]
+        "“The bridge will not open before the winter,“",
+        '"We should wait for the report,”',
+    ]
     assert one(quotes(text), "bridge").speaker["text"] == "Jim Ross"
     # a mark glued to the cue's comma
     q = one(quotes("Ortega said,“Look, the roads are open again and the buses are running.”"), "buses")
@@ -436,48 +481,91 @@ def test_typo_marks_and_glued_marks(quotes):
 
 def test_verb_right_after_the_marks_tags_the_quotation(quotes):
     # the parser hangs "asked about her ruling" on "said" as a clause of its own
-    text = ("\"I will never call that ruling a failure, so drop the subject,\" said retired judge Ann Cole, "
-            "asked about her ruling.")
+    text = (
+        '"I will never call that ruling a failure, so drop the subject," said retired judge Ann Cole, '
+        "asked about her ruling."
+    )
     q = one(quotes(text), "drop the subject")
     assert q.direct and q.cue.text == "said" and q.speaker["text"] == "retired judge Ann Cole"
 
 
 def test_speaker_of_a_verb_the_parser_left_without_subject(quotes):
-    text = ("Meeting lenders deeply wary about the bank's merger, the finance chief, Ruth Okafor, "
-            "calmly suggested that the firm's recent losses were a blip.")
+    text = (
+        "Meeting lenders deeply wary about the bank's merger, the finance chief, Ruth Okafor, "
+        "calmly suggested that the firm's recent losses were a blip."
+    )
     q = one(quotes(text), "recent losses")
     assert q.cue.text == "suggested" and q.speaker["text"] == "the finance chief, Ruth Okafor"
 
 
-@pytest.mark.parametrize("text, needle, cue, speaker, content", [
-    # an aside inside the claim: the sentence around it
-    ("The new bridge, the engineer said, will carry twice as many trucks as the old one.", "trucks", "said",
-     "the engineer", "The new bridge, the engineer said, will carry twice as many trucks as the old one"),
-    ("According to the local health office, at least twelve people were taken to hospital.", "twelve",
-     "According to", "the local health office", "at least twelve people were taken to hospital"),
-    # a second report conjoined inside the first keeps its speaker
-    ("The colonel said the base was safe and said the rescue was always a priority.", "rescue", "said",
-     "The colonel", "the rescue was always a priority"),
-    # a that-clause the parser hung on a noun in the verb's phrase is the claim
-    ("The mayor said in one of a series of messages that the truck was carrying arms.", "truck", "said",
-     "The mayor", "that the truck was carrying arms"),
-    # an "as" report comments on the clause it hangs on
-    ("But as Ortiz noted, the farmers will back the plan once the rains return.", "farmers", "noted", "Ortiz",
-     "the farmers will back the plan once the rains return"),
-    ("As the newspaper reported in March, the port had lost half of its trade.", "port", "reported",
-     "the newspaper", "the port had lost half of its trade"),
-    # a finding reported in a poll; a speech verb in the clause makes its own record
-    ("In a poll released Monday, 50 percent of voters chose Lopez while 40 percent chose Ruiz.", "percent", "In",
-     "a poll", "50 percent of voters chose Lopez while 40 percent chose Ruiz"),
-    ("In a report, the panel said the dam was safe.", "dam", "said", "the panel", "the dam was safe"),
-])
+@pytest.mark.parametrize(
+    "text, needle, cue, speaker, content",
+    [
+        # an aside inside the claim: the sentence around it
+        (
+            "The new bridge, the engineer said, will carry twice as many trucks as the old one.",
+            "trucks",
+            "said",
+            "the engineer",
+            "The new bridge, the engineer said, will carry twice as many trucks as the old one",
+        ),
+        (
+            "According to the local health office, at least twelve people were taken to hospital.",
+            "twelve",
+            "According to",
+            "the local health office",
+            "at least twelve people were taken to hospital",
+        ),
+        # a second report conjoined inside the first keeps its speaker
+        (
+            "The colonel said the base was safe and said the rescue was always a priority.",
+            "rescue",
+            "said",
+            "The colonel",
+            "the rescue was always a priority",
+        ),
+        # a that-clause the parser hung on a noun in the verb's phrase is the claim
+        (
+            "The mayor said in one of a series of messages that the truck was carrying arms.",
+            "truck",
+            "said",
+            "The mayor",
+            "that the truck was carrying arms",
+        ),
+        # an "as" report comments on the clause it hangs on
+        (
+            "But as Ortiz noted, the farmers will back the plan once the rains return.",
+            "farmers",
+            "noted",
+            "Ortiz",
+            "the farmers will back the plan once the rains return",
+        ),
+        (
+            "As the newspaper reported in March, the port had lost half of its trade.",
+            "port",
+            "reported",
+            "the newspaper",
+            "the port had lost half of its trade",
+        ),
+        # a finding reported in a poll; a speech verb in the clause makes its own record
+        (
+            "In a poll released Monday, 50 percent of voters chose Lopez while 40 percent chose Ruiz.",
+            "percent",
+            "In",
+            "a poll",
+            "50 percent of voters chose Lopez while 40 percent chose Ruiz",
+        ),
+        ("In a report, the panel said the dam was safe.", "dam", "said", "the panel", "the dam was safe"),
+    ],
+)
 def test_cue_speaker_and_content(quotes, text, needle, cue, speaker, content):
     q = one(quotes(text), needle)
     assert (q.cue.text, q.speaker["text"], q.content.text) == (cue, speaker, content)
 
 
-@pytest.mark.parametrize("text", ["He left the hall as the crowd cheered.",
-                                  "In Ohio, the race between the two senators is close."])
+@pytest.mark.parametrize(
+    "text", ["He left the hall as the crowd cheered.", "In Ohio, the race between the two senators is close."]
+)
 def test_no_source_around_a_clause(quotes, text):
     assert quotes(text) == []
 
@@ -508,6 +596,7 @@ def test_label_without_an_object_in_the_parse(quotes):
 
 def test_lemmatizer_slip_on_hope_is_mended(nlp, quotes):
     from eventwire.quotes import verb_lemma
+
     doc = nlp("The envoy hoped that the talks would resume in the spring.")
     assert verb_lemma(doc[2]) == "hope"
     q = one(quotes(doc.text), "talks would resume")
@@ -519,15 +608,20 @@ def test_lemmatizer_slip_on_hope_is_mended(nlp, quotes):
 
 def _cands(nlp, text):
     from eventwire.quotes import candidates
-    return [(q.cue.text if q.cue else None, q.content.text, origin) for q, origin in candidates(nlp(text), None, extra=True)]
+
+    return [
+        (q.cue.text if q.cue else None, q.content.text, origin) for q, origin in candidates(nlp(text), None, extra=True)
+    ]
 
 
 def test_ranker_accepts_a_stance_verb_outside_the_rules(nlp, quotes):
     from eventwire import quotes as Q
+
     text = "The city council lashed out at the transit agency over the delays."
     assert "lash" not in Q.SPEECH | Q.NP_CUES | Q.XCOMP_CUES
     # the rules alone give nothing; the looser candidate is there and the ranker keeps it
     from eventwire.quotes import candidates
+
     assert [q for q, o in candidates(nlp(text), None, extra=False)] == []
     q = one(quotes(text), "transit agency")
     assert q.cue.text == "lashed out" and q.speaker["text"] == "The city council" and not q.direct
@@ -558,6 +652,7 @@ def test_passive_without_agent_is_a_candidate(nlp):
 
 def test_without_ranker_weights_the_rules_decide(nlp, monkeypatch):
     from eventwire.quotes import rank
+
     monkeypatch.setattr(rank, "_model", lambda: None)
     assert extract_quotes(nlp("The city council lashed out at the transit agency over the delays."), None) == []
     qs = extract_quotes(nlp("The mayor said the bridge would reopen in May."), None)
@@ -566,7 +661,9 @@ def test_without_ranker_weights_the_rules_decide(nlp, monkeypatch):
 
 def test_ranker_ships_weights_only():
     import json
+
     from eventwire.quotes import rank
+
     path = rank.RANKER_FILE
     assert path.stat().st_size < 2_000_000
     m = json.loads(path.read_text())
@@ -578,6 +675,7 @@ def test_ranker_ships_weights_only():
 
 def test_group_thresholds_by_finder_and_cue_kind():
     from eventwire.quotes.rank import group
+
     assert group(["bias", "k=rule_direct"]) == "rule_sure"
     assert group(["bias", "k=rule_verb"]) == "rule_verb"
     assert group(["bias", "k=extra_noun"]) == "extra_noun"
@@ -587,7 +685,9 @@ def test_group_thresholds_by_finder_and_cue_kind():
 
 def test_a_group_threshold_overrides_the_global_one(nlp, monkeypatch):
     import json
+
     from eventwire.quotes import rank
+
     m = json.loads(rank.RANKER_FILE.read_text())
     text = "The mayor said the bridge would reopen in May."
     assert [q.content.text for q in extract_quotes(nlp(text), None)] == ["the bridge would reopen in May"]
@@ -599,6 +699,7 @@ def test_a_group_threshold_overrides_the_global_one(nlp, monkeypatch):
 def test_choose_takes_one_threshold_per_candidate():
     from eventwire.model import Quote, TextSpan
     from eventwire.quotes.rank import choose
+
     qs = [Quote(None, None, TextSpan("x" * 10, 0, 10), False), Quote(None, None, TextSpan("y" * 10, 20, 30), False)]
     assert [q.content.start for q in choose(qs, [0.4, 0.4], 0.5, 0.5)] == []
     assert [q.content.start for q in choose(qs, [0.4, 0.4], [0.3, 0.5], 0.5)] == [0]
@@ -606,7 +707,9 @@ def test_choose_takes_one_threshold_per_candidate():
 
 def test_shipped_group_thresholds_are_probabilities():
     import json
+
     from eventwire.quotes import rank
+
     th = json.loads(rank.RANKER_FILE.read_text())["thresholds"]
     assert {"rule_sure", "rule_verb", "extra_verb", "extra_noun"} <= set(th)
     assert all(0 < v < 1 for v in th.values())
@@ -615,6 +718,7 @@ def test_shipped_group_thresholds_are_probabilities():
 def _feats(nlp, text):
     from eventwire.quotes import candidates
     from eventwire.quotes.rank import featurize
+
     doc = nlp(text)
     cands = candidates(doc, None, extra=True)
     return [(q.content.text, origin, set(fs)) for (q, origin), fs in zip(cands, featurize(doc, cands))]
@@ -660,31 +764,39 @@ def readings(nlp):
     def run(text: str):
         out = []
         for q, origin in candidates(nlp(text), None, extra=True):
-            assert text[q.content.start:q.content.end] == q.content.text
+            assert text[q.content.start : q.content.end] == q.content.text
             out.append((origin, q.cue and q.cue.text, q.content.text, q.speaker and q.speaker["text"]))
         return out
+
     return run
 
 
 def test_view_held_by_nobody_is_the_whole_clause(readings):
-    assert ("extra", "seems", "The ceasefire seems likely to collapse within days", None) in \
-        readings("The ceasefire seems likely to collapse within days.")
-    assert ("extra", "projected", "The deficit is projected to reach four percent next year", None) in \
-        readings("The deficit is projected to reach four percent next year.")
+    assert ("extra", "seems", "The ceasefire seems likely to collapse within days", None) in readings(
+        "The ceasefire seems likely to collapse within days."
+    )
+    assert ("extra", "projected", "The deficit is projected to reach four percent next year", None) in readings(
+        "The deficit is projected to reach four percent next year."
+    )
     # with its holder named it is an ordinary report, not a view held by nobody
-    assert not any(c == "projected" and s is None for _, c, _, s in
-                   readings("The deficit is projected by the treasury to reach four percent next year."))
+    assert not any(
+        c == "projected" and s is None
+        for _, c, _, s in readings("The deficit is projected by the treasury to reach four percent next year.")
+    )
 
 
 def test_stance_adjective_with_its_topic(readings):
-    assert ("extra", "critical of", "the new border deal", "The opposition leader") in \
-        readings("The opposition leader was sharply critical of the new border deal.")
+    assert ("extra", "critical of", "the new border deal", "The opposition leader") in readings(
+        "The opposition leader was sharply critical of the new border deal."
+    )
     # a measure is no topic ("late by two hours")
     assert not any(c and c.startswith("late") for _, c, _, _ in readings("The convoy was late by two hours."))
 
 
 def test_claim_pronoun_object(readings):
-    assert ("extra", "denied", "it", "the minister") in readings("Asked about the report, the minister denied it on Friday.")
+    assert ("extra", "denied", "it", "the minister") in readings(
+        "Asked about the report, the minister denied it on Friday."
+    )
 
 
 def test_shorter_readings_of_long_contents(readings):
@@ -717,7 +829,13 @@ def test_stance_noun_readings(readings):
 
 
 def test_clause_around_a_quotation_is_offered_beside_the_quotation(readings):
-    got = readings('The engineer described the ground under the old city as "Swiss cheese full of abandoned mine tunnels."')
+    got = readings(
+        'The engineer described the ground under the old city as "Swiss cheese full of abandoned mine tunnels."'
+    )
     assert ("rule", "described", '"Swiss cheese full of abandoned mine tunnels."', "The engineer") in got
-    assert ("extra", "described", 'the ground under the old city as "Swiss cheese full of abandoned mine tunnels."',
-            "The engineer") in got
+    assert (
+        "extra",
+        "described",
+        'the ground under the old city as "Swiss cheese full of abandoned mine tunnels."',
+        "The engineer",
+    ) in got

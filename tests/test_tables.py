@@ -1,14 +1,23 @@
 """The one table loader: comments, header, short rows, and errors that name file and line."""
+
 import pytest
 
 from eventwire.tables import TableError, alternatives, parse_table, read_table
 
 
 def test_comments_header_and_short_rows():
-    lines = ["# what the table is for", "", "word\tkind\tnote", "# a comment between rows",
-             "appeal\tverb", "plea\tnoun\tan event noun"]
-    assert parse_table(lines, "t.tsv") == ({"word": "appeal", "kind": "verb", "note": ""},
-                                          {"word": "plea", "kind": "noun", "note": "an event noun"})
+    lines = [
+        "# what the table is for",
+        "",
+        "word\tkind\tnote",
+        "# a comment between rows",
+        "appeal\tverb",
+        "plea\tnoun\tan event noun",
+    ]
+    assert parse_table(lines, "t.tsv") == (
+        {"word": "appeal", "kind": "verb", "note": ""},
+        {"word": "plea", "kind": "noun", "note": "an event noun"},
+    )
 
 
 def test_errors_name_the_file_and_line():

@@ -9,6 +9,7 @@ denials, death counts and quotations), so that one sentence names one speaker.
 - :mod:`.speakers`: THE speaker of a cue verb (``speaker_of``, once per Doc) and tests on it;
 - :mod:`.regions`: sentence indices, the reporting verb of a quotation, the events' token regions.
 """
+
 from .cues import (
     anonymous_words,
     cue_lemma,

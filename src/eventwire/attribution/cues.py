@@ -4,6 +4,7 @@ Why: one table of who-says-so verbs (``data/reporting_cues.tsv``), read by every
 attributes a claim (event modality, denials, death counts, quotations), so that the same verb makes
 the same speaker in each; the events' and the quote finder's verb lists are views of its rows.
 """
+
 from __future__ import annotations
 
 import functools
@@ -18,8 +19,10 @@ PACKAGE = "eventwire.attribution"
 @functools.lru_cache(maxsize=1)
 def reporting_cues() -> dict[str, tuple[str, frozenset[str]]]:
     """lemma → (event kind: report | deny | reject | "", the quote finder's lists it is in)."""
-    return {row["lemma"]: (row["event"], frozenset(alternatives(row["quotes"])))
-            for row in read_table(PACKAGE, "reporting_cues.tsv")}
+    return {
+        row["lemma"]: (row["event"], frozenset(alternatives(row["quotes"])))
+        for row in read_table(PACKAGE, "reporting_cues.tsv")
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,8 +59,10 @@ def report_kind(t: Token) -> str | None:
 def anonymous_words() -> tuple[frozenset[str], frozenset[str]]:
     """(speaker head nouns that are unnamed sources, words that mark anonymity)."""
     rows = read_table(PACKAGE, "anonymous_sources.tsv")
-    return (frozenset(r["word"] for r in rows if r["kind"] == "noun"),
-            frozenset(r["word"] for r in rows if r["kind"] == "marker"))
+    return (
+        frozenset(r["word"] for r in rows if r["kind"] == "noun"),
+        frozenset(r["word"] for r in rows if r["kind"] == "marker"),
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ Why a module of its own: the marks are read from the text alone, before any pars
 and the same spans serve the quote finder, the ranker, the scorer's checks and the events (whose
 token regions are derived from them), so a sentence is inside a quotation for all of them or for none.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,10 @@ _MARKS = re.compile(r"''|[\"“”]")
 
 #: ‘curly’ or 'straight' single quotes: opened after a space or bracket, closed before a
 #: space or punctuation, so that apostrophes (don't, farmers') never pair up
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:]))(?:‘([^‘’\n]{3,400}?)’|'(?!')([^'\n]{3,300}?(?:'[a-z][^'\n]*?)*)')"
-                     r"(?=[\s.,;:!?)\]]|$)")
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[:]))(?:‘([^‘’\n]{3,400}?)’|'(?!')([^'\n]{3,300}?(?:'[a-z][^'\n]*?)*)')"
+    r"(?=[\s.,;:!?)\]]|$)"
+)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -48,7 +51,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         ps, pe = pm.span()
         para = pm.group()
         lead = para.lstrip()
-        if carry is not None and not lead.startswith(("\"", "“", "”", "''")):
+        if carry is not None and not lead.startswith(('"', "“", "”", "''")):
             spans.append((carry, _last_nonspace(text, ps)))
             carry = None
         open_at: int | None = None
@@ -62,8 +65,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     carry = None
                     depth = 1
                 continue
-            if mark == "“" and not (text[i - 1].isspace() or text[i - 1] in "(—―-") and \
-                    (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)"):
+            if (
+                mark == "“"
+                and not (text[i - 1].isspace() or text[i - 1] in "(—―-")
+                and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)")
+            ):
                 mark = "”"  # an opening mark where a closing one belongs ('… by winter,“ said Ross'): a typo
             elif mark == "“":
                 depth += 1
@@ -105,13 +111,13 @@ def text_ends_open(text: str, qa: int, qb: int) -> bool:
     inner = text[qa:qb].rstrip(QUOTE_CHARS + " ")
     if not inner.endswith((".", "!", "?")):
         return True
-    after = text[qb:qb + 3].lstrip(" \u00a0")
+    after = text[qb : qb + 3].lstrip(" \u00a0")
     return inner.endswith(("!", "?")) and after[:1].islower()
 
 
 def inside_marks(text: str, pos: int) -> bool:
     """The clause opens with a quotation mark (then it is the quotation's own words)."""
-    return text[pos:pos + 1] in QUOTE_CHARS
+    return text[pos : pos + 1] in QUOTE_CHARS
 
 
 def span_chars(tokens: Iterable[Token]) -> tuple[int, int]:

@@ -6,6 +6,7 @@ spans of :mod:`.quotations` and their verb is chosen here, once, so the quote fi
 events agree on which verb (hence which speaker) a quotation has; the events' token regions are a
 view of the same spans.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -70,8 +71,9 @@ def sentence_bounds(doc: Doc) -> Callable[[int], tuple[int, int]]:
 # ---------------------------------------------------------------- the reporting verb of a quotation
 
 
-def cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside: Callable[[int], bool],
-                  sent_of: Callable[[int], tuple[int, int]]) -> Token | None:
+def cue_for_quote(
+    doc: Doc, text: str, qa: int, qb: int, inside: Callable[[int], bool], sent_of: Callable[[int], tuple[int, int]]
+) -> Token | None:
     """The reporting verb attached to a direct quote: in the sentences it touches, outside it."""
     first = doc.char_span(qa, min(qa + 1, len(text)), alignment_mode="expand")
     last = doc.char_span(max(qb - 1, 0), qb, alignment_mode="expand")
@@ -88,15 +90,20 @@ def cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside: Callable[[int],
             continue
         # '“…,” said Dana Reyes, who runs Fix the Vote': a finite verb right after the
         # closing mark of a real quotation (not a title) tags it, whatever clause the parser hung on it
-        right_after = t.idx >= qb and not text[qb:t.idx].strip(" ,") and t.tag_ != "VBG"
+        right_after = t.idx >= qb and not text[qb : t.idx].strip(" ,") and t.tag_ != "VBG"
         if not (right_after and count_words(text[qa:qb]) >= 4) and _own_clause(t, text, qa, qb, inside):
             continue
-        if t.idx < qa and "\n" in text[t.idx:qa] and not text[t.idx:qa].rstrip().endswith(":"):
+        if t.idx < qa and "\n" in text[t.idx : qa] and not text[t.idx : qa].rstrip().endswith(":"):
             continue  # a paragraph break between: that verb told something else
         tagged = t.idx >= qb and _speech_tag(text, t, qb)
-        if t.idx >= qb and not tagged and (
-                t.idx - qb > 60 or _ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and
-                not text_ends_open(text, qa, qb)):
+        if (
+            t.idx >= qb
+            and not tagged
+            and (
+                t.idx - qb > 60
+                or (_ENDS_SENTENCE.search(text, max(qa, qb - 4), t.idx) and not text_ends_open(text, qa, qb))
+            )
+        ):
             continue  # a verb after a finished quoted sentence belongs to what follows it
         d = qa - t.idx if t.idx < qa else 1 if tagged else t.idx - qb
         # a verb whose clause is the quote itself is the right one whatever the distance
@@ -108,22 +115,27 @@ def cue_for_quote(doc: Doc, text: str, qa: int, qb: int, inside: Callable[[int],
 
 
 def _speech_tag(text: str, t: Token, qb: int) -> bool:
-    """ '“Who knows?” Trump told reporters', '“…,” Maria Lopez, head of the institute and a
+    """'“Who knows?” Trump told reporters', '“…,” Maria Lopez, head of the institute and a
     lecturer at …, said': the verb's subject opens right after the closing mark, and its
     description holds no sentence end or paragraph break. Then the verb tags the quotation
     however far it stands (a finished question or exclamation included). After a full stop only a
     bare tag counts ('“… hidden now.” Mayor Lund said.'), not a verb with a claim of its own."""
-    end = text[qb - 2:qb - 1] + text[qb - 3:qb - 2]
+    end = text[qb - 2 : qb - 1] + text[qb - 3 : qb - 2]
     if t.idx - qb > 300 or not any(m in end for m in ",?!."):
         return False
-    if "." in end and any(c.i > t.i and (c.dep_ in ("ccomp", "dobj", "xcomp", "conj", "advcl", "parataxis") or
-                                         c.dep_ == "prep" and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree))
-                          for c in t.children):
+    if "." in end and any(
+        c.i > t.i
+        and (
+            c.dep_ in ("ccomp", "dobj", "xcomp", "conj", "advcl", "parataxis")
+            or (c.dep_ == "prep" and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree))
+        )
+        for c in t.children
+    ):
         return False
     subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i), None)
-    if subj is None or not 0 <= subj.left_edge.idx - qb <= 2 or "\n" in text[qb:t.idx]:
+    if subj is None or not 0 <= subj.left_edge.idx - qb <= 2 or "\n" in text[qb : t.idx]:
         return False
-    return not any(x.text in (".", "!", "?", ";") for x in t.doc[subj.left_edge.i:t.i])
+    return not any(x.text in (".", "!", "?", ";") for x in t.doc[subj.left_edge.i : t.i])
 
 
 def _own_clause(t: Token, text: str, qa: int, qb: int, inside: Callable[[int], bool]) -> bool:
@@ -135,7 +147,6 @@ def _own_clause(t: Token, text: str, qa: int, qb: int, inside: Callable[[int], b
             if (cb <= qa or ca >= qb) and not inside_marks(text, ca) and not inside(ca + 1):
                 return True
     return False
-
 
 
 # ---------------------------------------------------------------- the events' token view

@@ -3,6 +3,7 @@
 Why: one speaker finder for every claim in a sentence, so that an event and a quotation under the
 same verb name the same speaker, and "officials told the Wall Street Journal" keeps both links.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,26 @@ _SUBJECT_DEPS = {"nsubj", "csubj"}
 _SPEAKERS_KEY = "eventwire.speakers"
 #: entity types of a duration or amount, never what a statement is about
 MEASURES = frozenset({"DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"})
-_ANON_PHRASE = re.compile(r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I)
-_SPEAKER_KEEP = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "prep", "pobj",
-                 "cc", "conj", "punct", "npadvmod", "predet"}
+_ANON_PHRASE = re.compile(
+    r"\bnot (to )?(be )?(named|identified)\b|\bnot authori[sz]ed to\b|\bcondition of anonymity\b", re.I
+)
+_SPEAKER_KEEP = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "nummod",
+    "nmod",
+    "quantmod",
+    "advmod",
+    "prep",
+    "pobj",
+    "cc",
+    "conj",
+    "punct",
+    "npadvmod",
+    "predet",
+}
 _QUANTIFIERS = {"some", "several", "many", "few", "both", "all", "most", "none", "one", "two", "three", "four", "five"}
 #: Verbs whose object is the person spoken to, never the speaker.
 _ADDRESSEE_VERBS = {"tell", "inform", "brief", "quote", "warn", "accuse", "charge", "remind", "assure", "ask", "urge"}
@@ -86,12 +104,15 @@ def name_after_quotation(verb: Token) -> Token | None:
     quotation it introduces, with no subject of its own, takes the noun phrase right after it,
     however the parser hung it."""
     doc = verb.doc
-    if not any(cue == verb.i and hi < verb.i and not doc[hi + 1:verb.i].text.strip(" ,")
-               for _lo, hi, cue in quote_regions(doc)) or verb.i + 1 >= len(doc):
+    if not any(
+        cue == verb.i and hi < verb.i and not doc[hi + 1 : verb.i].text.strip(" ,")
+        for _lo, hi, cue in quote_regions(doc)
+    ) or verb.i + 1 >= len(doc):
         return None
     k = verb.i + 1
-    while k < min(len(doc), verb.i + 8) and doc[k].pos_ not in ("PRON", "PROPN", "NOUN") or \
-            k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in ("PROPN", "NOUN"):
+    while (k < min(len(doc), verb.i + 8) and doc[k].pos_ not in ("PRON", "PROPN", "NOUN")) or (
+        k + 1 < len(doc) and doc[k].dep_ == "compound" and doc[k + 1].pos_ in ("PROPN", "NOUN")
+    ):
         if doc[k].dep_ not in ("det", "amod", "compound", "poss", "case", "nummod", "punct", "advmod"):
             return None
         k += 1
@@ -137,7 +158,7 @@ def subject(v: Token) -> Token | None:
         if v.dep_ == "conj" and v.head.dep_ == "ccomp" and any(c.dep_ == "ccomp" for c in v.children):
             v = v.head.head  # "said A was safe and said B …": the second report hangs on the first one's clause
             continue
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i or v.dep_ == "acomp" and v.pos_ == "ADJ":
+        if (v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i) or (v.dep_ == "acomp" and v.pos_ == "ADJ"):
             v = v.head  # "voters are more likely to say …": through the adjective to its copula
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
@@ -185,7 +206,7 @@ def speaker_span(head: Token) -> Span:
         hi -= 1
     while lo < hi and doc[lo].is_punct:
         lo += 1
-    return doc[lo:hi + 1]
+    return doc[lo : hi + 1]
 
 
 def is_outlet(span: Span) -> bool:
@@ -203,14 +224,18 @@ def is_anonymous(head: Token, verb: Token | None = None) -> bool:
     named = any(t.ent_type_ == "PERSON" for t in sub) or (head.pos_ == "PROPN")
     if any(t.lower_ in markers for t in sub):
         return True
-    texts = [head.doc[sub[0].i:sub[-1].i + 1].text] if sub else []
+    texts = [head.doc[sub[0].i : sub[-1].i + 1].text] if sub else []
     if verb is not None:  # "..., speaking on condition of anonymity, said" / "said on condition of anonymity"
         for c in verb.children:
-            if c.dep_ in ("advcl", "prep", "npadvmod", "advmod") and c.i != head.i and c.lemma_ not in ("cite", "quote"):
+            if (
+                c.dep_ in ("advcl", "prep", "npadvmod", "advmod")
+                and c.i != head.i
+                and c.lemma_ not in ("cite", "quote")
+            ):
                 st = list(c.subtree)
                 if any(t.lower_ in markers for t in st):
                     return True
-                texts.append(head.doc[st[0].i:st[-1].i + 1].text)
+                texts.append(head.doc[st[0].i : st[-1].i + 1].text)
     if any(_ANON_PHRASE.search(x) for x in texts):
         return True
     if named:
@@ -249,8 +274,10 @@ def find_speaker(verb: Token) -> Token | None:
         by_agent = _agent_or_quoted(cur)
         if by_agent is not None:
             return by_agent
-        if (cur.dep_ in ("advcl", "xcomp", "pcomp", "prep", "conj", "acl") or (cur.dep_ == "ccomp" and cur.tag_ == "VBG")) \
-                and cur.head.i != cur.i:
+        if (
+            cur.dep_ in ("advcl", "xcomp", "pcomp", "prep", "conj", "acl")
+            or (cur.dep_ == "ccomp" and cur.tag_ == "VBG")
+        ) and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -259,9 +286,17 @@ def find_speaker(verb: Token) -> Token | None:
 
 def _inverted_speaker(verb: Token) -> Token | None:
     """A named speaker after its verb, parsed as the verb's object ('"…," added al-Zawahiri')."""
-    inverted = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
-                     and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
-                     and c.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
+    inverted = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "attr")
+            and c.i > verb.i
+            and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            and c.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")
+        ),
+        None,
+    )
     if inverted is not None and verb.lemma_.lower() not in _ADDRESSEE_VERBS:
         return inverted
     return None
@@ -296,7 +331,7 @@ def passive_agent(verb: Token) -> Token | None:
 
 
 def outlet_of_tell(verb: Token) -> Token | None:
-    """"… told the Wall Street Journal": the outlet that carried the speaker's words."""
+    """ "… told the Wall Street Journal": the outlet that carried the speaker's words."""
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj"):
             if is_outlet(speaker_span(c)):

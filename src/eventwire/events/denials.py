@@ -18,6 +18,7 @@ A denial is linked to an earlier event only when (conservative on purpose):
 
 The denial itself, when coded as an event (CAMEO 0xx/12xx "deny"/"reject"), stays an event.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -42,9 +43,31 @@ from .modality import refusable_nouns
 EXIST_VERBS = {"happen", "occur", "exist", "take", "come", "be"}
 #: How many sentences back a denial may reach.
 WINDOW = 6
-_GENERIC_SKIP = {"it", "this", "that", "report", "claim", "story", "way", "time", "thing", "statement", "official",
-                 "people", "country", "government", "spokesman", "spokeswoman", "embassy", "ministry", "year",
-                 "day", "week", "month", "source"}
+_GENERIC_SKIP = {
+    "it",
+    "this",
+    "that",
+    "report",
+    "claim",
+    "story",
+    "way",
+    "time",
+    "thing",
+    "statement",
+    "official",
+    "people",
+    "country",
+    "government",
+    "spokesman",
+    "spokeswoman",
+    "embassy",
+    "ministry",
+    "year",
+    "day",
+    "week",
+    "month",
+    "source",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,7 +110,11 @@ def _content(d: Denial, root: Token) -> None:
     for t in root.subtree:
         d.scope.add(t.i)
         lem = t.lemma_.lower()
-        if t.pos_ in ("NOUN", "VERB", "PROPN") and lem not in know and not (t.pos_ == "VERB" and lem in reporting_verbs()):
+        if (
+            t.pos_ in ("NOUN", "VERB", "PROPN")
+            and lem not in know
+            and not (t.pos_ == "VERB" and lem in reporting_verbs())
+        ):
             if lem in claim:
                 d.generic = True
             elif t.pos_ in ("NOUN", "VERB"):
@@ -112,7 +139,9 @@ def _negated_clause(c: Token) -> bool:
     for t in c.children:
         if t.dep_ == "neg":
             return True
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(g.dep_ == "det" and g.lower_ == "no" for g in t.children):
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in t.children
+        ):
             return True
         if t.dep_ == "prep":
             for p in t.children:
@@ -122,7 +151,7 @@ def _negated_clause(c: Token) -> bool:
 
 
 def _non_denial(v: Token) -> bool:
-    """"would neither confirm nor deny", "did not deny", "refused to deny": not a denial."""
+    """ "would neither confirm nor deny", "did not deny", "refused to deny": not a denial."""
     for c in v.children:
         if c.dep_ in ("neg", "preconj") or c.lower_ in ("neither", "nor"):
             return True
@@ -144,11 +173,15 @@ def _cue_hashes():
     """Hashes of the words that can start a denial, for one vectorised pass over a Doc."""
     import numpy as np
     from spacy.strings import hash_string
+
     rep = reporting_verbs()
     words = denial_words()
     strong = {w for w, k in rep.items() if k in ("deny", "reject")} | set(words.get("false", {})) | {"such"}
     weak = {w for w, k in rep.items() if k == "report"} | set(_CALL_VERBS)
-    as_arr = lambda ws: np.array(sorted(hash_string(w) for w in ws), dtype="uint64")
+
+    def as_arr(words: set[str]):
+        return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
     return as_arr(strong), as_arr(weak), as_arr(_NEG)
 
 
@@ -157,6 +190,7 @@ def _candidates(doc: Doc) -> list[int]:
     sentences that hold a negation. (``doc.to_array`` + ``isin``: no Python loop over tokens.)"""
     import numpy as np
     from spacy.attrs import LEMMA, LOWER
+
     if not len(doc):
         return []
     strong, weak, neg = _cue_hashes()
@@ -177,7 +211,8 @@ def _candidates(doc: Doc) -> list[int]:
     for i in list(out):
         t = doc[i]
         if t.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and t.head.lemma_.lower() in _CALL_VERBS + tuple(
-                w for w, k in reporting_verbs().items() if k == "report"):
+            w for w, k in reporting_verbs().items() if k == "report"
+        ):
             out.add(t.head.i)
     return sorted(out)
 
@@ -195,8 +230,11 @@ def find_denials(doc: Doc) -> list[Denial]:
         if kind in ("deny", "reject"):
             if _non_denial(t):
                 continue
-            objs = [c for c in t.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")
-                    and c.lemma_.lower() not in refusable_nouns()]  # "denied a request" is a refusal
+            objs = [
+                c
+                for c in t.children
+                if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp") and c.lemma_.lower() not in refusable_nouns()
+            ]  # "denied a request" is a refusal
             if kind == "reject":
                 objs = [c for c in objs if c.dep_ == "ccomp" or c.lemma_.lower() in claim_words]
             if not objs:
@@ -214,15 +252,25 @@ def find_denials(doc: Doc) -> list[Denial]:
                     if d.lemmas or d.generic:
                         out.append(d)
                 elif c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and c.lower_ in false_words:
-                    obj = next((o for o in t.children if o.dep_ in ("dobj", "nsubjpass", "nsubj") and o.i != c.i
-                                and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)), None)
+                    obj = next(
+                        (
+                            o
+                            for o in t.children
+                            if o.dep_ in ("dobj", "nsubjpass", "nsubj")
+                            and o.i != c.i
+                            and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)
+                        ),
+                        None,
+                    )
                     if obj is not None:
                         d = Denial(cue=t, denier=denier_of(t))
                         _content(d, obj)
                         d.generic = True
                         out.append(d)
-        elif t.lower_ in false_words and ((t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be")
-                                          or (t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in t.children))):
+        elif t.lower_ in false_words and (
+            (t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be")
+            or (t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in t.children))
+        ):
             # "These reports are fabricated," a spokesman said. / "The claims are false."
             h = t if t.pos_ == "VERB" else t.head
             subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -362,8 +410,26 @@ def _mark(e: Event, d: Denial, code: str | None, text: str) -> None:
             return
     if d.denier is not None:
         span = speaker_span(d.denier)
-        e.attribution.append(Attribution(text=span.text, code=code, cue=cue, anonymous=is_anonymous(d.denier),
-                                         denied=True, start=span.start_char, end=span.end_char))
+        e.attribution.append(
+            Attribution(
+                text=span.text,
+                code=code,
+                cue=cue,
+                anonymous=is_anonymous(d.denier),
+                denied=True,
+                start=span.start_char,
+                end=span.end_char,
+            )
+        )
     else:
-        e.attribution.append(Attribution(text=d.cue.text, code=None, cue=cue, anonymous=True, denied=True,
-                                         start=d.cue.idx, end=d.cue.idx + len(d.cue.text)))
+        e.attribution.append(
+            Attribution(
+                text=d.cue.text,
+                code=None,
+                cue=cue,
+                anonymous=True,
+                denied=True,
+                start=d.cue.idx,
+                end=d.cue.idx + len(d.cue.text),
+            )
+        )

@@ -10,6 +10,7 @@ number the text states for this event's clause; vague quantities give ``None``:
 - victims in a coordinated list with their own numbers are summed ("3 soldiers and 2 civilians" → 5);
 - wounded/injured figures are never counted.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,13 +21,32 @@ from spacy.tokens import Token
 from ..attribution import reporting_verbs, sentence_of
 from ..tables import read_table
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE = {"dozens", "scores", "hundreds", "thousands", "millions", "several", "many", "some", "few", "numerous",
-          "countless", "more", "most", "multiple", "tens"}
+_VAGUE = {
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "several",
+    "many",
+    "some",
+    "few",
+    "numerous",
+    "countless",
+    "more",
+    "most",
+    "multiple",
+    "tens",
+}
 _NOBODY = {"nobody", "none", "no-one", "noone"}
 _NUM_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 _VICTIM_SINGULAR_DET = {"a", "an", "the", "one", "his", "her", "their", "its", "this", "that"}
@@ -50,7 +70,7 @@ def death_cues() -> dict[str, str]:
 
 def words_to_int(words: list[str]) -> int | None:
     """ "2,300" → 2300, ["three", "hundred"] → 300, ["twenty", "five"] → 25, ["a", "dozen"] → 12."""
-    total, current, seen = 0, 0.0, False
+    total, current, seen = 0.0, 0.0, False
     for raw in words:
         w = raw.lower().strip()
         if not w or w in ("-", "and", "a", "an"):
@@ -81,8 +101,15 @@ def _number_phrase(num: Token) -> int | None:
     if num.lower_ in _VAGUE:
         return None
     parts = [t for t in num.subtree if t.dep_ in ("compound", "nummod", "quantmod", "punct") or t.i == num.i]
-    parts = [t for t in parts if t.like_num or t.lower_ in ("hundred", "dozen", "thousand", "million", "-", "a", "an")
-             and (t.i == num.i or t.head.i == num.i or t.head.head.i == num.i)]
+    parts = [
+        t
+        for t in parts
+        if t.like_num
+        or (
+            t.lower_ in ("hundred", "dozen", "thousand", "million", "-", "a", "an")
+            and (t.i == num.i or t.head.i == num.i or t.head.head.i == num.i)
+        )
+    ]
     if not any(t.i == num.i for t in parts):
         parts.append(num)
     parts.sort(key=lambda t: t.i)
@@ -123,8 +150,10 @@ def victims(noun: Token) -> int | None:
         elif noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in ("people", "police", "family", "crowd", "group"):
             if noun.tag_ == "NNP" and noun.ent_type_ not in ("PERSON", ""):
                 return None
-            if noun.tag_ == "NNP" or any(c.dep_ in ("det", "poss") and c.lower_ in _VICTIM_SINGULAR_DET or c.dep_ == "poss"
-                                         for c in noun.children):
+            if noun.tag_ == "NNP" or any(
+                (c.dep_ in ("det", "poss") and c.lower_ in _VICTIM_SINGULAR_DET) or c.dep_ == "poss"
+                for c in noun.children
+            ):
                 count = 1
     if count is None:
         return None
@@ -138,7 +167,9 @@ def victims(noun: Token) -> int | None:
 
 def _to_death(v: Token) -> bool:
     for c in v.children:
-        if c.lower_ == "dead" or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)):
+        if c.lower_ == "dead" or (
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        ):
             return True
     return False
 
@@ -149,8 +180,12 @@ def _count_killed(cue: Token) -> int | None:
         return None
     negated = any(c.dep_ == "neg" for c in cue.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)
-    if not passive and cue.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in cue.children) \
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children):
+    if (
+        not passive
+        and cue.tag_ == "VBN"
+        and not any(c.dep_ == "dobj" for c in cue.children)
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children)
+    ):
         subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if subj is not None:  # "… and two killed in police firing": an elliptical passive
             return victims(subj)
@@ -253,8 +288,15 @@ def _count_lives(cue: Token) -> int | None:
 
 
 #: How each kind of death cue (data/death_cues.tsv) states its count.
-_COUNTERS = {"kill": _count_killed, "todeath": _count_killed, "die": _count_died, "dead": _count_dead,
-             "death": _count_deaths, "toll": _count_toll, "life": _count_lives}
+_COUNTERS = {
+    "kill": _count_killed,
+    "todeath": _count_killed,
+    "die": _count_died,
+    "dead": _count_dead,
+    "death": _count_deaths,
+    "toll": _count_toll,
+    "life": _count_lives,
+}
 
 
 def _count_at(cue: Token) -> int | None:
@@ -304,6 +346,7 @@ def _sentences_with_cues(doc) -> set[int]:
     if got is None:
         import numpy as np
         from spacy.attrs import LEMMA, LOWER
+
         got = set()
         if len(doc):
             arr = doc.to_array([LEMMA, LOWER])
@@ -318,6 +361,7 @@ def _sentences_with_cues(doc) -> set[int]:
 def _cue_hashes():
     import numpy as np
     from spacy.strings import hash_string
+
     return np.array(sorted(hash_string(w) for w in death_cues()), dtype="uint64")
 
 
@@ -339,8 +383,11 @@ def fatalities_for(trigger: Token) -> int | None:
     # An event noun that is the subject of its clause or hangs on its verb through a preposition:
     # "the blast killed 12", "the attack claimed 15 lives", "12 died in the attack", "40 are dead after the blast".
     prev = trigger.doc[trigger.i - 1] if trigger.i > 0 else trigger
-    if trigger.tag_ == "VBG" and trigger.dep_ == "acl" and (
-            trigger.head.i == prev.i or (prev.dep_ == "conj" and prev.head.i == trigger.head.i)):
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "acl"
+        and (trigger.head.i == prev.i or (prev.dep_ == "conj" and prev.head.i == trigger.head.i))
+    ):
         h = trigger.head
         if h.dep_ == "conj" and h.head.dep_ in ("nsubj", "nsubjpass"):
             h = h.head  # "rioting and police firing left two dead": the coordinated subject
@@ -360,10 +407,20 @@ def fatalities_for(trigger: Token) -> int | None:
             n = _count_at(g)
             if n is not None:
                 return n
-        comps = [c for c in g.children if c.i != trigger.i and c.dep_ in ("dobj", "oprd", "acomp", "xcomp", "advcl", "conj", "attr")]
-        comps += [p for c in g.children if c.dep_ == "prep" and c.lower_ in ("in", "to") for p in c.children if p.dep_ == "pobj"]
+        comps = [
+            c
+            for c in g.children
+            if c.i != trigger.i and c.dep_ in ("dobj", "oprd", "acomp", "xcomp", "advcl", "conj", "attr")
+        ]
+        comps += [
+            p
+            for c in g.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "to")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         for c in comps:  # only the verb's own complements: "left 40 dead", "claimed 15 lives", "resulted in 14 deaths"
-            if (c.lemma_.lower() in kinds or c.lower_ in kinds):
+            if c.lemma_.lower() in kinds or c.lower_ in kinds:
                 n = _count_at(c)
                 if n is not None:
                     return n

@@ -11,6 +11,7 @@ Modality precedence, most informative first (one value per event; the chain is k
 so "officials said Iran will attack" is ``future`` with the officials in ``attribution``, and
 "X denied that Y attacked" is ``denied`` with X as a ``denied=True`` link.
 """
+
 from __future__ import annotations
 
 import functools
@@ -36,8 +37,16 @@ from ..tables import read_table
 from .patterns import claims_act, direct_object, object_agent_verb
 
 #: Higher wins.
-PRECEDENCE = {"asserted": 0, "reported": 1, "question": 2, "future": 3, "hypothetical": 4,
-              "conditional": 5, "denied": 6, "negated": 7}
+PRECEDENCE = {
+    "asserted": 0,
+    "reported": 1,
+    "question": 2,
+    "future": 3,
+    "hypothetical": 4,
+    "conditional": 5,
+    "denied": 6,
+    "negated": 7,
+}
 
 #: Links through which a clause is the *content* of the verb above it.
 _COMPLEMENT = {"ccomp", "xcomp", "parataxis"}
@@ -61,7 +70,9 @@ def cues() -> dict[str, dict[str, str]]:
 @functools.lru_cache(maxsize=1)
 def refusable_nouns() -> frozenset[str]:
     """Nouns whose denial is a refusal, not a dispute of fact ("denied a request", "denied entry")."""
-    return frozenset(row["word"] for row in read_table("eventwire.events", "denial_words.tsv") if row["kind"] == "refusable")
+    return frozenset(
+        row["word"] for row in read_table("eventwire.events", "denial_words.tsv") if row["kind"] == "refusable"
+    )
 
 
 # ---------------------------------------------------------------- attribution links
@@ -71,14 +82,27 @@ def _attribution(head: Token | None, cue: str, actors, verb: Token | None = None
     """One link of the chain: the speaker's noun phrase and actor, or the bare cue word when no speaker is named."""
     if head is None:
         t = verb
-        return Attribution(text=t.text if t is not None else cue, code=None, cue=cue, anonymous=True, denied=denied,
-                           start=t.idx if t is not None else None, end=(t.idx + len(t.text)) if t is not None else None)
+        return Attribution(
+            text=t.text if t is not None else cue,
+            code=None,
+            cue=cue,
+            anonymous=True,
+            denied=denied,
+            start=t.idx if t is not None else None,
+            end=(t.idx + len(t.text)) if t is not None else None,
+        )
     head = named_for(head)  # "the official, who said": the official
     span = speaker_span(head)
     actor = actors.for_token(head) if actors is not None else None
-    return Attribution(text=span.text, code=getattr(actor, "code", None), cue=cue,
-                       anonymous=is_anonymous(head, verb), denied=denied,
-                       start=span.start_char, end=span.end_char)
+    return Attribution(
+        text=span.text,
+        code=getattr(actor, "code", None),
+        cue=cue,
+        anonymous=is_anonymous(head, verb),
+        denied=denied,
+        start=span.start_char,
+        end=span.end_char,
+    )
 
 
 # ---------------------------------------------------------------- local markers
@@ -100,7 +124,7 @@ def _aux_class(t: Token, under_report: bool) -> str | None:
 
 
 def _has_neg(t: Token) -> bool:
-    """"did not attack", "never met", "no attack", "without an agreement", "no one was hurt"."""
+    """ "did not attack", "never met", "no attack", "without an agreement", "no one was hurt"."""
     for c in t.children:
         if c.dep_ == "neg":
             return True
@@ -111,8 +135,9 @@ def _has_neg(t: Token) -> bool:
     if t.pos_ in ("VERB", "AUX"):  # "no one was killed", "nobody fired", "sent no troops"
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                    c.lower_ in ("nobody", "none", "nothing", "noone", "no-one")
-                    or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)):
+                c.lower_ in ("nobody", "none", "nothing", "noone", "no-one")
+                or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+            ):
                 return True
     return False
 
@@ -124,13 +149,14 @@ def _future_time(t: Token) -> bool:
     for c in t.children:
         cand = c
         if c.dep_ == "prep":
-            cand = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if cand is None:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
                 continue
+            cand = pobj
         elif c.dep_ not in ("npadvmod", "advmod", "tmod"):
             continue
         if cand.ent_type_ == "DATE" or cand.lower_ == "tomorrow":
-            txt = cand.doc[cand.left_edge.i:cand.right_edge.i + 1].text
+            txt = cand.doc[cand.left_edge.i : cand.right_edge.i + 1].text
             if _FUTURE_TIME.match(txt):
                 return True
     return False
@@ -146,8 +172,23 @@ def _is_question(t: Token) -> bool:
 # ---------------------------------------------------------------- main entry
 
 #: Verbs whose *noun object* is the content of the report ("reported an attack", "denied the raid").
-_DOBJ_REPORT = {"report", "claim", "allege", "confirm", "describe", "recount", "deny", "refute", "disown", "debunk",
-                "reject", "dismiss", "dispute", "rebut", "contradict"}
+_DOBJ_REPORT = {
+    "report",
+    "claim",
+    "allege",
+    "confirm",
+    "describe",
+    "recount",
+    "deny",
+    "refute",
+    "disown",
+    "debunk",
+    "reject",
+    "dismiss",
+    "dispute",
+    "rebut",
+    "contradict",
+}
 #: Preps through which a clause or noun is the content of the verb above ("accused X of …", "quoted as saying").
 _CONTENT_PREPS = {"of", "as", "about", "for", "over"}
 
@@ -159,8 +200,13 @@ def _climb(trigger: Token) -> list[tuple[Token, str]]:
         if cur.head.i == cur.i:
             break
         head = cur.head
-        if cur.dep_ == "conj" and cur.tag_ in _FINITE and head.tag_ in _NONFINITE \
-                and head.dep_ in ("xcomp", "ccomp", "pcomp") and head.head.i != head.i:
+        if (
+            cur.dep_ == "conj"
+            and cur.tag_ in _FINITE
+            and head.tag_ in _NONFINITE
+            and head.dep_ in ("xcomp", "ccomp", "pcomp")
+            and head.head.i != head.i
+        ):
             # "denied carrying out X and accused Y": coordination joins like forms, so a finite
             # conjunct hung on a gerund belongs with the verb above it, not inside what was denied
             head = head.head
@@ -178,11 +224,11 @@ def _second_subject(verb: Token, first: Token) -> bool:
     others = [c for c in verb.children if c.dep_ in _SUBJ and c.i != first.i and first.i < c.i < verb.i]
     if not others:
         return False
-    return any(t.text == "," for t in verb.doc[first.i:others[0].left_edge.i])
+    return any(t.text == "," for t in verb.doc[first.i : others[0].left_edge.i])
 
 
 def _is_infinitive(t: Token) -> bool:
-    """"(wants Beijing) to stop": a to-infinitive clause, which behaves like an xcomp."""
+    """ "(wants Beijing) to stop": a to-infinitive clause, which behaves like an xcomp."""
     return t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
@@ -209,9 +255,17 @@ class _Chain:
             self.used.add(spk.i)
 
     def hedge(self, word: Token) -> None:
-        """"reportedly", "the alleged attack": an unnamed source as a link."""
-        self.links.append(Attribution(text=word.text, code=None, cue=word.lower_, anonymous=True,
-                                      start=word.idx, end=word.idx + len(word.text)))
+        """ "reportedly", "the alleged attack": an unnamed source as a link."""
+        self.links.append(
+            Attribution(
+                text=word.text,
+                code=None,
+                cue=word.lower_,
+                anonymous=True,
+                start=word.idx,
+                end=word.idx + len(word.text),
+            )
+        )
 
 
 def _effective_link(node: Token, via: str, prev: Token, kind: str | None) -> str:
@@ -256,7 +310,7 @@ def _report_link(ch: _Chain, node: Token, lemma: str, prev: Token | None = None)
 
 
 def _noun_link(ch: _Chain, node: Token, lemma: str, cls: str) -> None:
-    """"reports that …", "plans to …", "Tehran's claim that …"."""
+    """ "reports that …", "plans to …", "Tehran's claim that …"."""
     ch.found.append(cls)
     if cls != "reported":
         return
@@ -269,7 +323,7 @@ def _noun_link(ch: _Chain, node: Token, lemma: str, cls: str) -> None:
 
 
 def _head_cue(node: Token, lemma: str, prev: Token) -> str | None:
-    """"plans to", "is set to", "is to", "is going to", "asked X to", "refused to" … above the trigger."""
+    """ "plans to", "is set to", "is to", "is going to", "asked X to", "refused to" … above the trigger."""
     cls = cues().get("head", {}).get(lemma)
     if lemma == "be" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
         return None  # only "is to meet"
@@ -299,9 +353,16 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
         verb = object_agent_verb(prev)
         if verb is not None and verb.i == node.i:
             kind = "report"
-    content = (link in _COMPLEMENT or link == "prep"
-               or (link == "dobj" and prev.pos_ in ("NOUN", "PROPN") and lemma in _DOBJ_REPORT
-                   and prev.lemma_.lower() not in refusable_nouns()))
+    content = (
+        link in _COMPLEMENT
+        or link == "prep"
+        or (
+            link == "dobj"
+            and prev.pos_ in ("NOUN", "PROPN")
+            and lemma in _DOBJ_REPORT
+            and prev.lemma_.lower() not in refusable_nouns()
+        )
+    )
     if kind == "reject" and not (link in _COMPLEMENT or noun_cues.get(prev.lemma_.lower()) == "reported"):
         kind = None
     if kind == "report" and content:
@@ -309,8 +370,12 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
     elif kind in ("deny", "reject") and content and (prev.i > node.i or link == "parataxis"):
         ch.add(speaker_of(node), lemma, node, denied=True)
         ch.found.append("denied")
-    elif node.pos_ in ("NOUN", "PROPN") and link in ("acl", "ccomp", "prep") and lemma in noun_cues and (
-            noun_cues[lemma] == "reported" or link != "acl" or _is_infinitive(prev)):
+    elif (
+        node.pos_ in ("NOUN", "PROPN")
+        and link in ("acl", "ccomp", "prep")
+        and lemma in noun_cues
+        and (noun_cues[lemma] == "reported" or link != "acl" or _is_infinitive(prev))
+    ):
         _noun_link(ch, node, lemma, noun_cues[lemma])
     elif local and (link in ("xcomp", "acomp") or (link == "ccomp" and _is_infinitive(prev))):
         cls = _head_cue(node, lemma, prev)
@@ -319,7 +384,8 @@ def _step(ch: _Chain, node: Token, via: str, prev: Token, local: bool, first: bo
     if link == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in prev.children):
         ch.found.append("conditional")  # the event is itself the condition ("if X attacks, …")
     return local and (
-        link == "xcomp" or (link == "ccomp" and _is_infinitive(prev))
+        link == "xcomp"
+        or (link == "ccomp" and _is_infinitive(prev))
         or (link == "conj" and not _has_subject(prev))
         or (link in ("dobj", "nsubj", "nsubjpass") and prev.pos_ in ("NOUN", "PROPN") and lemma in light)
     )
@@ -345,14 +411,17 @@ def _local_markers(ch: _Chain, node: Token, first: bool, prev: Token | None) -> 
                 ch.found.append("conditional")
         elif c.dep_ == "mark" and c.lower_ == "whether":
             ch.found.append("question")
-        elif c.dep_ == "advcl" and (prev is None or c.i != prev.i) and any(
-                m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children) and not (
-                is_report and any(g.dep_ == "ccomp" for g in node.children)):
+        elif (
+            c.dep_ == "advcl"
+            and (prev is None or c.i != prev.i)
+            and any(m.dep_ == "mark" and m.lower_ in _COND_MARKS for m in c.children)
+            and not (is_report and any(g.dep_ == "ccomp" for g in node.children))
+        ):
             ch.found.append("conditional")  # "X will strike if Y …"
 
 
 def _hedges(ch: _Chain, node: Token, prev: Token | None, local: bool) -> None:
-    """"reportedly", "allegedly", "possibly" and "according to X" anywhere up the chain."""
+    """ "reportedly", "allegedly", "possibly" and "according to X" anywhere up the chain."""
     adv_cues = cues().get("advmod", {})
     for c in node.children:
         if prev is not None and c.i == prev.i:
@@ -375,9 +444,12 @@ def _trailing_report(ch: _Chain, node: Token, prev: Token | None) -> None:
     """A reporting verb hanging *below* the event clause: "X attacked Y, residents said"."""
     rep = reporting_verbs()
     for c in node.children:
-        if (((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis") and (prev is None or c.i != prev.i)
-                and rep.get(c.lemma_.lower()) == "report"
-                and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)):
+        if (
+            ((c.dep_ in ("ccomp", "advcl") and c.i > node.i) or c.dep_ == "parataxis")
+            and (prev is None or c.i != prev.i)
+            and rep.get(c.lemma_.lower()) == "report"
+            and not any(g.dep_ in ("ccomp", "dobj", "xcomp", "mark") for g in c.children)
+        ):
             spk = speaker_of(c)
             if spk is not None:
                 ch.add(spk, c.lemma_.lower(), c)
@@ -393,6 +465,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
     auxes: list[Token] = []
     for k, (node, via) in enumerate(_climb(trigger)):
         if k:
+            assert prev is not None  # set at the end of the turn before
             step = _step(ch, node, via, prev, local, k == 1)
             if step is None:
                 prev = node
@@ -408,7 +481,7 @@ def assess(trigger: Token, actors) -> tuple[str, list[Attribution]]:
     if not ch.links:  # a sentence inside a longer quotation: "“… . We struck their depot,” the colonel said."
         verb = quote_speaker_verb(trigger)
         spk = speaker_of(verb) if verb is not None else None
-        if spk is not None:
+        if verb is not None and spk is not None:
             ch.add(spk, verb.lemma_.lower(), verb)
             ch.found.append("reported")
             ch.under_report = True

@@ -30,6 +30,7 @@ complement, shorter readings of an object) then go through ``rank.select``: a lo
 (``data/ranker.json``, weights only, trained by ``scripts/train_quote_ranker.py`` on PolNeAR
 train) keeps the likely attributions and, where two overlap, the better one.
 """
+
 from __future__ import annotations
 
 from .candidates import candidates
@@ -50,6 +51,20 @@ from .words import (
 )
 
 __all__ = [
-    "AS_CUES", "CUE_MIN_N", "CUE_RATE", "NOT_CUES", "NOUN_CUES", "NOUN_RATE", "NP_CUES", "SPEECH", "XCOMP_CUES",
-    "candidates", "extract_quotes", "inside_marks", "quote_spans", "text_ends_open", "verb_frame", "verb_lemma",
+    "AS_CUES",
+    "CUE_MIN_N",
+    "CUE_RATE",
+    "NOT_CUES",
+    "NOUN_CUES",
+    "NOUN_RATE",
+    "NP_CUES",
+    "SPEECH",
+    "XCOMP_CUES",
+    "candidates",
+    "extract_quotes",
+    "inside_marks",
+    "quote_spans",
+    "text_ends_open",
+    "verb_frame",
+    "verb_lemma",
 ]

@@ -6,15 +6,16 @@ Why: the rules are precise on the reporting verbs they know; the corpus marks ma
 ("blasted the plan", "has made no secret of …") that only a learned score can tell from plain
 deeds, and a learned score can also choose between readings of one report.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..attribution.quotations import count_words
 from ..model import Quote
 from .context import DocumentContext
 from .direct import find_direct
 from .marks import span_chars, text_span, trim
-from ..attribution.quotations import count_words
 from .reported import find_reported
 from .transcripts import find_transcripts
 from .words import NOUN_PREPS, SCENE_PREPS
@@ -45,8 +46,11 @@ def candidates(doc: Doc, actors, text: str | None = None, extra: bool = True) ->
     both = sorted(kept + more, key=lambda q: q.content.start)
     out2 = [(q, "extra" if id(q) in extra_ids else "rule") for q in both]
     if extra:
-        out2 += [v for q, origin in out2 for v in
-                 (_direct_variants(doc, text, q, origin, ctx) if q.direct else _variants(doc, text, q, origin))]
+        out2 += [
+            v
+            for q, origin in out2
+            for v in (_direct_variants(doc, text, q, origin, ctx) if q.direct else _variants(doc, text, q, origin))
+        ]
     return out2
 
 
@@ -70,7 +74,7 @@ def _variants(doc: Doc, text: str, q: Quote, origin: str) -> list[tuple[Quote, s
     if root.dep_ == "dobj" and root.pos_ == "NOUN" and q.cue is not None:
         prep = next((c for c in root.rights if c.dep_ == "prep" and c.i == root.i + 1 and c.lower_ in NOUN_PREPS), None)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-        if pobj is not None:
+        if prep is not None and pobj is not None:
             a, b = trim(text, *span_chars([x for x in prep.subtree if x.i != prep.i]))
             if b > a:
                 cue = text_span(text, q.cue.start, prep.idx + len(prep.text))
@@ -121,7 +125,7 @@ def _direct_variants(doc: Doc, text: str, q: Quote, origin: str, ctx: DocumentCo
             a, b = trim(text, a, cb)
             out.append((Quote(q.speaker, q.cue, text_span(text, a, b), False), origin + ":mixed"))
     if len(inner) >= 2 and inner[0][1] <= q.cue.start < inner[1][0]:
-        gap = text[inner[0][1]:inner[1][0]].rstrip()
+        gap = text[inner[0][1] : inner[1][0]].rstrip()
         if gap.endswith("."):
             a, b = inner[0]
             out.append((Quote(q.speaker, q.cue, text_span(text, a, b), True), origin + ":first"))
@@ -142,8 +146,12 @@ def dedupe(qs: list[Quote]) -> list[Quote]:
             continue
         if q.cue is not None and any(p.cue is not None and p.cue.start == q.cue.start for p in out):
             continue
-        if any(p.content.start <= q.content.start and q.content.end <= p.content.end and
-               (p.direct or q.cue is None or p.content.start <= q.cue.start < p.content.end) for p in out):
+        if any(
+            p.content.start <= q.content.start
+            and q.content.end <= p.content.end
+            and (p.direct or q.cue is None or p.content.start <= q.cue.start < p.content.end)
+            for p in out
+        ):
             continue  # nested in a quotation, or its cue is part of another report's content
         seen.add(key)
         out.append(q)

@@ -5,6 +5,7 @@ Why: the finders run one after another over the same document; the transcripts' 
 quotations' contents and cues must not be reported again by the indirect finder, and reading
 quotations or sentences once per document keeps the whole finder fast on long articles.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -12,10 +13,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from ..attribution.quotations import quotation_spans, quote_spans
+from ..attribution.quotations import count_words, quotation_spans, quote_spans
 from ..attribution.regions import sentence_bounds
 from .speakers import SpeakerResolver
-from ..attribution.quotations import count_words
 
 
 class DocumentContext:
@@ -58,4 +58,5 @@ class DocumentContext:
         def taken(pos: int) -> bool:
             k = bisect.bisect_right(starts, pos) - 1
             return k >= 0 and pos < merged[k][1]
+
         return taken

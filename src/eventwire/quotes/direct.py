@@ -6,6 +6,7 @@ Why one record per split quotation: “We are ready,” the minister said, “bu
 is one statement; its content runs from the first part's opening mark to the last part's
 closing mark (the cue and speaker sit inside that span, and are also given separately).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.quotations import count_words
 from ..attribution.regions import cue_for_quote
 from ..attribution.speakers import speaker_of
 from ..model import Quote
@@ -25,7 +27,6 @@ from .marks import (
     whole_paragraph,
 )
 from .speakers import np_span, subject
-from ..attribution.quotations import count_words
 
 
 def find_direct(ctx: DocumentContext, out: list[Quote]) -> None:
@@ -35,14 +36,15 @@ def find_direct(ctx: DocumentContext, out: list[Quote]) -> None:
     pending: int | None = None  # start of an uncued quote that the next quote's cue may claim
     while i < len(qspans):
         qa, qb = qspans[i]
-        if (n_words[i] < 4 and not (n_words[i] >= 2 and sentence_like(text, qa, qb))) or \
-                any(a <= qa < b for a, b in ctx.covered):
+        if (n_words[i] < 4 and not (n_words[i] >= 2 and sentence_like(text, qa, qb))) or any(
+            a <= qa < b for a, b in ctx.covered
+        ):
             i += 1
             pending = None
             continue
         cue = cue_for_quote(ctx.doc, text, qa, qb, ctx.inside, ctx.sent_of)
         if cue is None and i + 1 < len(qspans):
-            gap = text[qb:qspans[i + 1][0]]
+            gap = text[qb : qspans[i + 1][0]]
             if "\n" not in gap and len(gap) < 40:
                 pending = qa if pending is None else pending
                 i += 1
@@ -96,8 +98,13 @@ def _join_parts(ctx: DocumentContext, cue: Token, i: int, qa: int, qb: int) -> t
     while i + 1 < len(qspans):
         na, nb = qspans[i + 1]
         gap = text[end:na]
-        if "\n" in gap or len(gap) > 300 or n_words[i + 1] < 2 or gap.rstrip().endswith(":") or \
-                count_words(gap) > 1.0 * (count_words(text[qa:end]) + n_words[i + 1]):
+        if (
+            "\n" in gap
+            or len(gap) > 300
+            or n_words[i + 1] < 2
+            or gap.rstrip().endswith(":")
+            or count_words(gap) > 1.0 * (count_words(text[qa:end]) + n_words[i + 1])
+        ):
             break  # a long narrative gap: the second quotation is its own record
         other = cue_for_quote(ctx.doc, text, na, nb, ctx.inside, ctx.sent_of)
         if other is not None and other.i != cue.i:
@@ -132,9 +139,14 @@ def _add_uncued(ctx: DocumentContext, out: list[Quote], i: int, qa: int, qb: int
     goes on with the same voice; else a colon right before it may introduce it."""
     text = ctx.text
     prev = out[-1] if out else None
-    if prev is not None and prev.direct and whole_paragraph(text, qa, qb) and \
-            text.count("\n", prev.content.end, qa) <= 2 and text[prev.content.end:qa].strip().count("\n") == 0 \
-            and qa - prev.content.end < 150:
+    if (
+        prev is not None
+        and prev.direct
+        and whole_paragraph(text, qa, qb)
+        and text.count("\n", prev.content.end, qa) <= 2
+        and text[prev.content.end : qa].strip().count("\n") == 0
+        and qa - prev.content.end < 150
+    ):
         out[-1] = Quote(prev.speaker, prev.cue, text_span(text, prev.content.start, qb), True)
         ctx.covered[-1] = (prev.content.start, qb)
     elif ctx.n_words[i] >= 4:
@@ -149,9 +161,10 @@ def _add_uncued(ctx: DocumentContext, out: list[Quote], i: int, qa: int, qb: int
 # ---------------------------------------------------------------- the cue and speaker of a quotation
 
 
-def colon_before(doc: Doc, text: str, qa: int,
-                 sent_of: Callable[[int], tuple[int, int]]) -> tuple[int, Token | None] | None:
-    """ 'The minister put it this way: “…”', 'In a letter, the union wrote:\n“…”': a colon right
+def colon_before(
+    doc: Doc, text: str, qa: int, sent_of: Callable[[int], tuple[int, int]]
+) -> tuple[int, Token | None] | None:
+    """'The minister put it this way: “…”', 'In a letter, the union wrote:\n“…”': a colon right
     before a quotation introduces it; the speaker is the subject of the clause before the colon."""
     j = qa
     while j > 0 and text[j - 1] in " \t\n\u00a0" and qa - j < 4:
@@ -163,7 +176,7 @@ def colon_before(doc: Doc, text: str, qa: int,
     if tok is None or not len(tok):
         return at, None
     start = sent_of(tok[0].i)[0]
-    verbs = [t for t in doc[start:tok[0].i] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")]
+    verbs = [t for t in doc[start : tok[0].i] if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj", "ccomp")]
     subj = subject(verbs[-1]) if verbs else None
     if subj is not None and subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         subj = None
@@ -171,7 +184,7 @@ def colon_before(doc: Doc, text: str, qa: int,
 
 
 def dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | None:
-    """ '“…” ― Jane Doe' : the dash and the name after a closing quote."""
+    """'“…” ― Jane Doe' : the dash and the name after a closing quote."""
     j = qb
     while j < len(text) and text[j].isspace() and j - qb < 4:
         j += 1
@@ -180,7 +193,7 @@ def dash_speaker(doc: Doc, text: str, qb: int) -> tuple[int, tuple[int, int]] | 
     k = j + 1
     while k < len(text) and text[k].isspace() and text[k] != "\n":  # NBSP after the dash is common
         k += 1
-    m = re.match(r"(?:[A-Z][\w.'’-]*\s?){1,4}", text[k:k + 60])
+    m = re.match(r"(?:[A-Z][\w.'’-]*\s?){1,4}", text[k : k + 60])
     if not m:
         return None
     name = m.group().rstrip()

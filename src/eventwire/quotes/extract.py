@@ -1,4 +1,5 @@
 """The quote finder's entry point: the candidates of every finder, judged by the learned ranker."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc

@@ -7,6 +7,7 @@ content; which complements count depends on the verb's word lists, or on its lea
 in its frame. With ``relaxed`` every verb is tried as if it were a learned cue: a candidate for
 the ranker, not a record yet.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -55,8 +56,15 @@ _GOES_ON = frozenset({"prep", "oprd", "xcomp", "ccomp", "dative", "dobj", "acomp
 _SUBJECTLESS = frozenset({"acl", "advcl", "pcomp", "xcomp", "relcl"})
 
 
-def indirect_report(doc: Doc, text: str, v: Token, lemma: str, speakers: SpeakerResolver,
-                    inside: Callable[[int], bool], relaxed: bool = False) -> Quote | None:
+def indirect_report(
+    doc: Doc,
+    text: str,
+    v: Token,
+    lemma: str,
+    speakers: SpeakerResolver,
+    inside: Callable[[int], bool],
+    relaxed: bool = False,
+) -> Quote | None:
     """The report told by verb ``v`` (lemma ``lemma``): its speaker, cue and content, or None."""
     kids = list(v.children)  # each pass over Token.children makes new Token objects
     learned = relaxed or is_learned_cue(v, lemma)
@@ -73,26 +81,39 @@ def indirect_report(doc: Doc, text: str, v: Token, lemma: str, speakers: Speaker
     return _complement_report(text, v, lemma, kids, comp, np_tail, subj, speakers, learned, relaxed)
 
 
-def _complement(v: Token, lemma: str, kids: list[Token], learned: bool,
-                relaxed: bool) -> tuple[Token | None, list[Token]]:
+def _complement(
+    v: Token, lemma: str, kids: list[Token], learned: bool, relaxed: bool
+) -> tuple[Token | None, list[Token]]:
     """The dependent of ``v`` that holds what it reports, and (for an object) the phrases after
     it that go on with the claim ("called the plan [a sham]")."""
     comp = None
     # a clause after the verb first: "…” Pence said in a statement that the report …" (the clause
     # before it may be a quotation or a misparse of the sentence before)
     for c in sorted(kids, key=lambda c: c.i < v.i):
-        if c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)) or \
-                (c.dep_ == "parataxis" and (lemma in SPEECH or learned)) \
-                or (c.dep_ == "advcl" and lemma in SPEECH and c.i > v.i and (c.left_edge.lower_ == "that" or
-                    c.left_edge.lower_ in ("if", "whether") and lemma in QUESTION_VERBS)):
+        if (
+            (c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)))
+            or (c.dep_ == "parataxis" and (lemma in SPEECH or learned))
+            or (
+                c.dep_ == "advcl"
+                and lemma in SPEECH
+                and c.i > v.i
+                and (
+                    c.left_edge.lower_ == "that"
+                    or (c.left_edge.lower_ in ("if", "whether") and lemma in QUESTION_VERBS)
+                )
+            )
+        ):
             comp = c
             break
     if comp is None and lemma in SPEECH:
         comp = _stranded_clause(v)
     if comp is None and (lemma in XCOMP_CUES or learned):
         for c in kids:
-            if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call") or \
-                    (c.dep_ == "advcl" and c.i > v.i and c.left_edge.lower_ == "for"):  # "called for the board to reopen …"
+            if (
+                c.dep_ == "xcomp"
+                or (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
+                or (c.dep_ == "advcl" and c.i > v.i and c.left_edge.lower_ == "for")
+            ):  # "called for the board to reopen …"
                 comp = c
                 break
     if comp is None and lemma in SPEECH_OR_NP:
@@ -105,8 +126,9 @@ def _complement(v: Token, lemma: str, kids: list[Token], learned: bool,
     return _object_complement(v, lemma, kids, learned, relaxed)
 
 
-def _object_complement(v: Token, lemma: str, kids: list[Token], learned: bool,
-                       relaxed: bool) -> tuple[Token | None, list[Token]]:
+def _object_complement(
+    v: Token, lemma: str, kids: list[Token], learned: bool, relaxed: bool
+) -> tuple[Token | None, list[Token]]:
     """A verb's object, object predicate or prepositional object as what it reports, when it
     has no clause: "attacked the plan", "called her “third-rate”", "warned against …"."""
     comp = None
@@ -117,34 +139,65 @@ def _object_complement(v: Token, lemma: str, kids: list[Token], learned: bool,
         for c in kids:
             if c.dep_ == "dobj" and lemma in BARE_SPEECH and _hearer(c):
                 break  # "told reporters", "asked the minister": who hears it, not what is said
-            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") and (oprd or c.lower_ not in ("it", "this", "that", "them")):
+            if (
+                c.dep_ == "dobj"
+                and c.pos_ in ("NOUN", "PROPN", "PRON")
+                and (oprd or c.lower_ not in ("it", "this", "that", "them"))
+            ):
                 comp = c
-                np_tail = [x for x in kids if x.i > c.i and (x.dep_ in ("oprd", "ccomp", "xcomp") or
-                           (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to", "of")))]
+                np_tail = [
+                    x
+                    for x in kids
+                    if x.i > c.i
+                    and (
+                        x.dep_ in ("oprd", "ccomp", "xcomp")
+                        or (x.dep_ == "prep" and x.lower_ in ("for", "as", "over", "to", "of"))
+                    )
+                ]
                 break
     if comp is None and lemma in NP_CUES:  # "called her “third-rate”" parsed without an object
         comp = next((c for c in kids if c.dep_ == "oprd" and c.i > v.i), None)
     if comp is None and (lemma in SPEECH_OR_NP or learned) and lemma not in ("say", "tell"):
         for c in kids:  # "warned against …", "complained about …", "accused her of …"
-            if c.dep_ == "prep" and c.i > v.i and (c.lower_ in ABOUT_PREPS or (c.lower_, lemma) in VERB_PREPS or
-                                                   relaxed and c.i <= v.i + 2 and c.lower_ not in SCENE_PREPS) \
-                    and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in MEASURES for x in c.children) \
-                    and not any(x.dep_ == "pobj" and x.lemma_.lower() in NOT_TOPIC for x in c.children):
+            if (
+                c.dep_ == "prep"
+                and c.i > v.i
+                and (
+                    c.lower_ in ABOUT_PREPS
+                    or (c.lower_, lemma) in VERB_PREPS
+                    or (relaxed and c.i <= v.i + 2 and c.lower_ not in SCENE_PREPS)
+                )
+                and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in MEASURES for x in c.children)
+                and not any(x.dep_ == "pobj" and x.lemma_.lower() in NOT_TOPIC for x in c.children)
+            ):
                 comp = c  # (not "spoke for 40 minutes", "spoke on condition of anonymity")
                 break
     return comp, np_tail
 
 
-def _without_complement(doc: Doc, text: str, v: Token, lemma: str, kids: list[Token], subj: Token | None,
-                        speakers: SpeakerResolver, relaxed: bool) -> Quote | None:
+def _without_complement(
+    doc: Doc,
+    text: str,
+    v: Token,
+    lemma: str,
+    kids: list[Token],
+    subj: Token | None,
+    speakers: SpeakerResolver,
+    relaxed: bool,
+) -> Quote | None:
     """A report whose verb governs no content: a passive stance, an aside around the sentence,
     an "as" report, or a reporting verb the parser left without its clause."""
     if lemma in NP_CUES or lemma in SPEECH:
         # passive: "the plan was criticised by the opposition" → the opposition says so about the plan
         agent = next((c for c in kids if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if pobj is not None and subj is not None and subj.dep_ == "nsubjpass" and \
-                (lemma not in PHYSICAL or subj.ent_type_ == "PERSON"):  # "the base was attacked by rebels" is a deed
+        if (
+            agent is not None
+            and pobj is not None
+            and subj is not None
+            and subj.dep_ == "nsubjpass"
+            and (lemma not in PHYSICAL or subj.ent_type_ == "PERSON")
+        ):  # "the base was attacked by rebels" is a deed
             a, b = np_span(subj)
             cue_end = agent.idx + len(agent.text)
             return Quote(speakers.make(pobj, text), text_span(text, v.idx, cue_end), text_span(text, a, b), False)
@@ -159,8 +212,12 @@ def _without_complement(doc: Doc, text: str, v: Token, lemma: str, kids: list[To
         if b > a and text[b - 1] in ".!?":
             b -= 1
         if count_words(text[a:b]) >= 6:
-            return Quote(speakers.make(speaker_of(v) or subj, text), text_span(text, v.idx, v.idx + len(v.text)),
-                         text_span(text, a, b), False)
+            return Quote(
+                speakers.make(speaker_of(v) or subj, text),
+                text_span(text, v.idx, v.idx + len(v.text)),
+                text_span(text, a, b),
+                False,
+            )
     if relaxed and subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in kids):
         # "the report was released", "the protester was identified as …": what is reported on, by nobody named
         a, b = np_span(subj)
@@ -174,8 +231,18 @@ def _without_complement(doc: Doc, text: str, v: Token, lemma: str, kids: list[To
     return None
 
 
-def _complement_report(text: str, v: Token, lemma: str, kids: list[Token], comp: Token, np_tail: list[Token],
-                       subj: Token | None, speakers: SpeakerResolver, learned: bool, relaxed: bool) -> Quote | None:
+def _complement_report(
+    text: str,
+    v: Token,
+    lemma: str,
+    kids: list[Token],
+    comp: Token,
+    np_tail: list[Token],
+    subj: Token | None,
+    speakers: SpeakerResolver,
+    learned: bool,
+    relaxed: bool,
+) -> Quote | None:
     """The report whose content is ``comp`` (and what goes on with it), kept within the verb's
     paragraph and long enough to be a claim."""
     if lemma in PHYSICAL and comp.dep_ == "dobj" and not _aimed_at_person(comp, np_tail):
@@ -191,8 +258,12 @@ def _complement_report(text: str, v: Token, lemma: str, kids: list[Token], comp:
     a, b = max(a, pa), min(b, pb)
     if b <= a:
         return None
-    if b < len(text) and text[b] in QUOTE_CHARS and text.count(text[b], a, b) % 2 == 1 or \
-            text[b:b + 2] in (',"', ",”", ".”", '."'):  # keep the closing mark of a quotation it contains
+    if (b < len(text) and text[b] in QUOTE_CHARS and text.count(text[b], a, b) % 2 == 1) or text[b : b + 2] in (
+        ',"',
+        ",”",
+        ".”",
+        '."',
+    ):  # keep the closing mark of a quotation it contains
         b = b + (1 if text[b] in QUOTE_CHARS else 2)
     semi = text.find(";", a, b)
     if semi > 0 and v.idx < a:  # "X said the timing was chance; they only learned of it later"
@@ -201,7 +272,13 @@ def _complement_report(text: str, v: Token, lemma: str, kids: list[Token], comp:
     a, b = trim(text, a, b)
     b = drop_stop(text, a, b)
     n = count_words(text[a:b])
-    if n < (1 if comp.dep_ == "dobj" and (comp.pos_ == "PROPN" or learned) else 2 if lemma in SPEECH or learned or comp.dep_ == "xcomp" else 3):
+    if n < (
+        1
+        if comp.dep_ == "dobj" and (comp.pos_ == "PROPN" or learned)
+        else 2
+        if lemma in SPEECH or learned or comp.dep_ == "xcomp"
+        else 3
+    ):
         return None
     if lemma in CLAUSE_ONLY and not relaxed and not any(x.pos_ in ("VERB", "AUX") for x in toks):
         return None
@@ -239,8 +316,12 @@ def _cue_end(v: Token, kids: list[Token], comp: Token) -> int:
     for c in kids:
         if comp.dep_ == "advcl" and comp.left_edge.i == v.i + 1 and comp.left_edge.lower_ == "for":
             cue_end = comp.left_edge.idx + 3
-        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("for", "to", "on", "out")
-                               and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)):
+        if c.dep_ == "prt" or (
+            c.dep_ == "prep"
+            and c.i == v.i + 1
+            and c.lower_ in ("for", "to", "on", "out")
+            and not any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree)
+        ):
             cue_end = c.idx + len(c.text)
     return cue_end
 
@@ -261,15 +342,22 @@ def _as_report(text: str, v: Token, speakers: SpeakerResolver) -> Quote | None:
     if who is None or clause.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("ccomp", "dobj") for c in v.children):
         return None
     last = max(first.i, v.right_edge.i)
-    toks = [x for x in clause.subtree if not first.i <= x.i <= last and not (x.dep_ == "cc" and x.head.i == clause.i and x.i < first.i)]
+    toks = [
+        x
+        for x in clause.subtree
+        if not first.i <= x.i <= last and not (x.dep_ == "cc" and x.head.i == clause.i and x.i < first.i)
+    ]
     return clause_quote(text, v, toks, speakers.make(who, text)) if toks else None
 
 
 def _unparsed_report(doc: Doc, text: str, v: Token, speakers: SpeakerResolver) -> Quote | None:
     """A reporting verb the parser left without a clause: take the rest of the sentence
     ("experts say the cost it takes …") or, for a trailing cue, the part before "…, she said"."""
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl") for c in v.children if c.i > v.i and
-           c.dep_ != "dobj" or c.dep_ == "dobj" and c.pos_ == "PRON"):
+    if any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "advcl")
+        for c in v.children
+        if (c.i > v.i and c.dep_ != "dobj") or (c.dep_ == "dobj" and c.pos_ == "PRON")
+    ):
         return None
     subj = subject(v)
     if subj is None:
@@ -277,8 +365,10 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: SpeakerResolver) -
     sent = v.sent
     pa, pb = paragraph(text, v.idx)
     nxt = v.i + 1
-    while nxt < sent.end and (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod", "npadvmod") and doc[nxt].i <= v.i + 3
-                              or doc[nxt].lower_ == "that"):
+    while nxt < sent.end and (
+        (doc[nxt].dep_ in ("dobj", "dative", "prt", "advmod", "npadvmod") and doc[nxt].i <= v.i + 3)
+        or doc[nxt].lower_ == "that"
+    ):
         nxt += 1
     if subj.i < v.i and nxt < sent.end - 1 and not doc[nxt].is_punct:
         a, b = doc[nxt].idx, min(sent.end_char, pb)
@@ -290,7 +380,12 @@ def _unparsed_report(doc: Doc, text: str, v: Token, speakers: SpeakerResolver) -
     b = drop_stop(text, a, b)
     if count_words(text[a:b]) < 4:
         return None
-    return Quote(speakers.make(speaker_of(v) or subj, text), text_span(text, v.idx, v.idx + len(v.text)), text_span(text, a, b), False)
+    return Quote(
+        speakers.make(speaker_of(v) or subj, text),
+        text_span(text, v.idx, v.idx + len(v.text)),
+        text_span(text, a, b),
+        False,
+    )
 
 
 def _aside(v: Token, subj: Token) -> str | None:
@@ -301,7 +396,7 @@ def _aside(v: Token, subj: Token) -> str | None:
     k = subj.left_edge.i
     if not (subj.i < v.i and k > sent.start and doc[k - 1].text == ","):
         return None
-    if not any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1:sent.end]):
+    if not any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1 : sent.end]):
         return "trailing" if k > sent.start + 3 else None
     if v.i + 2 < sent.end and doc[v.i + 1].text == "," and not doc[v.i + 2].is_punct:
         return "mid"
@@ -316,8 +411,11 @@ def _stranded_clause(v: Token) -> Token | None:
         if p.dep_ != "prep" or p.i < v.i:
             continue
         for x in p.subtree:
-            if x.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children):
+            if (
+                x.dep_ in ("relcl", "acl")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in x.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
+            ):
                 return x
     return None
 
@@ -327,8 +425,11 @@ def _stranded_clause(v: Token) -> Token | None:
 
 def _is_report(t: Token) -> bool:
     """A verb that reports speech with a clause of its own ("… and said that B")."""
-    return t.pos_ == "VERB" and (verb_lemma(t) in SPEECH or (verb_lemma(t), "ccomp") in learned_verb_frames()) and \
-        any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
+    return (
+        t.pos_ == "VERB"
+        and (verb_lemma(t) in SPEECH or (verb_lemma(t), "ccomp") in learned_verb_frames())
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
+    )
 
 
 def _next_reports(comp: Token) -> set[Token]:
@@ -369,8 +470,13 @@ def _right_complements(v: Token, comp: Token, demand: bool = False) -> list[Toke
             continue
         if c.dep_ in ("punct",) and c.i == c.head.i + 1:
             continue
-        if demand and c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux" \
-                and c.left_edge.i == comp.right_edge.i + 1:
+        if (
+            demand
+            and c.dep_ == "advcl"
+            and c.left_edge.lower_ == "to"
+            and c.left_edge.dep_ == "aux"
+            and c.left_edge.i == comp.right_edge.i + 1
+        ):
             out.append(c)
             continue
         if c.dep_ not in _GOES_ON or any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree if x.dep_ == "pobj"):
@@ -381,14 +487,21 @@ def _right_complements(v: Token, comp: Token, demand: bool = False) -> list[Toke
 
 def _hearer(obj: Token) -> bool:
     """The object of "tell" or "ask" that is an audience: a person, a body, a pronoun or a role."""
-    return obj.pos_ == "PRON" or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or \
-        obj.lemma_.lower() in HEARERS or obj.lemma_.lower() in ROLE_NOUNS
+    return (
+        obj.pos_ == "PRON"
+        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.lemma_.lower() in HEARERS
+        or obj.lemma_.lower() in ROLE_NOUNS
+    )
 
 
 def _aimed_at_person(obj: Token, tail: list[Token]) -> bool:
     """ "attacked Smith", "blasted her for …", "pounded Trump as a con artist" — not "attacked the base"."""
-    return obj.ent_type_ == "PERSON" or obj.lower_ in ("him", "her", "them") or \
-        any(x.dep_ == "oprd" or (x.dep_ == "prep" and x.lower_ in ("for", "as", "over")) for x in tail)
+    return (
+        obj.ent_type_ == "PERSON"
+        or obj.lower_ in ("him", "her", "them")
+        or any(x.dep_ == "oprd" or (x.dep_ == "prep" and x.lower_ in ("for", "as", "over")) for x in tail)
+    )
 
 
 def _claim_clause(v: Token, c: Token) -> bool:
@@ -397,5 +510,6 @@ def _claim_clause(v: Token, c: Token) -> bool:
     if c.i < v.i:
         return False
     kids = list(c.children)
-    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids) and \
-        (any(k.dep_ == "mark" and k.lower_ in ("that", "whether", "if") for k in kids) or c.i <= v.i + 3)
+    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids) and (
+        any(k.dep_ == "mark" and k.lower_ in ("that", "whether", "if") for k in kids) or c.i <= v.i + 3
+    )

@@ -4,6 +4,7 @@ helpers every finder shares (trim a content, keep it in its paragraph, drop its 
 Why a layer of its own: the marks are read from the text alone, before any parse is consulted,
 and the same spans serve the finders, the ranker and the scorer's checks.
 """
+
 from __future__ import annotations
 
 from ..attribution.quotations import (  # noqa: F401  (re-exported: the spans moved to attribution)
@@ -22,13 +23,13 @@ DASHES = ("―", "—", "–")
 
 def whole_paragraph(text: str, a: int, b: int) -> bool:
     """The quotation is the whole paragraph (newspaper continuation of a speaker's words)."""
-    return (a == 0 or text[a - 1] == "\n") and (b >= len(text) or text[b:b + 1] == "\n")
+    return (a == 0 or text[a - 1] == "\n") and (b >= len(text) or text[b : b + 1] == "\n")
 
 
 def sentence_like(text: str, a: int, b: int) -> bool:
     """A quotation that is a statement on its own: starts a sentence or ends one inside the marks."""
     inner = text[a:b].strip(QUOTE_CHARS + " ")
-    before = text[max(0, a - 3):a].strip()
+    before = text[max(0, a - 3) : a].strip()
     return bool(inner) and (inner[-1:] in ".?!," or not before or before[-1:] in ".:\n") and inner[:1].isupper()
 
 

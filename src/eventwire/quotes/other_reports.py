@@ -6,14 +6,15 @@ claim given by a pronoun ("denied it").
 Why apart from ``indirect``: each reads a different part of the parse, and the last three only
 make candidates for the ranker.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.quotations import count_words
 from ..attribution.speakers import speaker_of
 from ..model import Quote
 from .marks import drop_stop, paragraph, span_chars, text_span, trim
-from ..attribution.quotations import count_words
 from .speakers import SpeakerResolver, subject
 from .words import (
     ADJ_PREPS,
@@ -68,8 +69,14 @@ def in_source(text: str, t: Token, speakers: SpeakerResolver) -> Quote | None:
     itself ("In a report, the panel said …" is the panel's record)."""
     src = next((c for c in t.children if c.dep_ == "pobj"), None)
     clause = t.head
-    if src is None or src.lemma_.lower() not in SOURCE_DOCS or clause.pos_ not in ("VERB", "AUX") or \
-            verb_lemma(clause) in SPEECH or clause.i < t.i or t.i != t.sent.start and t.doc[t.i - 1].text != ",":
+    if (
+        src is None
+        or src.lemma_.lower() not in SOURCE_DOCS
+        or clause.pos_ not in ("VERB", "AUX")
+        or verb_lemma(clause) in SPEECH
+        or clause.i < t.i
+        or (t.i != t.sent.start and t.doc[t.i - 1].text != ",")
+    ):
         return None
     toks = [x for x in clause.subtree if x.i > t.right_edge.i]
     if not toks or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
@@ -77,8 +84,9 @@ def in_source(text: str, t: Token, speakers: SpeakerResolver) -> Quote | None:
     return clause_quote(text, t, toks, speakers.make(src, text))
 
 
-def noun_cue(doc: Doc, text: str, n: Token, speakers: SpeakerResolver, relaxed: bool = False,
-             claim: bool = False) -> Quote | None:
+def noun_cue(
+    doc: Doc, text: str, n: Token, speakers: SpeakerResolver, relaxed: bool = False, claim: bool = False
+) -> Quote | None:
     """ "Smith's claim that the vote was rigged", "Smith raised doubts about the count": the
     possessor, or the subject of the verb that has the noun as its object, says the clause or
     what the noun is about. ``relaxed`` (a candidate for the ranker): also the subject of "is a
@@ -90,8 +98,17 @@ def noun_cue(doc: Doc, text: str, n: Token, speakers: SpeakerResolver, relaxed: 
     if clause is not None:
         toks = list(clause.subtree)
     else:
-        prep = next((c for c in n.children if c.dep_ == "prep" and c.i > n.i and c.lower_ in NOUN_PREPS
-                     and any(x.dep_ in ("pobj", "pcomp") for x in c.children)), None)
+        prep = next(
+            (
+                c
+                for c in n.children
+                if c.dep_ == "prep"
+                and c.i > n.i
+                and c.lower_ in NOUN_PREPS
+                and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            ),
+            None,
+        )
         if prep is None:
             return None
         toks = [x for x in prep.subtree if x.i != prep.i]
@@ -110,10 +127,14 @@ def _noun_owner(n: Token, relaxed: bool) -> Token | None:
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner is None:  # "claims by outside auditors that …", "the suggestion by a senator that …"
         by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > n.i), None)
-        owner = next((x for x in by.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN", "PRON")), None) \
-            if by is not None else None
-    if owner is None and (n.dep_ == "dobj" and n.head.pos_ == "VERB" or
-                          relaxed and n.dep_ == "attr" and n.head.lemma_ == "be"):
+        owner = (
+            next((x for x in by.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if by is not None
+            else None
+        )
+    if owner is None and (
+        (n.dep_ == "dobj" and n.head.pos_ == "VERB") or (relaxed and n.dep_ == "attr" and n.head.lemma_ == "be")
+    ):
         owner = subject(n.head)
         if owner is not None and owner.dep_ == "nsubjpass":
             owner = None
@@ -128,9 +149,22 @@ def adj_cue(doc: Doc, text: str, adj: Token, speakers: SpeakerResolver) -> Quote
     subj = subject(adj.head)
     if subj is None:
         return None
-    comp = next((c for c in adj.children if c.i > adj.i and (c.dep_ == "ccomp" or
-                 c.dep_ == "prep" and c.lower_ in ADJ_PREPS and
-                 any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in MEASURES for x in c.children))), None)
+    comp = next(
+        (
+            c
+            for c in adj.children
+            if c.i > adj.i
+            and (
+                c.dep_ == "ccomp"
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ in ADJ_PREPS
+                    and any(x.dep_ in ("pobj", "pcomp") and x.ent_type_ not in MEASURES for x in c.children)
+                )
+            )
+        ),
+        None,
+    )
     if comp is None:
         return None
     toks = [x for x in comp.subtree if x.i != comp.i] if comp.dep_ == "prep" else list(comp.subtree)
@@ -150,13 +184,17 @@ def seeming(doc: Doc, text: str, v: Token, lemma: str) -> Quote | None:
     source). A candidate for the ranker only."""
     kids = list(v.children)
     if lemma in SEEMING:
-        if not any(c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or
-                   (c.dep_ == "prep" and c.lower_ in ("like", "as")) for c in kids if c.i > v.i):
+        if not any(
+            c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+            for c in kids
+            if c.i > v.i
+        ):
             return None
         if not any(c.dep_ in ("nsubj", "expl") for c in kids):
             return None
-    elif not (any(c.dep_ == "nsubjpass" for c in kids) and any(c.dep_ == "xcomp" for c in kids if c.i > v.i)) \
-            or any(c.dep_ == "agent" for c in kids):
+    elif not (any(c.dep_ == "nsubjpass" for c in kids) and any(c.dep_ == "xcomp" for c in kids if c.i > v.i)) or any(
+        c.dep_ == "agent" for c in kids
+    ):
         return None
     toks = [x for x in v.subtree if not (x.dep_ in ("cc", "mark") and x.head.i == v.i and x.i < v.i)]
     return clause_quote(text, v, toks, None)
@@ -169,9 +207,21 @@ def pronoun_object(text: str, v: Token, speakers: SpeakerResolver) -> Quote | No
     subj = subject(v)
     if subj is None or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids):
         return None
-    obj = next((c for c in kids if c.i > v.i and c.lower_ in _CLAIM_PRONOUNS and
-                (c.dep_ == "dobj" or c.lower_ == "so" and c.dep_ == "advmod" and c.i == v.i + 1)), None)
+    obj = next(
+        (
+            c
+            for c in kids
+            if c.i > v.i
+            and c.lower_ in _CLAIM_PRONOUNS
+            and (c.dep_ == "dobj" or (c.lower_ == "so" and c.dep_ == "advmod" and c.i == v.i + 1))
+        ),
+        None,
+    )
     if obj is None:
         return None
-    return Quote(speakers.make(speaker_of(v) or subj, text), text_span(text, v.idx, v.idx + len(v.text)),
-                 text_span(text, obj.idx, obj.idx + len(obj.text)), False)
+    return Quote(
+        speakers.make(speaker_of(v) or subj, text),
+        text_span(text, v.idx, v.idx + len(v.text)),
+        text_span(text, obj.idx, obj.idx + len(obj.text)),
+        False,
+    )

@@ -9,6 +9,7 @@ kind, else ``threshold``) are kept, best first, and one that overlaps a better o
 (made by ``scripts/train_quote_ranker.py`` from PolNeAR train: feature names and weights only).
 Without that file every rule output is kept, as before.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -59,7 +60,7 @@ def _bucket(x: float, edges: tuple[float, ...]) -> int:
 
 _LEN_EDGES = (1, 2, 3, 5, 8, 12, 20, 35, 60)
 _RATE_EDGES = (0.02, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8)
-_QMARKS = "\"“”"
+_QMARKS = '"“”'
 
 
 def _kind(q: Quote, origin: str, cue_tok) -> str:
@@ -81,8 +82,17 @@ def _kind(q: Quote, origin: str, cue_tok) -> str:
     return f"{origin}_{k}"
 
 
-def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bool,
-             starts: TokenOffsets, in_quote: Callable[[int], bool], rates: dict | None = None) -> list[str]:
+def features(
+    doc: Doc,
+    text: str,
+    q: Quote,
+    origin: str,
+    nested: bool,
+    nests: bool,
+    starts: TokenOffsets,
+    in_quote: Callable[[int], bool],
+    rates: dict | None = None,
+) -> list[str]:
     """Feature names of one candidate (binary features; ``starts`` finds tokens by offset;
     ``rates``: the cue-rate table, the shipped one unless training cross-fits its own)."""
     rates = cue_rates() if rates is None else rates
@@ -99,8 +109,9 @@ def features(doc: Doc, text: str, q: Quote, origin: str, nested: bool, nests: bo
     return f
 
 
-def _content_features(text: str, q: Quote, kind: str, nested: bool, nests: bool,
-                      in_quote: Callable[[int], bool]) -> list[str]:
+def _content_features(
+    text: str, q: Quote, kind: str, nested: bool, nests: bool, in_quote: Callable[[int], bool]
+) -> list[str]:
     """What the content's words show: length, quotation marks, "that", Title Case, a speaker
     inside it, nesting, how it begins and ends, whether it lies in a quotation or the first paragraph."""
     f = []
@@ -121,9 +132,9 @@ def _content_features(text: str, q: Quote, kind: str, nested: bool, nests: bool,
         f.append("k_spkin=" + kind)
     f.append(f"nested={nested}")
     f.append(f"k_nests={kind}_{nests}")
-    after = text[cb:cb + 2].lstrip(_QMARKS + "’'")
+    after = text[cb : cb + 2].lstrip(_QMARKS + "’'")
     f.append(f"k_end={kind}_{after[:1] in ('.', '!', '?', chr(10), '')}")
-    before = text[max(0, ca - 3):ca].strip()
+    before = text[max(0, ca - 3) : ca].strip()
     f.append(f"k_begin={kind}_{before[-1:] in ('.', '!', '?', '')}")
     if in_quote(ca):
         f.append("k_inq=" + kind)
@@ -140,7 +151,7 @@ def _parse_features(doc: Doc, q: Quote, kind: str, cue: Token | None, starts: To
     i = starts.tok(ca)
     if i is None:
         return f
-    span = doc[i:starts.end(cb)]
+    span = doc[i : starts.end(cb)]
     if not len(span):
         return f
     root = span.root
@@ -154,13 +165,16 @@ def _parse_features(doc: Doc, q: Quote, kind: str, cue: Token | None, starts: To
         where = "in" if tail.idx < cb else "out"
         f.append(f"k_tail={kind}_{where}_{tail.dep_}_{tail.lower_ if tail.dep_ == 'prep' else ''}")
     f.append(f"clem={root.lemma_.lower()}")
-    f.append(f"k_first={kind}_{span[0].lower_ if span[0].pos_ in ('SCONJ', 'ADP', 'DET', 'PART', 'PRON') else span[0].pos_}")
+    f.append(
+        f"k_first={kind}_{span[0].lower_ if span[0].pos_ in ('SCONJ', 'ADP', 'DET', 'PART', 'PRON') else span[0].pos_}"
+    )
     f.append(f"cverb={starts.has_verb(span.start, span.end)}")
     return f
 
 
-def _cue_features(doc: Doc, text: str, q: Quote, origin: str, kind: str, cue: Token,
-                  starts: TokenOffsets, rates: dict) -> list[str]:
+def _cue_features(
+    doc: Doc, text: str, q: Quote, origin: str, kind: str, cue: Token, starts: TokenOffsets, rates: dict
+) -> list[str]:
     """The cue: its lemma, frame and learned rate, its word lists, its place in the parse and
     beside the content."""
     ca, cb = q.content.start, q.content.end
@@ -168,19 +182,42 @@ def _cue_features(doc: Doc, text: str, q: Quote, origin: str, kind: str, cue: To
     frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
     n, rate = rates.get((lemma, frame), (0, 0.0))
     _n2, rate2 = rates.get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)
-    gap = len(text[cb:cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text):ca].split())
-    f = [f"lem={lemma}", f"lf={lemma}_{frame}", f"lk={lemma}_{kind}", f"k_frame={kind}_{frame}", f"gap={_bucket(gap, (0, 1, 2, 4, 8))}", f"rate={_bucket(rate, _RATE_EDGES)}",
-         f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}", f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
-         f"rate_cc={_bucket(rate2, _RATE_EDGES)}", f"dep={cue.dep_}", f"tag={cue.tag_}",
-         f"k_dep={kind}_{cue.dep_}"]
-    lists = [name for name, lst in (("speech", SPEECH), ("np", NP_CUES), ("xcomp", XCOMP_CUES),
-                                    ("as", AS_CUES), ("noun", NOUN_CUES)) if lemma in lst]
+    gap = len(text[cb : cue.idx].split()) if cue.idx >= cb else len(text[cue.idx + len(cue.text) : ca].split())
+    f = [
+        f"lem={lemma}",
+        f"lf={lemma}_{frame}",
+        f"lk={lemma}_{kind}",
+        f"k_frame={kind}_{frame}",
+        f"gap={_bucket(gap, (0, 1, 2, 4, 8))}",
+        f"rate={_bucket(rate, _RATE_EDGES)}",
+        f"k_rate={kind}_{_bucket(rate, _RATE_EDGES)}",
+        f"n={_bucket(n, (0, 4, 10, 30, 100, 300))}",
+        f"rate_cc={_bucket(rate2, _RATE_EDGES)}",
+        f"dep={cue.dep_}",
+        f"tag={cue.tag_}",
+        f"k_dep={kind}_{cue.dep_}",
+    ]
+    lists = [
+        name
+        for name, lst in (
+            ("speech", SPEECH),
+            ("np", NP_CUES),
+            ("xcomp", XCOMP_CUES),
+            ("as", AS_CUES),
+            ("noun", NOUN_CUES),
+        )
+        if lemma in lst
+    ]
     f += [f"k_list={kind}_{x}" for x in lists] or [f"k_list={kind}_none"]
-    if origin.endswith(":nounprep"):  # the object noun decides: "voiced doubts about" vs "ordered the closure of"
+    if origin.endswith(":nounprep") and q.cue is not None:
+        # the object noun decides: "voiced doubts about" vs "ordered the closure of" (a nounprep cue always has its span)
         noun = doc[starts.end(q.cue.end) - 2]
         nl = noun.lemma_.lower()
-        f += [f"npn={nl}", f"npn_rate={_bucket(rates.get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
-              f"npn_list={nl in NOUN_CUES}"]
+        f += [
+            f"npn={nl}",
+            f"npn_rate={_bucket(rates.get((nl, '-'), (0, 0.0))[1], _RATE_EDGES)}",
+            f"npn_list={nl in NOUN_CUES}",
+        ]
     if cue.dep_ != "ROOT":  # "wants to attack", "plans announced": the word the cue hangs on
         f.append(f"hlem={cue.dep_}_{cue.head.lemma_.lower()}")
     kids = {c.dep_ for c in cue.children}
@@ -208,7 +245,7 @@ def _speaker_features(doc: Doc, q: Quote, kind: str, starts: TokenOffsets) -> li
     else:
         k = starts.tok(sp["start"])
         if k is not None:
-            head = doc[k: max(k + 1, starts.end(sp["end"]))].root
+            head = doc[k : max(k + 1, starts.end(sp["end"]))].root
             typ = head.ent_type_ or head.pos_
             f += [f"k_spk={kind}_{typ}", f"spk_dep={head.dep_}", f"spk_lem={head.lemma_.lower()}"]
             if head.lower_ in ("i", "we", "you"):
@@ -244,8 +281,9 @@ class TokenOffsets:
         return bisect.bisect_left(self.idx, off)
 
 
-def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
-              rates: dict | None = None) -> list[list[str]]:
+def featurize(
+    doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None, rates: dict | None = None
+) -> list[list[str]]:
     """Features of every candidate, with nesting among them (``rates``: see ``features``)."""
     text = doc.text if text is None else text
     rates = cue_rates() if rates is None else rates  # looked up once per article, not per candidate
@@ -258,7 +296,7 @@ def featurize(doc: Doc, cands: list[tuple[Quote, str]], text: str | None = None,
     # candidates are few per article (tens): a scan over the ones that start before the end is enough
     for pos, k in enumerate(order):
         a, b = spans[k]
-        for k2 in order[pos + 1:]:
+        for k2 in order[pos + 1 :]:
             a2, b2 = spans[k2]
             if a2 >= b:
                 break
@@ -321,15 +359,17 @@ def _context(doc: Doc, cands: list[tuple[Quote, str]], feats: list[list[str]], s
     for (q, origin), s, c, n_, fs in zip(cands, where, cues, sizes, feats):
         kind = fs[1][2:]
         size = "only" if cue_n[c] == 1 else "long" if n_ == longest[c] else "short" if n_ == shortest[c] else "mid"
-        fs += [f"k_ncue={kind}_{_bucket(cue_n[c], (1, 2, 3, 5))}",
-               f"k_srule={kind}_{bool(rules.get(s, set()) - {c})}",
-               f"k_sdirect={kind}_{s in direct}",
-               f"k_size={kind}_{size}",
-               f"k_nsent={kind}_{_bucket(per_sent[s], (1, 2, 3, 5, 8))}"]
+        fs += [
+            f"k_ncue={kind}_{_bucket(cue_n[c], (1, 2, 3, 5))}",
+            f"k_srule={kind}_{bool(rules.get(s, set()) - {c})}",
+            f"k_sdirect={kind}_{s in direct}",
+            f"k_size={kind}_{size}",
+            f"k_nsent={kind}_{_bucket(per_sent[s], (1, 2, 3, 5, 8))}",
+        ]
         if origin != "rule":
             a, b = q.content.start, q.content.end
             k = bisect.bisect_left(rule_spans, (b, b))
-            if any(ra < b and a < rb for ra, rb in rule_spans[max(0, k - 8):k]):
+            if any(ra < b and a < rb for ra, rb in rule_spans[max(0, k - 8) : k]):
                 fs.append("x_over_rule")
 
 
@@ -357,8 +397,9 @@ def probabilities(feats: list[list[str]], weights: dict[str, float], bias: float
     return out
 
 
-def score(doc: Doc, cands: list[tuple[Quote, str]], weights: dict[str, float], bias: float = 0.0,
-          text: str | None = None) -> list[float]:
+def score(
+    doc: Doc, cands: list[tuple[Quote, str]], weights: dict[str, float], bias: float = 0.0, text: str | None = None
+) -> list[float]:
     """The model's probability that each candidate is an attribution."""
     return probabilities(featurize(doc, cands, text), weights, bias)
 
@@ -374,8 +415,10 @@ def choose(quotes: list[Quote], probs: list[float], threshold: float | list[floa
         q = quotes[k]
         s = (q.content.start, q.content.end)
         n = s[1] - s[0]
-        if any(_overlap(s, (o.content.start, o.content.end)) > overlap * min(n, o.content.end - o.content.start)
-               for o in kept):
+        if any(
+            _overlap(s, (o.content.start, o.content.end)) > overlap * min(n, o.content.end - o.content.start)
+            for o in kept
+        ):
             continue
         kept.append(q)
     kept.sort(key=lambda q: q.content.start)

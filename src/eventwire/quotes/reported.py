@@ -6,14 +6,15 @@ Why one pass: each token is looked at once, and with ``extra`` every other verb 
 also tried as if it were a learned cue, in the same pass: candidates for the ranker (into
 ``extra``), not records yet.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..attribution.quotations import count_words
 from ..model import Quote
 from .context import DocumentContext
 from .indirect import indirect_report
-from ..attribution.quotations import count_words
 from .other_reports import (
     according,
     adj_cue,
@@ -35,8 +36,14 @@ from .words import (
 
 def find_reported(ctx: DocumentContext, out: list[Quote], extra: list[Quote] | None = None) -> None:
     """Indirect speech, stances, "according to" and claim nouns outside the quotations."""
-    doc, text, speakers, used_cues, inside, in_covered = (ctx.doc, ctx.text, ctx.speakers, ctx.used_cues,
-                                                          ctx.inside, ctx.in_covered)
+    doc, text, speakers, used_cues, inside, in_covered = (
+        ctx.doc,
+        ctx.text,
+        ctx.speakers,
+        ctx.used_cues,
+        ctx.inside,
+        ctx.in_covered,
+    )
     taken = ctx.covered_index()
     for t in doc:
         if t.i in used_cues or taken(t.idx):
@@ -44,7 +51,9 @@ def find_reported(ctx: DocumentContext, out: list[Quote], extra: list[Quote] | N
                 _clause_of_quoted_cue(ctx, t, extra)
             continue
         low = t.lower_
-        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" or low == "in" and t.dep_ == "prep":
+        if (low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to") or (
+            low == "in" and t.dep_ == "prep"
+        ):
             q = according(doc, text, t, speakers) if low == "according" else in_source(text, t, speakers)
             if q is not None and not in_covered(q.content.start):
                 out.append(q)
@@ -80,9 +89,10 @@ def _clause_of_quoted_cue(ctx: DocumentContext, t: Token, extra: list[Quote]) ->
     reading of the cue a quotation took, for the ranker to weigh."""
     text = ctx.text
     q = indirect_report(ctx.doc, text, t, verb_lemma(t), ctx.speakers, lambda pos: False)
-    if q is not None and any(a < q.content.end and q.content.start < b and
-                             count_words(q.content.text) >= count_words(text[a:b]) + 3
-                             for a, b in ctx.covered):
+    if q is not None and any(
+        a < q.content.end and q.content.start < b and count_words(q.content.text) >= count_words(text[a:b]) + 3
+        for a, b in ctx.covered
+    ):
         extra.append(q)
 
 

@@ -5,6 +5,7 @@ linked back to the mention they stand for, and the actor behind it).
 Why a layer of its own: every finder names its speaker the same way, and the resolver needs only
 the parse and the actor index, not the quotations.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
@@ -19,8 +20,14 @@ def _np_right(head: Token, names: bool = True) -> int:
     right = head.i
     rights = list(head.rights)
     for k, c in enumerate(rights):
-        if names and c.dep_ == "punct" and c.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos" \
-                and (rights[k + 1].ent_type_ == "PERSON" or rights[k + 1].pos_ == "PROPN"):
+        if (
+            names
+            and c.dep_ == "punct"
+            and c.text == ","
+            and k + 1 < len(rights)
+            and rights[k + 1].dep_ == "appos"
+            and (rights[k + 1].ent_type_ == "PERSON" or rights[k + 1].pos_ == "PROPN")
+        ):
             continue
         if c.dep_ in ("relcl", "acl", "punct", "cc", "conj"):
             break
@@ -48,9 +55,13 @@ def _bare_definite(head: Token) -> bool:
     """ "the spokeswoman", "the officials": a definite role with no name or affiliation of its own
     (unlike "Ukrainian officials" or "the ministry's spokeswoman")."""
     kids = list(head.children)
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in kids) and \
-        not any(c.dep_ in ("amod", "compound", "poss", "nmod", "appos") and (c.ent_type_ or c.pos_ == "PROPN")
-                for c in kids) and not any(t.ent_type_ == "PERSON" for t in head.subtree)
+    return (
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in kids)
+        and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "appos") and (c.ent_type_ or c.pos_ == "PROPN") for c in kids
+        )
+        and not any(t.ent_type_ == "PERSON" for t in head.subtree)
+    )
 
 
 class SpeakerResolver:
@@ -118,9 +129,11 @@ class SpeakerResolver:
         elif tok.lemma_.lower() in ROLE_NOUNS and _bare_definite(tok):
             ante = self._role_antecedent(tok) if tok.tag_ == "NN" else self._antecedent(tok, self.groups)
         person = getattr(act, "person", None) if act is not None else None
-        if person or ante is not None:
-            # the person (or body) behind a pronoun, relative or description; never just a country name
-            out["name"] = person or ante.text
+        # the person (or body) behind a pronoun, relative or description; never just a country name
+        if person:
+            out["name"] = person
+        elif ante is not None:
+            out["name"] = ante.text
         if ante is not None:
             out["resolved"] = {"text": ante.text, "start": ante.start_char, "end": ante.end_char}
             if out["code"] is None:

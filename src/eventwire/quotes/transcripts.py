@@ -3,16 +3,17 @@
 Why first: a turn's words are its speaker's whatever verbs they hold, so the direct and indirect
 finders that run after it must leave its content alone (it is marked as covered).
 """
+
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Doc
 
+from ..attribution.quotations import count_words
 from ..model import Quote
 from .context import DocumentContext
 from .marks import text_span, trim
-from ..attribution.quotations import count_words
 from .words import NOT_SPEAKERS
 
 _HEADLINE = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,7}[A-Z][\w.'’-]+)\s*:\s*(?=[^\n]{10,})")
@@ -22,12 +23,20 @@ _TRANSCRIPT = re.compile(r"(?m)^[ \t\"“]*((?:[A-Z][A-Za-z.'’-]*\s){0,3}[A-Z]
 def find_transcripts(ctx: DocumentContext, out: list[Quote]) -> None:
     """Transcript turns "NAME: …" (interviews, debates) and a headline "Name: …"."""
     doc, text, speakers, covered = ctx.doc, ctx.text, ctx.speakers, ctx.covered
-    turns = [m for m in _TRANSCRIPT.finditer(text)
-             if m.end(1) - m.start(1) >= 2 and text[m.start(1):m.end(1)].upper() == text[m.start(1):m.end(1)]
-             and text[m.start(1):m.end(1)].lower().strip(".") not in NOT_SPEAKERS]
+    turns = [
+        m
+        for m in _TRANSCRIPT.finditer(text)
+        if m.end(1) - m.start(1) >= 2
+        and text[m.start(1) : m.end(1)].upper() == text[m.start(1) : m.end(1)]
+        and text[m.start(1) : m.end(1)].lower().strip(".") not in NOT_SPEAKERS
+    ]
     head = _HEADLINE.match(text)
-    if head and not any(m.start() == 0 for m in turns) and head.group(1).lower().strip(".") not in NOT_SPEAKERS \
-            and _names_someone(doc, *head.span(1)):
+    if (
+        head
+        and not any(m.start() == 0 for m in turns)
+        and head.group(1).lower().strip(".") not in NOT_SPEAKERS
+        and _names_someone(doc, *head.span(1))
+    ):
         turns.insert(0, head)
     turn_starts = [m.start() for m in turns]
     for k, m in enumerate(turns):
@@ -42,8 +51,11 @@ def find_transcripts(ctx: DocumentContext, out: list[Quote]) -> None:
         if count_words(text[c_a:c_b]) < 2:
             continue
         tok = doc.char_span(name_a, name_b, alignment_mode="expand")
-        spk = speakers.make(tok.root, text, span=(name_a, name_b)) if tok is not None and len(tok) else \
-            {"text": text[name_a:name_b], "start": name_a, "end": name_b, "code": None}
+        spk = (
+            speakers.make(tok.root, text, span=(name_a, name_b))
+            if tok is not None and len(tok)
+            else {"text": text[name_a:name_b], "start": name_a, "end": name_b, "code": None}
+        )
         colon = text.index(":", name_b)
         out.append(Quote(spk, text_span(text, colon, colon + 1), text_span(text, c_a, c_b), True))
         covered.append((c_a, c_b))
@@ -56,7 +68,7 @@ def _run_on(text: str, c_b: int, nxt: int) -> int:
         p_a = c_b + 1
         while p_a < len(text) and text[p_a] == "\n":
             p_a += 1
-        if p_a >= nxt or not text.startswith(("\"", "“"), p_a) or p_a - c_b > 3:
+        if p_a >= nxt or not text.startswith(('"', "“"), p_a) or p_a - c_b > 3:
             break
         p_b = text.find("\n", p_a)
         c_b = min(nxt, len(text) if p_b < 0 else p_b)

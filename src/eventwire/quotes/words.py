@@ -12,6 +12,7 @@ layer's ``cue_lemma``. ``data/words.tsv`` holds the other hand lists (columns li
 split (counts only, made by ``benchmarks/build_quote_cues.py``). All follow the package's table
 convention and are read with ``eventwire.tables.read_table``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -29,6 +30,7 @@ from ..tables import read_table
 DATA_DIR = Path(__file__).with_name("data")
 #: the package whose ``data/`` tables ``read_table`` reads
 PACKAGE = "eventwire.quotes"
+
 
 @functools.lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
@@ -60,6 +62,7 @@ NOUN_RATE = 0.25
 class LearnedCue(NamedTuple):
     """One row of ``data/learned_cues.tsv``: a lemma in a frame ("-" for nouns), how often it was
     seen in PolNeAR train, how often inside a gold cue, and the share (cue / n)."""
+
     lemma: str
     pos: str
     frame: str
@@ -71,15 +74,18 @@ class LearnedCue(NamedTuple):
 @functools.lru_cache(maxsize=1)
 def learned_cues() -> tuple[LearnedCue, ...]:
     """The rows of ``data/learned_cues.tsv``."""
-    return tuple(LearnedCue(r["lemma"], r["pos"], r["frame"], int(r["n"]), int(r["cue"]), float(r["rate"]))
-                 for r in read_table(PACKAGE, "learned_cues.tsv"))
+    return tuple(
+        LearnedCue(r["lemma"], r["pos"], r["frame"], int(r["n"]), int(r["cue"]), float(r["rate"]))
+        for r in read_table(PACKAGE, "learned_cues.tsv")
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def learned_verb_frames() -> frozenset[tuple[str, str]]:
     """(lemma, frame) pairs of verbs that are attribution cues often enough."""
-    return frozenset((r.lemma, r.frame) for r in learned_cues()
-                     if r.pos == "VERB" and r.n >= CUE_MIN_N and r.rate >= CUE_RATE)
+    return frozenset(
+        (r.lemma, r.frame) for r in learned_cues() if r.pos == "VERB" and r.n >= CUE_MIN_N and r.rate >= CUE_RATE
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,8 +97,7 @@ def learned_verb_lemmas() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def learned_nouns() -> frozenset[str]:
     """Nouns that are attribution cues often enough."""
-    return frozenset(r.lemma for r in learned_cues()
-                     if r.pos == "NOUN" and r.n >= CUE_MIN_N and r.rate >= NOUN_RATE)
+    return frozenset(r.lemma for r in learned_cues() if r.pos == "NOUN" and r.n >= CUE_MIN_N and r.rate >= NOUN_RATE)
 
 
 @functools.lru_cache(maxsize=1)
