@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.events.dedup import merge_within_article
+from eventwire.events.merge import merge_within_article
 from eventwire.model import Actor, Event, TextSpan
 
 

@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.events.dedup import merge_within_article
 from eventwire.events.denials import apply_denials, find_denials
 from eventwire.events.fatalities import fatalities_for
+from eventwire.events.merge import merge_within_article
 from eventwire.events.modality import assess
 from eventwire.model import Actor, Event, TextSpan
 from eventwire.times import event_date
-from test_modality import FakeActors
 
 PUB = "2015-09-16"
-STORY = (Path(__file__).parent / "fixtures" / "wire_story.txt").read_text()
+STORY = (Path(__file__).parents[1] / "fixtures" / "wire_story.txt").read_text()
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +93,8 @@ def test_denials_found(doc):
     assert any(d.generic and d.denier is not None and d.denier.text == "spokesman" for d in found)
 
 
-def test_embassy_denial_marks_both_mentions_of_the_request(doc):
-    actors = FakeActors({"embassy": "RUSGOV", "spokesman": "RUSGOV"})
+def test_embassy_denial_marks_both_mentions_of_the_request(doc, fake_actors):
+    actors = fake_actors({"embassy": "RUSGOV", "spokesman": "RUSGOV"})
     evs = [
         make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"),
         make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV"),
@@ -118,8 +117,8 @@ def test_denial_without_actor_codes_needs_an_anaphor(doc):
     assert evs[0].modality == "denied" and evs[1].modality == "future"
 
 
-def test_dedup_merges_the_two_request_mentions(doc):
-    actors = FakeActors({"embassy": "RUSGOV"})
+def test_dedup_merges_the_two_request_mentions(doc, fake_actors):
+    actors = fake_actors({"embassy": "RUSGOV"})
     evs = [
         make(doc, "asked", "0233", actors, "SYRGOV", "RUSGOV"),
         make(doc, "request", "0233", actors, "SYRGOV", "RUSGOV"),
@@ -130,12 +129,12 @@ def test_dedup_merges_the_two_request_mentions(doc):
     assert len(out) == 1 and len(out[0].mentions) == 1
 
 
-def test_generic_denial_needs_actor_match(nlp):
+def test_generic_denial_needs_actor_match(nlp, fake_actors):
     doc = nlp(
         "Sources said Oslo had sold rifles to Minsk. Officials in Oslo dismissed the report as false. "
         "Separately, Riga expelled a diplomat, according to state radio."
     )
-    actors = FakeActors({"Officials": "NORGOV"})
+    actors = fake_actors({"Officials": "NORGOV"})
 
     def ev(word, src):
         t = next(x for x in doc if x.text == word)
@@ -162,8 +161,8 @@ def test_generic_denial_needs_actor_match(nlp):
     assert expelled.modality == "reported"
 
 
-def test_the_request_named_inside_the_denial_is_denied_once(doc):
-    actors = FakeActors({"embassy": "RUSGOV"})
+def test_the_request_named_inside_the_denial_is_denied_once(doc, fake_actors):
+    actors = fake_actors({"embassy": "RUSGOV"})
     e = make(doc, "request", "0233", actors, nth=1)  # "… never heard of any such request"
     assert e.modality == "reported"
     apply_denials([e], doc, actors)
@@ -184,9 +183,9 @@ def test_non_denials_are_ignored(nlp):
     assert find_denials(doc) == []
 
 
-def test_statement_events_are_not_denied(nlp):
+def test_statement_events_are_not_denied(nlp, fake_actors):
     doc = nlp("The council said Lisbon had expelled the envoy. Lisbon denied the report.")
-    actors = FakeActors({"Lisbon": "PRTGOV", "council": "IGOCOE"})
+    actors = fake_actors({"Lisbon": "PRTGOV", "council": "IGOCOE"})
     said = next(t for t in doc if t.text == "said")
     expelled = next(t for t in doc if t.text == "expelled")
 
@@ -220,9 +219,9 @@ def test_statement_events_are_not_denied(nlp):
         "Valletta rejected the allegations as baseless.",
     ],
 )
-def test_later_denials_by_the_accused_party(nlp, denial):
+def test_later_denials_by_the_accused_party(nlp, denial, fake_actors):
     doc = nlp("Witnesses said Maltese commandos carried out a raid on the port. " + denial)
-    actors = FakeActors({"Valletta": "MLTGOV", "commandos": "MLTMIL"})
+    actors = fake_actors({"Valletta": "MLTGOV", "commandos": "MLTMIL"})
     t = next(x for x in doc if x.text == "raid")
     m, links = assess(t, actors)
     e = Event(

@@ -1,16 +1,8 @@
-"""The attribution layer: one cue table with two views, one speaker per cue verb, one set of quotation spans."""
+"""One speaker per cue verb, found once per Doc and shared by events and quotes."""
 
 from __future__ import annotations
 
-from eventwire.attribution import (
-    cue_lemma,
-    cue_list,
-    quotation_spans,
-    quote_regions,
-    reporting_cues,
-    reporting_verbs,
-    speaker_of,
-)
+from eventwire.attribution import speaker_of
 
 
 def _extract(nlp, text):
@@ -19,34 +11,6 @@ def _extract(nlp, text):
     doc = nlp(text)
     index = actors.resolve(doc)
     return doc, events.extract_events(doc, index, [], None), quotes.extract_quotes(doc, index)
-
-
-# ---------------------------------------------------------------- the table and its views
-
-
-def test_events_and_quotes_read_views_of_one_table():
-    from eventwire.quotes import words as W
-
-    rows = reporting_cues()
-    assert rows["say"] == ("report", frozenset({"speech", "bare_speech", "passive_view"}))
-    assert reporting_verbs()["deny"] == "deny" and reporting_verbs()["dispute"] == "reject"
-    assert W.SPEECH == cue_list("speech") and "say" in W.SPEECH
-    # a quote cue that is an event or a modal head is no claim-maker for events
-    assert "threaten" in W.SPEECH and "threaten" not in reporting_verbs()
-    assert "refute" in reporting_verbs() and "refute" not in W.SPEECH
-    assert set(reporting_verbs()) | W.SPEECH | W.NP_CUES | W.XCOMP_CUES <= set(rows)
-
-
-def test_cue_lemma_mends_the_lemmatizer_on_verbs_only(nlp):
-    doc = nlp("They hoped the talks would go on.")
-    hoped = next(t for t in doc if t.lower_ == "hoped")
-    assert cue_lemma(hoped) == "hope"
-    from eventwire.quotes import verb_lemma
-
-    assert verb_lemma(hoped) == "hope"
-
-
-# ---------------------------------------------------------------- one speaker per verb
 
 
 def test_speaker_of_prefers_the_subject_nearest_the_verb(nlp):
@@ -94,20 +58,3 @@ def test_a_quote_and_an_event_in_one_sentence_name_the_same_speaker(nlp):
                 assert q.speaker["start"] <= inner.start < q.speaker["end"], (q.speaker, inner)
                 checked += 1
     assert checked >= 2
-
-
-# ---------------------------------------------------------------- one set of quotation spans
-
-
-def test_events_regions_are_a_view_of_the_quotation_spans(nlp):
-    text = (
-        "The governor spoke at the plant.\n\n\u201cThe strike has gone on for weeks.\n\n"
-        "\u201cWe will not negotiate under threat,\u201d she said."
-    )
-    doc = nlp(text)
-    spans = quotation_spans(doc)
-    assert spans and spans[0][0] == text.index("\u201cThe strike")  # one quotation over two paragraphs
-    regions = quote_regions(doc)
-    assert len(regions) == len(spans)
-    assert all(doc[lo].idx == a for (lo, _hi, _v), (a, _b) in zip(regions, spans))
-    assert doc[regions[-1][2]].lower_ == "said"

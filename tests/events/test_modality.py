@@ -3,31 +3,7 @@
 from __future__ import annotations
 
 from eventwire.events.modality import PRECEDENCE, assess
-from eventwire.model import MODALITIES, Actor
-
-
-class FakeActors:
-    """Stands in for actors.ActorIndex: codes for a few head words."""
-
-    def __init__(self, codes: dict[str, str]):
-        self.codes = codes
-
-    def for_token(self, token):
-        code = self.codes.get(token.text)
-        if code is None:
-            return None
-        return Actor(
-            code=code,
-            country=code[:3],
-            sectors=[code[3:]] if len(code) > 3 else [],
-            name=token.text,
-            text=token.text,
-            start=token.idx,
-            end=token.idx + len(token.text),
-        )
-
-    def for_span(self, span):
-        return [a for a in (self.for_token(t) for t in span) if a is not None]
+from eventwire.model import MODALITIES
 
 
 def run(nlp, sentence: str, trigger: str, actors=None, nth: int = 0):
@@ -68,8 +44,8 @@ def test_anonymous_sources(nlp):
     assert m == "reported" and links[0].anonymous
 
 
-def test_speaker_code_comes_from_actor_index(nlp):
-    actors = FakeActors({"ministry": "NORGOV"})
+def test_speaker_code_comes_from_actor_index(nlp, fake_actors):
+    actors = fake_actors({"ministry": "NORGOV"})
     _, links = run(nlp, "The ministry said rebels had seized the depot.", "seized", actors)
     assert links[0].code == "NORGOV"
     assert links[0].start is not None and links[0].end > links[0].start
@@ -148,8 +124,8 @@ def test_question(nlp):
     assert run(nlp, "Reporters asked whether Oslo would expel the attache.", "expel")[0] == "question"
 
 
-def test_same_sentence_denial(nlp):
-    actors = FakeActors({"Tbilisi": "GEOGOV"})
+def test_same_sentence_denial(nlp, fake_actors):
+    actors = fake_actors({"Tbilisi": "GEOGOV"})
     m, links = run(nlp, "Tbilisi denied that its troops had crossed the line.", "crossed", actors)
     assert m == "denied"
     assert links[-1].denied and links[-1].code == "GEOGOV" and links[-1].cue == "deny"
