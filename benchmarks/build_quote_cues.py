@@ -20,7 +20,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eventwire.quotes.words import verb_frame, verb_lemma
+from eventwire.attribution import cue_lemma
+from eventwire.quotes.words import verb_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -84,7 +85,7 @@ def count(items) -> tuple[Counter, Counter]:
         for t in doc:
             if t.pos_ not in ("VERB", "NOUN"):
                 continue
-            key = (verb_lemma(t), t.pos_, verb_frame(t) if t.pos_ == "VERB" else "-")
+            key = (cue_lemma(t), t.pos_, verb_frame(t) if t.pos_ == "VERB" else "-")
             n[key] += 1
             cue[key] += t.idx in inside
     return n, cue

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build_quote_cues import load_docs  # noqa: E402
 
+from eventwire.attribution import cue_lemma  # noqa: E402
 from eventwire.quotes import extract_quotes  # noqa: E402
 from eventwire.quotes import words as W  # noqa: E402
 
@@ -55,7 +56,7 @@ def cue_kind(doc, text: str, cue: list[tuple[int, int]]) -> str:
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
     if verbs:
         t = verbs[-1] if verbs[-1].pos_ == "VERB" else verbs[0]
-        lemma = W.verb_lemma(t)
+        lemma = cue_lemma(t)
         if lemma in W.SPEECH or lemma in W.learned_verb_lemmas() or lemma in W.XCOMP_CUES or lemma in W.NP_CUES:
             return "verb_known"
         return "verb_rare"

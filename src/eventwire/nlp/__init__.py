@@ -21,13 +21,7 @@ from .news import (
     wire_dateline,
 )
 
-# the old names of the wire-dateline pattern and span key, kept for quotes and actors
-from .news import WIRE_DATELINE as DATELINE
-from .news import WIRE_DATELINES as DATELINES
-
 __all__ = [
-    "DATELINE",
-    "DATELINES",
     "MODEL_NAMES",
     "PARSE_RULES_VERSION",
     "WIRE_DATELINE",

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 from .candidates import candidates
 from .extract import extract_quotes
-from .marks import inside_marks, quote_spans, text_ends_open
 from .words import (
     AS_CUES,
     CUE_MIN_N,
@@ -47,7 +46,6 @@ from .words import (
     SPEECH,
     XCOMP_CUES,
     verb_frame,
-    verb_lemma,
 )
 
 __all__ = [
@@ -62,9 +60,5 @@ __all__ = [
     "XCOMP_CUES",
     "candidates",
     "extract_quotes",
-    "inside_marks",
-    "quote_spans",
-    "text_ends_open",
     "verb_frame",
-    "verb_lemma",
 ]

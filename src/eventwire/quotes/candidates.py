@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..attribution.quotations import count_words
+from ..attribution.quotations import count_words, span_chars
 from ..model import Quote
 from .context import DocumentContext
 from .direct import find_direct
-from .marks import span_chars, text_span, trim
+from .marks import text_span, trim
 from .reported import find_reported
 from .transcripts import find_transcripts
 from .words import NOUN_PREPS, SCENE_PREPS

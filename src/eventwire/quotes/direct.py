@@ -14,19 +14,18 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..attribution.quotations import count_words
+from ..attribution.quotations import count_words, span_chars
 from ..attribution.regions import cue_for_quote
-from ..attribution.speakers import speaker_of
+from ..attribution.speakers import speaker_of, subject
 from ..model import Quote
 from .context import DocumentContext
 from .marks import (
     DASHES,
     sentence_like,
-    span_chars,
     text_span,
     whole_paragraph,
 )
-from .speakers import np_span, subject
+from .speakers import np_span
 
 
 def find_direct(ctx: DocumentContext, out: list[Quote]) -> None:

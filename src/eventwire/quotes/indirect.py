@@ -14,26 +14,24 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..attribution.quotations import count_words
-from ..attribution.speakers import speaker_of
+from ..attribution.cues import cue_lemma
+from ..attribution.quotations import QUOTE_CHARS, count_words, span_chars
+from ..attribution.speakers import MEASURES, orphan_subject, speaker_of, subject
 from ..model import Quote
 from .marks import (
-    QUOTE_CHARS,
     drop_stop,
     paragraph,
-    span_chars,
     text_span,
     trim,
 )
 from .other_reports import clause_quote
-from .speakers import SpeakerResolver, np_span, orphan_subject, subject
+from .speakers import SpeakerResolver, np_span
 from .words import (
     ABOUT_PREPS,
     AS_CUES,
     BARE_SPEECH,
     CLAUSE_ONLY,
     HEARERS,
-    MEASURES,
     NOT_TOPIC,
     NP_CUES,
     PHYSICAL,
@@ -46,7 +44,6 @@ from .words import (
     XCOMP_CUES,
     is_learned_cue,
     learned_verb_frames,
-    verb_lemma,
 )
 
 #: right-hand dependents of a cue that go on with what it says about its object
@@ -427,7 +424,7 @@ def _is_report(t: Token) -> bool:
     """A verb that reports speech with a clause of its own ("… and said that B")."""
     return (
         t.pos_ == "VERB"
-        and (verb_lemma(t) in SPEECH or (verb_lemma(t), "ccomp") in learned_verb_frames())
+        and (cue_lemma(t) in SPEECH or (cue_lemma(t), "ccomp") in learned_verb_frames())
         and any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
     )
 

@@ -7,15 +7,9 @@ and the same spans serve the finders, the ranker and the scorer's checks.
 
 from __future__ import annotations
 
-from ..attribution.quotations import (  # noqa: F401  (re-exported: the spans moved to attribution)
-    QUOTE_CHARS,
-    inside_marks,
-    quote_spans,
-    span_chars,
-    text_ends_open,
-)
+from ..attribution.quotations import QUOTE_CHARS
 from ..model import TextSpan
-from ..nlp import DATELINE
+from ..nlp import WIRE_DATELINE
 
 #: the dashes of a testimonial: '“…” ― Jane Doe'
 DASHES = ("―", "—", "–")
@@ -41,7 +35,7 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     words), and edge punctuation (not quote marks)."""
     while a < b and (text[a].isspace() or text[a] in ",;:-–—"):
         a += 1
-    m = DATELINE.match(text, a, b)
+    m = WIRE_DATELINE.match(text, a, b)
     if m:
         a = m.end()
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-–—"):

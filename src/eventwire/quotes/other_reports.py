@@ -11,19 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..attribution.quotations import count_words
-from ..attribution.speakers import speaker_of
+from ..attribution.cues import cue_lemma
+from ..attribution.quotations import count_words, span_chars
+from ..attribution.speakers import MEASURES, speaker_of, subject
 from ..model import Quote
-from .marks import drop_stop, paragraph, span_chars, text_span, trim
-from .speakers import SpeakerResolver, subject
+from .marks import drop_stop, paragraph, text_span, trim
+from .speakers import SpeakerResolver
 from .words import (
     ADJ_PREPS,
-    MEASURES,
     NOUN_PREPS,
     SEEMING,
     SOURCE_DOCS,
     SPEECH,
-    verb_lemma,
 )
 
 #: pronouns that stand for a claim made earlier ("doesn't believe it", "would say so")
@@ -73,7 +72,7 @@ def in_source(text: str, t: Token, speakers: SpeakerResolver) -> Quote | None:
         src is None
         or src.lemma_.lower() not in SOURCE_DOCS
         or clause.pos_ not in ("VERB", "AUX")
-        or verb_lemma(clause) in SPEECH
+        or cue_lemma(clause) in SPEECH
         or clause.i < t.i
         or (t.i != t.sent.start and t.doc[t.i - 1].text != ",")
     ):

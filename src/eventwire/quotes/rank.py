@@ -20,8 +20,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.cues import cue_lemma
+from ..attribution.quotations import quote_spans
 from ..model import Quote
-from .marks import quote_spans
 from .words import (
     AS_CUES,
     DATA_DIR,
@@ -31,7 +32,6 @@ from .words import (
     XCOMP_CUES,
     cue_rates,
     verb_frame,
-    verb_lemma,
 )
 
 #: the model's weights (made by scripts/train_quote_ranker.py)
@@ -178,7 +178,7 @@ def _cue_features(
     """The cue: its lemma, frame and learned rate, its word lists, its place in the parse and
     beside the content."""
     ca, cb = q.content.start, q.content.end
-    lemma = verb_lemma(cue)
+    lemma = cue_lemma(cue)
     frame = verb_frame(cue) if cue.pos_ == "VERB" else "-"
     n, rate = rates.get((lemma, frame), (0, 0.0))
     _n2, rate2 = rates.get((lemma, "ccomp"), (0, 0.0)) if cue.pos_ == "VERB" else (0, 0.0)

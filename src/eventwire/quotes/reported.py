@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..attribution.cues import cue_lemma
 from ..attribution.quotations import count_words
 from ..model import Quote
 from .context import DocumentContext
@@ -30,7 +31,6 @@ from .words import (
     PASSIVE_VIEW,
     SEEMING,
     learned_nouns,
-    verb_lemma,
 )
 
 
@@ -66,7 +66,7 @@ def find_reported(ctx: DocumentContext, out: list[Quote], extra: list[Quote] | N
             continue
         if pos != "VERB" and pos != "NOUN":
             continue
-        lemma = verb_lemma(t)
+        lemma = cue_lemma(t)
         if extra is not None and (lemma in SEEMING or lemma in PASSIVE_VIEW):
             q = seeming(doc, text, t, lemma)
             if q is not None and not in_covered(q.content.start) and not in_covered(q.content.end - 1):
@@ -88,7 +88,7 @@ def _clause_of_quoted_cue(ctx: DocumentContext, t: Token, extra: list[Quote]) ->
     """The clause around a short quotation ("said that … “we are still counting”"): another
     reading of the cue a quotation took, for the ranker to weigh."""
     text = ctx.text
-    q = indirect_report(ctx.doc, text, t, verb_lemma(t), ctx.speakers, lambda pos: False)
+    q = indirect_report(ctx.doc, text, t, cue_lemma(t), ctx.speakers, lambda pos: False)
     if q is not None and any(
         a < q.content.end and q.content.start < b and count_words(q.content.text) >= count_words(text[a:b]) + 3
         for a, b in ctx.covered

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..attribution.speakers import orphan_subject, subject  # noqa: F401  (re-exported: moved to attribution)
 from .words import PRONOUNS, ROLE_NOUNS
 
 

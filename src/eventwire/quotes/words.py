@@ -21,9 +21,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..attribution.cues import cue_lemma, cue_list, lemma_fixes  # noqa: F401  (lemma_fixes: re-exported)
-from ..attribution.quotations import WORD, count_words  # noqa: F401  (re-exported: moved to attribution)
-from ..attribution.speakers import MEASURES  # noqa: F401  (re-exported: moved to attribution)
+from ..attribution.cues import cue_list
 from ..tables import read_table
 
 #: the folder of the finder's tables and the ranker's weights
@@ -106,11 +104,7 @@ def cue_rates() -> dict[tuple[str, str], tuple[int, float]]:
     return {(r.lemma, r.frame): (r.n, r.rate) for r in learned_cues()}
 
 
-# ---------------------------------------------------------------- lemma and frame of a verb
-
-
-#: the attribution layer's ``cue_lemma`` under the name the finders and benchmarks use
-verb_lemma = cue_lemma
+# ---------------------------------------------------------------- the frame of a verb
 
 
 def verb_frame(t: Token) -> str:
