@@ -126,17 +126,8 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
                         )
                 continue
             fn += 1
-            anyov = [(len(gc & pc) / max(len(gc), len(pc)), j) for j, (pc, _, _) in enumerate(P) if gc & pc]
-            kind = cue_kind(doc, text, g["cue"])
-            if anyov:
-                key = "fn:boundary" if max(anyov)[0] < 0.3 else "fn:taken"
-                key += ":" + pred_kind(P[max(anyov)[1]][2])
-                lg, lp = len(gc), len(P[max(anyov)[1]][0])
-                key += ":pred_long" if lp > lg else ":pred_short"
-            else:
-                key = "fn:" + kind
+            key, near = miss_key(doc, text, g, gc, P)
             fnb[key] += 1
-            near = P[max(anyov)[1]][2].content.text[:120] if anyov else ""
             examples.setdefault(key, []).append(
                 f"cue={[text[a:b] for a, b in g['cue']]} src={[text[a:b] for a, b in g['source']]} "
                 f"content={' | '.join(text[a:b] for a, b in g['content'])[:200]!r}"
@@ -146,15 +137,7 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
             if j in used:
                 continue
             fp += 1
-            if not pc:
-                key = "fp:empty"
-            elif pc & gold_tok:
-                key = "fp:overlaps_used_gold" if len(pc & gold_tok) / len(pc) >= 0.3 else "fp:mostly_outside"
-            elif any(q.cue and q.cue.start <= x < q.cue.end for x in gold_cue):
-                key = "fp:cue_is_gold_cue"
-            else:
-                key = "fp:no_gold"
-            key += ":" + pred_kind(q)
+            key = false_positive_key(pc, q, gold_tok, gold_cue)
             fpb[key] += 1
             examples.setdefault(key, []).append(
                 f"cue={q.cue and q.cue.text!r} spk={q.speaker and q.speaker['text']!r} content={q.content.text[:200]!r}"
@@ -166,6 +149,41 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
         f"P {P_:.3f} R {R_:.3f} F1 {F:.3f}  tp {tp} fp {fp} fn {fn}  speaker {spk_ok}/{spk_n}"
         f" = {spk_ok / max(spk_n, 1):.3f}  (extract_quotes {dt:.1f} s on {len(items)} docs)"
     )
+    print_tallies(fnb, fpb, examples, show, n_show, seed)
+    return F
+
+
+def miss_key(doc, text: str, g: dict, gc: set[int], P: list) -> tuple[str, str]:
+    """Why a gold content was missed (a prediction across its boundary, one taken by another
+    gold, or no prediction at all by the kind of its cue), and the nearest prediction's text."""
+    anyov = [(len(gc & pc) / max(len(gc), len(pc)), j) for j, (pc, _, _) in enumerate(P) if gc & pc]
+    kind = cue_kind(doc, text, g["cue"])
+    if anyov:
+        key = "fn:boundary" if max(anyov)[0] < 0.3 else "fn:taken"
+        key += ":" + pred_kind(P[max(anyov)[1]][2])
+        lg, lp = len(gc), len(P[max(anyov)[1]][0])
+        key += ":pred_long" if lp > lg else ":pred_short"
+    else:
+        key = "fn:" + kind
+    near = P[max(anyov)[1]][2].content.text[:120] if anyov else ""
+    return key, near
+
+
+def false_positive_key(pc: set[int], q, gold_tok: set[int], gold_cue: set[int]) -> str:
+    """Why a prediction matched no gold content, with the finder that made it."""
+    if not pc:
+        key = "fp:empty"
+    elif pc & gold_tok:
+        key = "fp:overlaps_used_gold" if len(pc & gold_tok) / len(pc) >= 0.3 else "fp:mostly_outside"
+    elif any(q.cue and q.cue.start <= x < q.cue.end for x in gold_cue):
+        key = "fp:cue_is_gold_cue"
+    else:
+        key = "fp:no_gold"
+    return key + ":" + pred_kind(q)
+
+
+def print_tallies(fnb: Counter, fpb: Counter, examples: dict[str, list[str]], show: str | None, n_show: int, seed: int):
+    """The misses and false positives by cause, and a shuffled sample of one cause's examples."""
     print("misses:")
     for k, v in fnb.most_common():
         print(f"  {v:5d}  {k}")
@@ -177,7 +195,6 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
         random.Random(seed).shuffle(ex)
         for e in ex[:n_show]:
             print("  -", e)
-    return F
 
 
 def main() -> None:

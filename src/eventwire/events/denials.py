@@ -244,29 +244,7 @@ def find_denials(doc: Doc) -> list[Denial]:
                 _content(d, o)
             out.append(d)
         elif kind == "report" or lem in _CALL_VERBS:
-            # "said it had never heard of any such request", "called the reports baseless"
-            for c in t.children:
-                if c.dep_ == "ccomp" and kind == "report" and _negated_clause(c):
-                    d = Denial(cue=t, denier=denier_of(t))
-                    _content(d, c)
-                    if d.lemmas or d.generic:
-                        out.append(d)
-                elif c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and c.lower_ in false_words:
-                    obj = next(
-                        (
-                            o
-                            for o in t.children
-                            if o.dep_ in ("dobj", "nsubjpass", "nsubj")
-                            and o.i != c.i
-                            and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)
-                        ),
-                        None,
-                    )
-                    if obj is not None:
-                        d = Denial(cue=t, denier=denier_of(t))
-                        _content(d, obj)
-                        d.generic = True
-                        out.append(d)
+            out.extend(_reported_denials(t, kind, false_words, claim_words))
         elif t.lower_ in false_words and (
             (t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be")
             or (t.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in t.children))
@@ -289,20 +267,57 @@ def find_denials(doc: Doc) -> list[Denial]:
             # "There was no such request." (no reporting verb needed)
             if any(d.cue.i in _sentence_range(t) for d in out):
                 continue
-            noun = t.head
-            v = noun.head
-            speaker = None
-            for _ in range(4):
-                if rep.get(v.lemma_.lower()) == "report" and v.pos_ == "VERB":
-                    speaker = denier_of(v)
-                    break
-                if v.head.i == v.i:
-                    break
-                v = v.head
-            d = Denial(cue=t, denier=speaker, anaphoric=True)
-            _content(d, noun)
-            out.append(d)
+            out.append(_no_such_denial(t, rep))
     return out
+
+
+def _reported_denials(
+    t: Token, kind: str | None, false_words: dict[str, str], claim_words: dict[str, str]
+) -> list[Denial]:
+    """Denials told by a reporting or calling verb: "said it had never heard of any such
+    request", "called the reports baseless"."""
+    out: list[Denial] = []
+    for c in t.children:
+        if c.dep_ == "ccomp" and kind == "report" and _negated_clause(c):
+            d = Denial(cue=t, denier=denier_of(t))
+            _content(d, c)
+            if d.lemmas or d.generic:
+                out.append(d)
+        elif c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and c.lower_ in false_words:
+            obj = next(
+                (
+                    o
+                    for o in t.children
+                    if o.dep_ in ("dobj", "nsubjpass", "nsubj")
+                    and o.i != c.i
+                    and (o.lemma_.lower() in claim_words or o.lower_ in claim_words)
+                ),
+                None,
+            )
+            if obj is not None:
+                d = Denial(cue=t, denier=denier_of(t))
+                _content(d, obj)
+                d.generic = True
+                out.append(d)
+    return out
+
+
+def _no_such_denial(t: Token, rep: dict[str, str]) -> Denial:
+    """ "There was no such request": an anaphoric denial, its speaker the reporting verb above
+    it (within four steps) if there is one."""
+    noun = t.head
+    v = noun.head
+    speaker = None
+    for _ in range(4):
+        if rep.get(v.lemma_.lower()) == "report" and v.pos_ == "VERB":
+            speaker = denier_of(v)
+            break
+        if v.head.i == v.i:
+            break
+        v = v.head
+    d = Denial(cue=t, denier=speaker, anaphoric=True)
+    _content(d, noun)
+    return d
 
 
 def _sentence_range(t: Token) -> range:

@@ -21,8 +21,8 @@ a verb at ``CUE_RATE`` or more in its frame, or a noun at ``NOUN_RATE``, is a cu
 
 The layers, lowest first (each module imports only from the ones before it): ``words`` (the
 word lists and tables of ``data/``), ``marks`` (quotation marks and character spans),
-``speakers`` (subjects, noun phrases, the speaker resolver), ``context`` (the per-document
-index the finders share), the finders (``transcripts``, ``direct``, ``other_reports``,
+``speakers`` (noun phrases, the speaker resolver), ``claims`` (where a reported claim stops),
+``context`` (the per-document index the finders share), the finders (``transcripts``, ``direct``, ``other_reports``,
 ``indirect``, ``reported``), ``candidates``, ``rank`` and ``extract``.
 
 The rules' records and looser candidates (any other verb or claim noun with a speaker and a

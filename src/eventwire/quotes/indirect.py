@@ -14,10 +14,17 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from ..attribution.cues import cue_lemma
 from ..attribution.quotations import QUOTE_CHARS, count_words, span_chars
 from ..attribution.speakers import MEASURES, orphan_subject, speaker_of, subject
 from ..model import Quote
+from .claims import (
+    aimed_at_person,
+    is_claim_clause,
+    is_hearer,
+    next_reports,
+    np_content,
+    right_complements,
+)
 from .marks import (
     drop_stop,
     paragraph,
@@ -31,23 +38,18 @@ from .words import (
     AS_CUES,
     BARE_SPEECH,
     CLAUSE_ONLY,
-    HEARERS,
     NOT_TOPIC,
     NP_CUES,
     PHYSICAL,
     QUESTION_VERBS,
-    ROLE_NOUNS,
     SCENE_PREPS,
     SPEECH,
     SPEECH_OR_NP,
     VERB_PREPS,
     XCOMP_CUES,
     is_learned_cue,
-    learned_verb_frames,
 )
 
-#: right-hand dependents of a cue that go on with what it says about its object
-_GOES_ON = frozenset({"prep", "oprd", "xcomp", "ccomp", "dative", "dobj", "acomp"})
 #: clauses whose reporting verb has no subject of its own ("a memo, widely described as …",
 #: "those known to oppose …"): the claim stands, its speaker is unnamed
 _SUBJECTLESS = frozenset({"acl", "advcl", "pcomp", "xcomp", "relcl"})
@@ -88,7 +90,7 @@ def _complement(
     # before it may be a quotation or a misparse of the sentence before)
     for c in sorted(kids, key=lambda c: c.i < v.i):
         if (
-            (c.dep_ == "ccomp" and (lemma in SPEECH or learned or _claim_clause(v, c)))
+            (c.dep_ == "ccomp" and (lemma in SPEECH or learned or is_claim_clause(v, c)))
             or (c.dep_ == "parataxis" and (lemma in SPEECH or learned))
             or (
                 c.dep_ == "advcl"
@@ -134,7 +136,7 @@ def _object_complement(
     if lemma in NP_CUES or as_view or learned or (lemma in SPEECH and lemma not in BARE_SPEECH):
         oprd = any(x.dep_ == "oprd" for x in kids)  # "called it a sham": the pronoun is the topic
         for c in kids:
-            if c.dep_ == "dobj" and lemma in BARE_SPEECH and _hearer(c):
+            if c.dep_ == "dobj" and lemma in BARE_SPEECH and is_hearer(c):
                 break  # "told reporters", "asked the minister": who hears it, not what is said
             if (
                 c.dep_ == "dobj"
@@ -242,7 +244,7 @@ def _complement_report(
 ) -> Quote | None:
     """The report whose content is ``comp`` (and what goes on with it), kept within the verb's
     paragraph and long enough to be a claim."""
-    if lemma in PHYSICAL and comp.dep_ == "dobj" and not _aimed_at_person(comp, np_tail):
+    if lemma in PHYSICAL and comp.dep_ == "dobj" and not aimed_at_person(comp, np_tail):
         return None  # a deed of war in conflict news, whatever a political corpus would say
     toks = _content_tokens(v, lemma, kids, comp, np_tail)
     if not toks:
@@ -291,7 +293,7 @@ def _content_tokens(v: Token, lemma: str, kids: list[Token], comp: Token, np_tai
     if comp.dep_ == "prep":
         toks = [x for x in comp.subtree if x.i != comp.i]
     elif comp.dep_ == "dobj":
-        toks = _np_content(comp)
+        toks = np_content(comp)
     else:
         toks = list(comp.subtree)
     if comp.dep_ == "xcomp":  # "urged both sides to talk": the addressee belongs to the demand
@@ -299,8 +301,8 @@ def _content_tokens(v: Token, lemma: str, kids: list[Token], comp: Token, np_tai
     for x in np_tail:
         toks += list(x.subtree)
     if comp.dep_ in ("dobj", "prep"):
-        toks += [x for c in _right_complements(v, comp, lemma in XCOMP_CUES) for x in c.subtree]
-    toks = sorted(set(toks) - _next_reports(comp), key=lambda x: x.i)
+        toks += [x for c in right_complements(v, comp, lemma in XCOMP_CUES) for x in c.subtree]
+    toks = sorted(set(toks) - next_reports(comp), key=lambda x: x.i)
     if comp.dep_ == "advcl" and toks and toks[0].dep_ == "mark" and toks[0].lower_ == "for":
         toks = toks[1:]  # "called for …": the preposition belongs to the cue
     return toks
@@ -415,98 +417,3 @@ def _stranded_clause(v: Token) -> Token | None:
             ):
                 return x
     return None
-
-
-# ---------------------------------------------------------------- what belongs to the claim
-
-
-def _is_report(t: Token) -> bool:
-    """A verb that reports speech with a clause of its own ("… and said that B")."""
-    return (
-        t.pos_ == "VERB"
-        and (cue_lemma(t) in SPEECH or (cue_lemma(t), "ccomp") in learned_verb_frames())
-        and any(c.dep_ in ("ccomp", "xcomp") and c.i > t.i for c in t.children)
-    )
-
-
-def _next_reports(comp: Token) -> set[Token]:
-    """Tokens of a second report conjoined inside a claim ("said A and said that B", "noting A
-    and saying B"): that report is its own record, not part of the first one's content."""
-    out: set[Token] = set()
-    for t in comp.subtree:
-        if t.dep_ == "conj" and t.i > comp.i and t not in out and _is_report(t):
-            out.update(t.subtree)
-            out.update(c for c in t.head.children if c.dep_ in ("cc", "punct") and c.i < t.i and c.i > t.head.i)
-    return out
-
-
-def _np_content(obj: Token) -> list[Token]:
-    """An object as a claim: its phrase without an apposition or aside after a comma ("Cruz, a
-    pastor from …", "the plan, which he later dropped")."""
-    cut: set[int] = set()
-    for c in obj.rights:
-        comma = c.i > 0 and obj.doc[c.left_edge.i - 1].text == ","
-        if c.dep_ == "appos" or (c.dep_ in ("relcl", "acl") and comma):
-            cut.update(x.i for x in c.subtree)
-            if comma:
-                cut.add(c.left_edge.i - 1)
-    toks = [x for x in obj.subtree if x.i not in cut]
-    last = max((x.i for x in toks), default=obj.i)
-    return [x for x in toks if x.i <= last and (x.i < min(cut, default=len(obj.doc)) or x.i < obj.i)]
-
-
-def _right_complements(v: Token, comp: Token, demand: bool = False) -> list[Token]:
-    """The verb's dependents after ``comp`` that continue the claim ("described the show as a
-    farce", "called for contestants to wear …", "mentioned remarks he had made about her"),
-    up to the first one that does not (a date, a conjoined verb, a clause of time or reason).
-    With ``demand`` (a verb of asking), an infinitive the parser hung on the verb as a clause of
-    purpose is what was asked ("called on both sides [to protect civilians]")."""
-    out = []
-    for c in v.rights:
-        if c.i <= comp.i:
-            continue
-        if c.dep_ in ("punct",) and c.i == c.head.i + 1:
-            continue
-        if (
-            demand
-            and c.dep_ == "advcl"
-            and c.left_edge.lower_ == "to"
-            and c.left_edge.dep_ == "aux"
-            and c.left_edge.i == comp.right_edge.i + 1
-        ):
-            out.append(c)
-            continue
-        if c.dep_ not in _GOES_ON or any(x.ent_type_ in ("DATE", "TIME") for x in c.subtree if x.dep_ == "pobj"):
-            break
-        out.append(c)
-    return out
-
-
-def _hearer(obj: Token) -> bool:
-    """The object of "tell" or "ask" that is an audience: a person, a body, a pronoun or a role."""
-    return (
-        obj.pos_ == "PRON"
-        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or obj.lemma_.lower() in HEARERS
-        or obj.lemma_.lower() in ROLE_NOUNS
-    )
-
-
-def _aimed_at_person(obj: Token, tail: list[Token]) -> bool:
-    """ "attacked Smith", "blasted her for …", "pounded Trump as a con artist" — not "attacked the base"."""
-    return (
-        obj.ent_type_ == "PERSON"
-        or obj.lower_ in ("him", "her", "them")
-        or any(x.dep_ == "oprd" or (x.dep_ == "prep" and x.lower_ in ("for", "as", "over")) for x in tail)
-    )
-
-
-def _claim_clause(v: Token, c: Token) -> bool:
-    """For a verb outside the lexicon, only a following that-clause with its own subject is a
-    claim ("we recognise that the risk is real"); a clause before it is usually a misparse."""
-    if c.i < v.i:
-        return False
-    kids = list(c.children)
-    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids) and (
-        any(k.dep_ == "mark" and k.lower_ in ("that", "whether", "if") for k in kids) or c.i <= v.i + 3
-    )
