@@ -1,6 +1,7 @@
-"""Who speaks: the subject of a reporting verb, the noun phrase of a speaker, and the resolver
-that turns a speaker's token into the speaker record (pronouns, relatives and role descriptions
-linked back to the mention they stand for, and the actor behind it).
+"""Who speaks, as a record: the noun phrase of a speaker, and the resolver that turns a speaker's
+token into the speaker record (pronouns, relatives and role descriptions linked back to the
+mention they stand for, and the actor behind it). The speaker token itself (the subject of a
+reporting verb) is found by ``attribution.speakers``.
 
 Why a layer of its own: every finder names its speaker the same way, and the resolver needs only
 the parse and the actor index, not the quotations.
