@@ -25,7 +25,7 @@ run: $(VENV)/.installed
 	$(BIN)/eventwire ingest src/eventwire/data/samples --db $(DB)
 	$(BIN)/eventwire query --db $(DB) --format table
 
-LINTED := src tests benchmarks scripts
+LINTED := src tests benchmarks tools
 
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check $(LINTED)

@@ -21,7 +21,7 @@ import re
 import time
 from pathlib import Path
 
-from eventwire.actors import resolve
+from eventwire.actors import find_actors
 from eventwire.nlp import load_nlp
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -65,9 +65,9 @@ def main() -> None:
     t0 = time.perf_counter()
     docs = list(nlp.pipe([r["text"] for r in recs]))
     t_parse = time.perf_counter() - t0
-    resolve(nlp("Officials in Springfield met Chinese envoys."))  # load the tables outside the timing
+    find_actors(nlp("Officials in Springfield met Chinese envoys."))  # load the tables outside the timing
     t0 = time.perf_counter()
-    idxs = [resolve(d) for d in docs]
+    idxs = [find_actors(d) for d in docs]
     t_act = time.perf_counter() - t0
     for role in ("source", "target"):
         n = cov = mapped = mapped_loc = found = 0
@@ -143,7 +143,7 @@ def ner_recall(nlp, limit: int, show: int) -> None:
     hit = {"S": 0, "T": 0, "R": 0}
     shown = 0
     for (text, spans), doc in zip(sents, docs):
-        idx = resolve(doc)
+        idx = find_actors(doc)
         for tag, a, b in spans:
             sp = doc.char_span(a, b, alignment_mode="expand")
             if sp is None or tag not in n:
@@ -177,7 +177,7 @@ def re3d_check(nlp, show: int) -> None:
     n = hit = nloc = loc_actor = 0
     shown = 0
     for i, doc in zip(ids, nlp.pipe([docs[i] for i in ids])):
-        idx = resolve(doc)
+        idx = find_actors(doc)
         spans = [(m.start, m.end) for m in idx.mentions]
         actorish = {(e["begin"], e["end"]) for e in ents[i] if e["type"] in ("Organisation", "Person", "Nationality")}
         for e in ents[i]:

@@ -65,14 +65,14 @@ def load(limit: int | None):
 
 
 def run_eventwire(ids, gold, pages) -> tuple[dict[str, str], float]:
-    from eventwire.ingest import prepare
+    from eventwire.ingest import prepare_article
     from eventwire.model import ArticleError
 
     out = {}
     t = time.process_time()
     for k in ids:
         try:
-            out[k] = prepare({"id": k, "html": pages[k], "url": gold[k].get("url")}).body
+            out[k] = prepare_article({"id": k, "html": pages[k], "url": gold[k].get("url")}).body
         except ArticleError as e:
             art = getattr(e, "article", None)  # non-English pages still carry what was extracted
             out[k] = art.body if art is not None else ""

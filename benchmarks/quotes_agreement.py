@@ -64,7 +64,7 @@ def main() -> None:
     ap.add_argument("--splits", default="annotator-training,train,dev")
     a = ap.parse_args()
     from eventwire.nlp import load_nlp
-    from eventwire.quotes import extract_quotes
+    from eventwire.quotes import find_quotes
 
     sc = scorer()
     nlp = load_nlp()
@@ -81,7 +81,7 @@ def main() -> None:
         for stem, files in multi.items():
             text = (d / "text" / f"{stem}.txt").read_text()
             rels = [sc.brat(f) for f in files]
-            found = as_relations(extract_quotes(nlp(text), None))
+            found = as_relations(find_quotes(nlp(text), None))
             for theta in (0.3, 0.8):
                 for i, j in itertools.permutations(range(len(rels)), 2):
                     tallies["people", theta] = [

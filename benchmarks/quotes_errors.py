@@ -1,7 +1,7 @@
 """Bucket the quote finder's misses and false positives on PolNeAR (train by default).
 
 Why: the quotes score moves only when the largest error classes shrink; this names them, with
-counts, so work goes where it pays. It scores ``extract_quotes`` output exactly as
+counts, so work goes where it pays. It scores ``find_quotes`` output exactly as
 ``../shared/eval/score.py`` does (overlap of word starts / max length, one prediction per gold),
 on Docs parsed once and cached (``--cache``). Nothing from the corpus is written to disk; with
 ``--show BUCKET`` examples are printed to the terminal only.
@@ -21,12 +21,12 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tools"))  # the PolNeAR loader lives with the cue-table builder
 
 from build_quote_cues import load_docs  # noqa: E402
 
 from eventwire.attribution import cue_lemma  # noqa: E402
-from eventwire.quotes import extract_quotes  # noqa: E402
+from eventwire.quotes import find_quotes  # noqa: E402
 from eventwire.quotes import words as W  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -87,7 +87,7 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
     fnb, fpb = Counter(), Counter()
     examples: dict[str, list[str]] = {}
     t0 = time.perf_counter()
-    preds_all = [extract_quotes(doc, None) for _, _, doc in items]
+    preds_all = [find_quotes(doc, None) for _, _, doc in items]
     dt = time.perf_counter() - t0
     for (text, gold, doc), preds in zip(items, preds_all):
         G = [(tokset(text, g["content"]), tokset(text, g["source"]), g) for g in gold if g["content"]]
@@ -147,7 +147,7 @@ def evaluate(items, show: str | None, n_show: int, seed: int = 0):
     F = 2 * P_ * R_ / (P_ + R_) if P_ + R_ else 0
     print(
         f"P {P_:.3f} R {R_:.3f} F1 {F:.3f}  tp {tp} fp {fp} fn {fn}  speaker {spk_ok}/{spk_n}"
-        f" = {spk_ok / max(spk_n, 1):.3f}  (extract_quotes {dt:.1f} s on {len(items)} docs)"
+        f" = {spk_ok / max(spk_n, 1):.3f}  (find_quotes {dt:.1f} s on {len(items)} docs)"
     )
     print_tallies(fnb, fpb, examples, show, n_show, seed)
     return F

@@ -35,12 +35,12 @@ def analyse_texts(recs: list[dict], cache: Path | None):
     """ArticleResults for records ({id, text}), taking text exactly as given (no cleaning)."""
     from spacy.tokens import DocBin
 
-    from eventwire.ingest import prepare
+    from eventwire.ingest import prepare_article
     from eventwire.nlp import load_nlp, pipeline_key
     from eventwire.pipeline import analyse
 
     nlp = load_nlp()
-    arts = [prepare(r, clean=False) for r in recs]
+    arts = [prepare_article(r, clean=False) for r in recs]
     bodies = [a.body for a in arts]
     docs = None
     # the texts and the pipeline name the cache

@@ -385,7 +385,7 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=0, help="print this many wrongly labelled lines")
     a = ap.parse_args()
 
-    from eventwire.ingest import prepare
+    from eventwire.ingest import prepare_article
     from eventwire.ingest.lang import detect_language
     from eventwire.ingest.text import clean_text
 
@@ -432,7 +432,7 @@ def main() -> None:
     dt = time.perf_counter() - t
     # the public API agrees with the line classifier
     probe = "\n".join(x for _, x in inject(bodies[0].split("\n"), random.Random(0))[0])
-    assert prepare({"id": "p", "text": probe}).body == clean_text(probe).body
+    assert prepare_article({"id": "p", "text": probe}).body == clean_text(probe).body
     print(f"{n} variants of {len(bodies)} English dev bodies, {dt:.1f} s")
     print(f"residue tokens removed {res_rm}/{res_tot} = {res_rm / res_tot:.4f}")
     print(

@@ -47,7 +47,7 @@ def main() -> None:
     clock = time.process_time
     t = clock()
     from eventwire import actors, events, places, quotes
-    from eventwire.ingest import prepare
+    from eventwire.ingest import prepare_article
     from eventwire.model import ArticleError, ArticleResult
     from eventwire.nlp import load_nlp
 
@@ -58,7 +58,7 @@ def main() -> None:
     arts = []
     for r in recs:
         try:
-            arts.append(prepare(r, clean=False))
+            arts.append(prepare_article(r, clean=False))
         except ArticleError:  # empty articles: the pipeline would give error lines
             pass
     t_prep = clock() - t
@@ -88,10 +88,10 @@ def main() -> None:
             cost[stage] += clock() - t0
             return out
 
-        index = run("actors", lambda: actors.resolve(doc, art))
+        index = run("actors", lambda: actors.find_actors(doc, art))
         found = run("places", lambda: places.find_places(doc, index))
-        evs = run("events", lambda: events.extract_events(doc, index, found, art.published))
-        qs = run("quotes", lambda: quotes.extract_quotes(doc, index))
+        evs = run("events", lambda: events.find_events(doc, index, found, art.published))
+        qs = run("quotes", lambda: quotes.find_quotes(doc, index))
         n_events += len(evs)
         res = ArticleResult(id=art.id, article=art, events=evs, quotes=qs, places=found)
         run("json", lambda: res.to_json())

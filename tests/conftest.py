@@ -83,10 +83,10 @@ def code(nlp):
     """Events of one sentence or story of ours, with actors resolved and no places (a test file
     that needs places defines its own ``code``)."""
     from eventwire import actors
-    from eventwire.events import extract_events
+    from eventwire.events import find_events
 
     def run(text: str):
         doc = nlp(text)
-        return extract_events(doc, actors.resolve(doc, None), [], None)
+        return find_events(doc, actors.find_actors(doc, None), [], None)
 
     return run

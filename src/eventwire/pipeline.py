@@ -18,7 +18,7 @@ import numpy
 from spacy.tokens import Doc
 
 from . import actors, events, places, quotes
-from .ingest import prepare
+from .ingest import prepare_article
 from .model import Article, ArticleError, ArticleResult, ErrorInfo, InputRecord
 from .nlp import load_nlp, trim_caches
 
@@ -27,17 +27,17 @@ log = logging.getLogger(__name__)
 
 def analyse(article: Article, doc: Doc) -> ArticleResult:
     """Run every stage after parsing on one article."""
-    index = actors.resolve(doc, article)
+    index = actors.find_actors(doc, article)
     found_places = places.find_places(doc, index)
-    found_events = events.extract_events(doc, index, found_places, article.published)
-    found_quotes = quotes.extract_quotes(doc, index)
+    found_events = events.find_events(doc, index, found_places, article.published)
+    found_quotes = quotes.find_quotes(doc, index)
     return ArticleResult(id=article.id, article=article, events=found_events, quotes=found_quotes, places=found_places)
 
 
 def _prepare(record: InputRecord, clean: bool) -> Article | ArticleResult:
     rid = str(record.get("id") or "")
     try:
-        return prepare(record, clean=clean)
+        return prepare_article(record, clean=clean)
     except ArticleError as e:
         return ArticleResult(id=e.article.id if e.article else rid, article=e.article, error=e.info())
     except Exception as e:  # bad input must never stop the batch

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors import resolve
+from eventwire.actors import find_actors
 
 
 def _idx(nlp, text):
     doc = nlp(text)
-    return doc, resolve(doc)
+    return doc, find_actors(doc)
 
 
 def _tok(doc, word, nth=0):
@@ -262,9 +262,9 @@ def test_headline_country_counts_for_bare_agents(nlp):
     from eventwire.model import Article
 
     doc = nlp("Police fired tear gas at protesters on Sunday.")
-    idx = resolve(doc, Article(id="t", body=doc.text, title="Unrest spreads across Zambia"))
+    idx = find_actors(doc, Article(id="t", body=doc.text, title="Unrest spreads across Zambia"))
     assert idx.for_token(doc[0]).code == "ZMBCOP"
-    assert resolve(doc, None).for_token(doc[0]).country is None
+    assert find_actors(doc, None).for_token(doc[0]).country is None
 
 
 def test_congress_belongs_to_the_article_country(nlp):
@@ -325,7 +325,7 @@ def test_western_officials_do_not_take_the_articles_country(nlp):
     doc = nlp(
         "Russian troops shelled the port again. Western officials said the Kremlin had lost ground. Russian officials denied it."
     )
-    ms = {m.text: m for m in actors.resolve(doc, None).mentions}
+    ms = {m.text: m for m in actors.find_actors(doc, None).mentions}
     assert ms["Western officials"].country is None
     assert ms["Russian officials"].country == "RUS"
 
@@ -334,13 +334,13 @@ def test_news_outlet_is_media_of_its_own_country(nlp):
     from eventwire import actors
 
     doc = nlp("Russian troops shelled the port, the Financial Times reported.")
-    ms = {m.text: m for m in actors.resolve(doc, None).mentions}
+    ms = {m.text: m for m in actors.find_actors(doc, None).mentions}
     assert ms["the Financial Times"].code == "GBRMED"
 
 
 def test_a_titled_name_tagged_as_an_organisation_is_a_person(pinned_doc):
     """The tagger sometimes takes "<Nationality> <title> <name>" for one ORG; pinned parse."""
-    from eventwire.actors import resolve
+    from eventwire.actors import find_actors
 
     doc = pinned_doc(
         [
@@ -357,7 +357,7 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person(pinned_doc):
             (".", 9, "punct", ".", "PUNCT", ".", "O"),
         ]
     )
-    index = resolve(doc, None)
+    index = find_actors(doc, None)
     first, later = index.for_token(doc[4]), index.for_token(doc[8])
     assert first is not None and first.kind == "person" and first.country == "KEN"
     assert first.code in ("KENGOV", "KENMIL")  # the title gives a state sector

@@ -23,8 +23,8 @@ def test_a_row_gives_the_actor_its_names_and_the_place_its_point():
 
 
 def test_emirati_officials_are_coded_from_the_table(nlp):
-    from eventwire.actors import resolve
+    from eventwire.actors import find_actors
 
     doc = nlp("Emirati officials met the envoy in Abu Dhabi.")
-    codes = {m.code for m in resolve(doc).mentions}
+    codes = {m.code for m in find_actors(doc).mentions}
     assert "AREGOV" in codes

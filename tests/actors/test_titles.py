@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from eventwire.actors import resolve
+from eventwire.actors import find_actors
 
 
 def _actor(nlp, text, word):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
-    return resolve(doc).for_token(tok)
+    return find_actors(doc).for_token(tok)
 
 
 def test_titled_name_tagged_as_one_org_is_a_government_person(pinned_doc):
@@ -29,7 +29,7 @@ def test_titled_name_tagged_as_one_org_is_a_government_person(pinned_doc):
             (".", 10, "punct", ".", "PUNCT", ".", "O"),
         ]
     )
-    index = resolve(doc, None)
+    index = find_actors(doc, None)
     first, later = index.for_token(doc[5]), index.for_token(doc[9])
     assert first is not None and first.code == "GHAGOV" and first.kind == "person"
     assert first.person == "Kwame Asante"
@@ -47,7 +47,7 @@ def test_office_tagged_as_org_without_a_name_is_government(pinned_doc):
             (".", 4, "punct", ".", "PUNCT", ".", "O"),
         ]
     )
-    a = resolve(doc, None).for_token(doc[3])
+    a = find_actors(doc, None).for_token(doc[3])
     assert a is not None and a.sectors == ["GOV"] and a.kind == "person"
 
 

@@ -9,8 +9,8 @@ def _extract(nlp, text):
     from eventwire import actors, events, quotes
 
     doc = nlp(text)
-    index = actors.resolve(doc)
-    return doc, events.extract_events(doc, index, [], None), quotes.extract_quotes(doc, index)
+    index = actors.find_actors(doc)
+    return doc, events.find_events(doc, index, [], None), quotes.find_quotes(doc, index)
 
 
 def test_speaker_of_prefers_the_subject_nearest_the_verb(nlp):

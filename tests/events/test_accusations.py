@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events import extract_events
+from eventwire.events import find_events
 
 
 @pytest.fixture(scope="module")
@@ -13,8 +13,8 @@ def code(nlp):
 
     def run(text: str):
         doc = nlp(text)
-        index = actors.resolve(doc, None)
-        return extract_events(doc, index, places.find_places(doc, index), None)
+        index = actors.find_actors(doc, None)
+        return find_events(doc, index, places.find_places(doc, index), None)
 
     return run
 
@@ -94,7 +94,7 @@ def test_of_phrase_hung_on_the_object(pinned_doc):
             (".", 1, "punct", ".", "PUNCT", ".", "O"),
         ]
     )
-    evs = extract_events(doc, actors.resolve(doc, None), [], None)
+    evs = find_events(doc, actors.find_actors(doc, None), [], None)
     shell = _by_root(evs, "19")
     assert _country(shell.source) == "TGO"
     assert shell.modality == "reported" and [a.cue for a in shell.attribution] == ["accuse"]

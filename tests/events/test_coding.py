@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventwire.events import code_sentence, extract_events
+from eventwire.events import code_sentence, find_events
 from eventwire.events.lexicon import family_code, lexicon, topic_of
 
 
@@ -164,7 +164,7 @@ def test_agentless_arrest_gets_implied_police(code):
 def test_evidence_offsets_point_into_text(nlp):
     text = "Kabul: Police detained two reporters.\nLater the army shelled the hills."
     doc = nlp(text)
-    for e in extract_events(doc, None, [], None):
+    for e in find_events(doc, None, [], None):
         assert text[e.evidence.start : e.evidence.end] == e.evidence.text
         assert "\n" not in e.evidence.text and not e.evidence.text.startswith("Kabul")
         assert text[e.trigger.start : e.trigger.end] == e.trigger.text
@@ -242,7 +242,7 @@ def test_future_event_reads_weekday_forwards(nlp):
     from eventwire import actors
 
     doc = nlp("The ministers will meet in Oslo on Monday.")
-    evs = extract_events(doc, actors.resolve(doc, None), [], "2024-05-08")  # a Wednesday
+    evs = find_events(doc, actors.find_actors(doc, None), [], "2024-05-08")  # a Wednesday
     assert evs and evs[0].date == "2024-05-13"
 
 

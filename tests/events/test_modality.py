@@ -237,7 +237,7 @@ def test_a_finite_conjunct_hung_on_a_denied_gerund_is_not_denied(pinned_doc):
             (".", 2, "punct", ".", "PUNCT", "."),
         ]
     )
-    idx = actors.resolve(doc, None)
+    idx = actors.find_actors(doc, None)
     assert assess(doc[3], idx)[0] == "denied"
     assert assess(doc[7], idx)[0] != "denied"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events import extract_events
+from eventwire.events import find_events
 
 
 @pytest.fixture(scope="module")
@@ -14,8 +14,8 @@ def code(nlp):
 
     def run(text: str):
         doc = nlp(text)
-        index = actors.resolve(doc, None)
-        return extract_events(doc, index, places.find_places(doc, index), None)
+        index = actors.find_actors(doc, None)
+        return find_events(doc, index, places.find_places(doc, index), None)
 
     return run
 
@@ -148,7 +148,7 @@ def test_second_subject_speaks_when_the_first_is_no_actor(pinned_doc):
             (".", 8, "punct", ".", "PUNCT", "."),
         ]
     )
-    evs = extract_events(doc, actors.resolve(doc, None), [], None)
+    evs = find_events(doc, actors.find_actors(doc, None), [], None)
     said = [e for e in evs if e.trigger.text == "said"]
     assert said and said[0].source is not None and said[0].source.text == "officials"
     killed = [e for e in evs if e.trigger.text == "killed"]

@@ -34,7 +34,7 @@ def test_flat_compound_rank_is_police(nlp):
     from eventwire import actors
 
     doc = nlp("deputy sp r k verma said the area was calm.")
-    idx = actors.resolve(doc, None)
+    idx = actors.find_actors(doc, None)
     assert any("COP" in m.sectors for m in idx.mentions)
     assert not any("LEG" in m.sectors for m in idx.mentions)
 
@@ -43,7 +43,7 @@ def test_divisional_commissioner_is_administration_not_police(nlp):
     from eventwire import actors
 
     doc = nlp("the divisional commissioner visited the camp on monday.")
-    ms = actors.resolve(doc, None).mentions
+    ms = actors.find_actors(doc, None).mentions
     assert ms and "GOV" in ms[0].sectors and "COP" not in ms[0].sectors
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.ingest import prepare
+from eventwire.ingest import prepare_article
 from eventwire.ingest.feeds import iter_feed
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -41,7 +41,7 @@ def test_rss_items(tmp_path):
     assert "river at its peak" not in first["text"]  # captions are not story text
     assert second["text"].startswith("The old bridge reopened") and second["published"] == "2021-03-10"
     assert empty["error"]["kind"] == "empty"
-    art = prepare({**first, "id": "f1"})
+    art = prepare_article({**first, "id": "f1"})
     assert "appeared first on" not in art.body and any("appeared first on" in r for r in art.removed)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.ingest import prepare
+from eventwire.ingest import prepare_article
 from eventwire.ingest.html import extract_html, figcaptions, fragment_text
 
 PARAS = [
@@ -50,7 +50,7 @@ PAGE = f"""<!DOCTYPE html><html lang="en"><head>
 
 @pytest.fixture(scope="module")
 def page():
-    return prepare({"id": "p1", "html": PAGE, "url": "https://tribune.example/politics/recount"})
+    return prepare_article({"id": "p1", "html": PAGE, "url": "https://tribune.example/politics/recount"})
 
 
 def test_body_is_the_story_only(page):
@@ -66,7 +66,7 @@ def test_captions_and_metadata(page):
 
 
 def test_record_fields_win_over_page_metadata():
-    a = prepare(
+    a = prepare_article(
         {
             "id": "p2",
             "html": PAGE,
@@ -90,5 +90,5 @@ def test_empty_page_is_an_error():
     from eventwire.model import ArticleError
 
     with pytest.raises(ArticleError) as e:
-        prepare({"id": "e", "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"})
+        prepare_article({"id": "e", "html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"})
     assert e.value.kind == "empty"

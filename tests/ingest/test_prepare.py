@@ -1,10 +1,10 @@
-"""prepare(): the record → Article contract (errors, no-clean identity, ids, dates, language)."""
+"""prepare_article(): the record → Article contract (errors, no-clean identity, ids, dates, language)."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.ingest import MAX_CHARS, normalise_date, prepare
+from eventwire.ingest import MAX_CHARS, normalise_date, prepare_article
 from eventwire.model import ArticleError, content_id
 
 STORY = (
@@ -15,23 +15,23 @@ STORY = (
 
 def kind(record, clean=True):
     with pytest.raises(ArticleError) as e:
-        prepare(record, clean=clean)
+        prepare_article(record, clean=clean)
     return e.value.kind
 
 
 def test_no_clean_keeps_text_exactly():
     text = "  Share\nLoading...\n" + STORY + "\n\n\tTrailing   spaces   \n"
-    a = prepare({"id": "x1", "text": text}, clean=False)
+    a = prepare_article({"id": "x1", "text": text}, clean=False)
     assert a.body == text and a.id == "x1" and a.removed == []
 
 
 def test_missing_id_is_content_hash():
-    a = prepare({"text": STORY}, clean=False)
+    a = prepare_article({"text": STORY}, clean=False)
     assert a.id == content_id(STORY)
 
 
 def test_published_iso_datetime_is_normalised():
-    assert prepare({"text": STORY, "published": "2019-11-20T14:03:00+00:00"}).published == "2019-11-20"
+    assert prepare_article({"text": STORY, "published": "2019-11-20T14:03:00+00:00"}).published == "2019-11-20"
     assert normalise_date("Wed, 20 Nov 2019 14:03:00 GMT") == "2019-11-20"
     assert normalise_date("not a date") is None
 
@@ -65,7 +65,7 @@ def test_foreign_text_is_refused(text):
     ],
 )
 def test_short_or_name_heavy_english_is_accepted(text):
-    assert prepare({"text": text}, clean=False).body == text
+    assert prepare_article({"text": text}, clean=False).body == text
 
 
 @pytest.mark.parametrize(
@@ -83,5 +83,5 @@ def test_refused_page_still_carries_what_was_read():
     """The language error keeps the extracted article, so a user can see what was read."""
     text = "La asamblea aprobó el martes una reforma de la ley electoral con el voto de la mayoría de los diputados."
     with pytest.raises(ArticleError) as e:
-        prepare({"id": "es1", "text": text}, clean=False)
+        prepare_article({"id": "es1", "text": text}, clean=False)
     assert e.value.article.body == text and e.value.article.language == "es"

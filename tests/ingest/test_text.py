@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.ingest import prepare
+from eventwire.ingest import prepare_article
 from eventwire.ingest.text import clean_lines, clean_text
 
 P1 = (
@@ -150,12 +150,12 @@ def test_html_mode_title_copy_and_link_teasers():
 
 def test_prepare_clean_vs_no_clean():
     text = f"Menu\n{P1}\nAdvertisement\n{P2}"
-    assert prepare({"id": "a", "text": text}, clean=False).body == text
-    cleaned = prepare({"id": "a", "text": text}, clean=True)
+    assert prepare_article({"id": "a", "text": text}, clean=False).body == text
+    cleaned = prepare_article({"id": "a", "text": text}, clean=True)
     assert cleaned.body == f"{P1}\n{P2}" and cleaned.removed == ["Menu", "Advertisement"]
 
 
 def test_record_title_removes_its_copy_even_when_it_ends_like_a_sentence():
     title = "Will the blockade end before the harvest?"
-    a = prepare({"id": "t", "text": f"{title}\n{P1}\n{P2}", "title": title})
+    a = prepare_article({"id": "t", "text": f"{title}\n{P1}\n{P2}", "title": title})
     assert a.title == title and a.body == f"{P1}\n{P2}"

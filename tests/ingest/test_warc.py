@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from eventwire.ingest import prepare
+from eventwire.ingest import prepare_article
 from eventwire.ingest.warc import iter_warc
 
 PAGE = """<!doctype html><html><head><title>Port strike spreads to second city | The Harbour Times</title>
@@ -57,7 +57,7 @@ def test_html_responses_only(tmp_path, gz):
     assert [r["url"] for r in recs] == ["https://news.example/a", "https://news.example/b"]
     assert all(r["id"] is None and "html" in r for r in recs)
     assert "Montag\u00e9" in recs[1]["html"]  # decoded with the HTTP charset
-    art = prepare({**recs[0], "id": "a"})
+    art = prepare_article({**recs[0], "id": "a"})
     assert art.body.startswith("Dock workers in the northern port")
     assert "Idle cranes" not in art.body and any("Idle cranes" in c for c in art.captions)
     assert art.published == "2021-04-06"

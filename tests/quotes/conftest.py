@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.quotes import candidates, extract_quotes
+from eventwire.quotes import candidates, find_quotes
 
 
 @pytest.fixture(scope="module")
 def quotes(nlp):
-    """``extract_quotes`` on a text, checking that every span is the body's own text."""
+    """``find_quotes`` on a text, checking that every span is the body's own text."""
 
     def run(text: str):
-        qs = extract_quotes(nlp(text), None)
+        qs = find_quotes(nlp(text), None)
         for q in qs:
             assert text[q.content.start : q.content.end] == q.content.text
             if q.cue is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.quotes import extract_quotes
+from eventwire.quotes import find_quotes
 
 
 def test_polnear_dev_floor(nlp, shared_data):
@@ -30,8 +30,7 @@ def test_polnear_dev_floor(nlp, shared_data):
                 if rel.get("Content") in spans:
                     gold.append({a + m.start() for a, b in spans[rel["Content"]][1] for m in word.finditer(text[a:b])})
         preds = [
-            {q.content.start + m.start() for m in word.finditer(q.content.text)}
-            for q in extract_quotes(nlp(text), None)
+            {q.content.start + m.start() for m in word.finditer(q.content.text)} for q in find_quotes(nlp(text), None)
         ]
         n_gold += len(gold)
         n_pred += len(preds)

@@ -3,7 +3,7 @@ and the features it sees."""
 
 from __future__ import annotations
 
-from eventwire.quotes import extract_quotes
+from eventwire.quotes import find_quotes
 
 
 def _cands(nlp, text):
@@ -54,8 +54,8 @@ def test_without_ranker_weights_the_rules_decide(nlp, monkeypatch):
     from eventwire.quotes import rank
 
     monkeypatch.setattr(rank, "_model", lambda: None)
-    assert extract_quotes(nlp("The city council lashed out at the transit agency over the delays."), None) == []
-    qs = extract_quotes(nlp("The mayor said the bridge would reopen in May."), None)
+    assert find_quotes(nlp("The city council lashed out at the transit agency over the delays."), None) == []
+    qs = find_quotes(nlp("The mayor said the bridge would reopen in May."), None)
     assert [q.content.text for q in qs] == ["the bridge would reopen in May"]
 
 
@@ -90,10 +90,10 @@ def test_a_group_threshold_overrides_the_global_one(nlp, monkeypatch):
 
     m = json.loads(rank.RANKER_FILE.read_text())
     text = "The mayor said the bridge would reopen in May."
-    assert [q.content.text for q in extract_quotes(nlp(text), None)] == ["the bridge would reopen in May"]
+    assert [q.content.text for q in find_quotes(nlp(text), None)] == ["the bridge would reopen in May"]
     m["thresholds"] = {**m.get("thresholds", {}), "rule_verb": 0.999}
     monkeypatch.setattr(rank, "_model", lambda: m)
-    assert extract_quotes(nlp(text), None) == []  # its group's cut is out of reach
+    assert find_quotes(nlp(text), None) == []  # its group's cut is out of reach
 
 
 def test_choose_takes_one_threshold_per_candidate():

@@ -3,7 +3,7 @@ description stands for."""
 
 from __future__ import annotations
 
-from eventwire.quotes import extract_quotes
+from eventwire.quotes import find_quotes
 
 
 def test_pronoun_speaker_resolved_to_person(quotes, one):
@@ -25,11 +25,11 @@ def test_description_speaker_linked_to_named_person(quotes, one):
 
 
 def test_speaker_name_prefers_the_person_over_the_country(nlp, one):
-    from eventwire.actors import resolve
+    from eventwire.actors import find_actors
 
     text = "Defence Minister Olga Brandt visited the troops. “We will hold the line,” the minister told reporters."
     doc = nlp(text)
-    q = one(extract_quotes(doc, resolve(doc)), "hold the line")
+    q = one(find_quotes(doc, find_actors(doc)), "hold the line")
     assert q.speaker["name"] == "Olga Brandt"
 
 

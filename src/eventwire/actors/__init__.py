@@ -1,6 +1,6 @@
 """Actors: mentions in a parsed article → CAMEO-style actor codes (country ISO3 + sectors, or IGO codes).
 
-Public contract (docs/DEVELOPING.md): ``resolve(doc, article) -> ActorIndex`` with ``mentions``,
+Public contract (docs/DEVELOPING.md): ``find_actors(doc, article) -> ActorIndex`` with ``mentions``,
 ``for_token(token)`` and ``for_span(span)``.
 
 Modules, each a layer that imports only those above it: ``countries``/``roles``/``aliases``
@@ -9,12 +9,12 @@ mention lies), ``scan`` (pass 1: lexicon matches, the article's countries, the d
 ``codes`` (CAMEO codes from parts, merging), ``modifiers`` (what a head's words say),
 ``metonymy`` (places acting as actors), ``mentions`` (pronouns, possessives, "the two sides"),
 ``composition`` (an actor composed from country + sector + role), ``builder`` (pass 2 and
-``resolve``), ``index`` (the ActorIndex other stages query).
+``find_actors``), ``index`` (the ActorIndex other stages query).
 """
 
 from __future__ import annotations
 
-from .builder import resolve
+from .builder import find_actors
 from .index import ActorIndex
 
-__all__ = ["ActorIndex", "resolve"]
+__all__ = ["ActorIndex", "find_actors"]

@@ -277,7 +277,7 @@ def _attach_modifiers(state: DocState, by_token: dict[int, Actor], heads: dict[i
             heads[b - 1] = act
 
 
-def resolve(doc: Doc, article: Article | None = None) -> ActorIndex:
+def find_actors(doc: Doc, article: Article | None = None) -> ActorIndex:
     """Every actor mention of a parsed article, with lookups by token and span."""
     state = DocState(doc, article, find_actor)
     scan(state)

@@ -8,7 +8,7 @@ rules), ``candidates`` (triggers and frames), ``arguments`` (source and target),
 
 from __future__ import annotations
 
-from .article import extract_events
+from .article import find_events
 from .sentence import code_sentence
 
-__all__ = ["code_sentence", "extract_events"]
+__all__ = ["code_sentence", "find_events"]

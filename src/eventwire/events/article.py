@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 MERGE_MENTIONS = True
 
 
-def extract_events(doc: Doc, actors, places: list[Place], published: str | None) -> list[Event]:
+def find_events(doc: Doc, actors, places: list[Place], published: str | None) -> list[Event]:
     """Every coded event of the article, highest confidence first."""
     country = main_country(actors, places)
     text = doc.text

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Article, ArticleError, content_id
 from .lang import detect_language
 
-__all__ = ["MAX_CHARS", "check_language", "check_text", "normalise_date", "prepare"]
+__all__ = ["MAX_CHARS", "check_language", "check_text", "normalise_date", "prepare_article"]
 
 #: Larger inputs are refused: no news article is this long, and the parser's memory would balloon.
 MAX_CHARS = 5_000_000
@@ -133,7 +133,7 @@ def _from_text(record: Mapping[str, Any], clean: bool) -> Article:
     return article
 
 
-def prepare(record: Mapping[str, Any], clean: bool = True) -> Article:
+def prepare_article(record: Mapping[str, Any], clean: bool = True) -> Article:
     """Turn one input record into an ``Article`` or raise ``ArticleError(kind, message)``.
 
     ``record`` has ``text`` or ``html`` (or ``error: {kind, message}`` from a reader), and optionally

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from ..model import InputRecord, content_id
-from . import MAX_CHARS  # one text limit, the one prepare() enforces; HTML is limited after extraction
+from . import MAX_CHARS  # one text limit, the one prepare_article() enforces; HTML is limited after extraction
 
 Record = dict[str, Any]
 

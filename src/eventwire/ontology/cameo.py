@@ -1,7 +1,7 @@
 """CAMEO codes as package data: name, root, GDELT Goldstein value and quad class.
 
 Why: every event carries these facts beside its code, and they must come from one table
-(``data/cameo.tsv``, derived by ``build_table.py``) so the store, API and scorer agree.
+(``data/cameo.tsv``, derived by ``tools/build_cameo_table.py``) so the store, API and scorer agree.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ Verb lists are views of ``attribution/data/reporting_cues.tsv``; the other word 
 ``data/words.tsv`` and ``data/verb_preps.tsv`` (the package's table convention).
 Beyond the hand lists, ``data/learned_cues.tsv`` holds how often each (lemma, frame) — a verb with
 a clause, an infinitive, an object, a prepositional object or nothing, or a noun — was an
-attribution cue in PolNeAR's train split (counts only, made by ``benchmarks/build_quote_cues.py``);
+attribution cue in PolNeAR's train split (counts only, made by ``tools/build_quote_cues.py``);
 a verb at ``CUE_RATE`` or more in its frame, or a noun at ``NOUN_RATE``, is a cue here too.
 
 The layers, lowest first (each module imports only from the ones before it): ``words`` (the
@@ -27,14 +27,14 @@ word lists and tables of ``data/``), ``marks`` (quotation marks and character sp
 
 The rules' records and looser candidates (any other verb or claim noun with a speaker and a
 complement, shorter readings of an object) then go through ``rank.select``: a logistic model
-(``data/ranker.json``, weights only, trained by ``scripts/train_quote_ranker.py`` on PolNeAR
+(``data/ranker.json``, weights only, trained by ``tools/train_quote_ranker.py`` on PolNeAR
 train) keeps the likely attributions and, where two overlap, the better one.
 """
 
 from __future__ import annotations
 
 from .candidates import candidates
-from .extract import extract_quotes
+from .extract import find_quotes
 from .words import (
     AS_CUES,
     CUE_MIN_N,
@@ -59,6 +59,6 @@ __all__ = [
     "SPEECH",
     "XCOMP_CUES",
     "candidates",
-    "extract_quotes",
+    "find_quotes",
     "verb_frame",
 ]

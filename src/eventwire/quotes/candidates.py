@@ -31,7 +31,7 @@ def candidates(doc: Doc, actors, text: str | None = None, extra: bool = True) ->
     """Every quotation the rules find, each with the finder that made it ("rule"), plus with
     ``extra`` the looser reports (any verb or claim noun with a speaker and a complement:
     "extra") and other readings of each ("rule:head", "extra:cut", …) for the ranker to accept
-    or refuse (``extract_quotes`` asks for them only when a ranker ships)."""
+    or refuse (``find_quotes`` asks for them only when a ranker ships)."""
     text = doc.text if text is None else text
     ctx = DocumentContext(doc, actors, text)
     out: list[Quote] = []

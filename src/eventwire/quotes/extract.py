@@ -9,7 +9,7 @@ from .candidates import candidates
 from .rank import has_model, select
 
 
-def extract_quotes(doc: Doc, actors) -> list[Quote]:
+def find_quotes(doc: Doc, actors) -> list[Quote]:
     """Every direct and indirect quotation in ``doc``, in text order."""
     text = doc.text  # Doc.text joins every token: read it once
     if not text:

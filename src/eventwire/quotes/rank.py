@@ -6,7 +6,7 @@ belongs to one attribution). A logistic model over a few parse features of each 
 (finder, cue lemma and its learned cue rate, frame, dependency of the content, speaker kind,
 length, quotation marks, nesting; and what the other candidates say about it: readings sharing its cue, rule records in its sentence) scores them; candidates above their group's threshold (``thresholds``: by finder and cue
 kind, else ``threshold``) are kept, best first, and one that overlaps a better one is dropped. Weights are in ``data/ranker.json``
-(made by ``scripts/train_quote_ranker.py`` from PolNeAR train: feature names and weights only).
+(made by ``tools/train_quote_ranker.py`` from PolNeAR train: feature names and weights only).
 Without that file every rule output is kept, as before.
 """
 
@@ -34,7 +34,7 @@ from .words import (
     verb_frame,
 )
 
-#: the model's weights (made by scripts/train_quote_ranker.py)
+#: the model's weights (made by tools/train_quote_ranker.py)
 RANKER_FILE = DATA_DIR / "ranker.json"
 
 

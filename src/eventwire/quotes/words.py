@@ -9,7 +9,7 @@ events read too (``attribution/data/reporting_cues.tsv``), and a verb's lemma is
 layer's ``cue_lemma``. ``data/words.tsv`` holds the other hand lists (columns list, word),
 ``data/verb_preps.tsv`` the prepositions that carry one verb's content, and
 ``data/learned_cues.tsv`` how often each (lemma, frame) was an attribution cue in PolNeAR's train
-split (counts only, made by ``benchmarks/build_quote_cues.py``). All follow the package's table
+split (counts only, made by ``tools/build_quote_cues.py``). All follow the package's table
 convention and are read with ``eventwire.tables.read_table``.
 """
 
@@ -49,7 +49,7 @@ def verb_preps() -> frozenset[tuple[str, str]]:
 
 
 #: a verb outside the hand lists is a cue when annotators marked it so in at least this share of
-#: its uses with the same frame in PolNeAR train (tuned on train: benchmarks/build_quote_cues.py)
+#: its uses with the same frame in PolNeAR train (tuned on train: tools/build_quote_cues.py)
 CUE_RATE = 0.3
 #: ... and it was seen at least this often there
 CUE_MIN_N = 5

@@ -10,7 +10,7 @@ would trust them more than they deserve on unseen text. Only feature names (find
 dependency labels, lemmas) and weights are written:
 no text or span from the corpus. The dev split is scored at the end, never used for fitting.
 
-    .venv/bin/python scripts/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev]
+    .venv/bin/python tools/train_quote_ranker.py [--cache /tmp/ewq_train] [--dev-cache /tmp/ewq_dev]
         [--l2 20] [--min-count 3] [--out F]
 """
 
@@ -29,6 +29,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from build_quote_cues import count, load_docs, table  # noqa: E402
 from quotes_places import greedy_match  # noqa: E402
@@ -231,7 +232,7 @@ def main() -> None:
     a.out.write_text(
         json.dumps(
             {
-                "about": "quote ranker, scripts/train_quote_ranker.py, PolNeAR train; feature names and weights only",
+                "about": "quote ranker, tools/train_quote_ranker.py, PolNeAR train; feature names and weights only",
                 "bias": round(float(b), 4),
                 "threshold": round(thr, 3),
                 "overlap": ov,

@@ -3,7 +3,7 @@
 Why: the package must run without ``../shared``; this derives a table of facts (code, name,
 root, GDELT Goldstein value, GDELT quad class, PLOVER type) and keeps no manual text.
 
-    python -m eventwire.ontology.build_table ../shared/data/cameo
+    .venv/bin/python tools/build_cameo_table.py ../shared/data/cameo
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).with_name("data") / "cameo.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "ontology" / "data" / "cameo.tsv"
 
 #: The comment written above the header of the table (``eventwire.tables`` convention).
 HEADER_COMMENT = (
     "# CAMEO event codes: name, root code, GDELT Goldstein value, GDELT quad class and PLOVER\n"
-    "# types (|). Derived by eventwire.ontology.build_table from the shared CAMEO files: edit\n"
+    "# types (|). Derived by tools/build_cameo_table.py from the shared CAMEO files: edit\n"
     "# those and rerun it rather than this file.\n"
 )
 

@@ -5,7 +5,7 @@ Why: hand lists of reporting verbs miss about a fifth of the cues annotators mar
 token is inside a gold Cue span gives a cue rate we can threshold. Only lemma counts ship in the
 package (``src/eventwire/quotes/data/learned_cues.tsv``): no text or span from the corpus.
 
-    .venv/bin/python benchmarks/build_quote_cues.py [--cache /tmp/ewq_train] [--limit N] [--hold-out N] [--out F]
+    .venv/bin/python tools/build_quote_cues.py [--cache /tmp/ewq_train] [--limit N] [--hold-out N] [--out F]
 
 Columns: lemma, pos (VERB | NOUN), frame (what a verb governs: ccomp | xcomp | dobj | prep | none;
 "-" for nouns), n (occurrences in train), cue (occurrences inside a Cue span), rate (cue / n).
@@ -120,7 +120,7 @@ def main() -> None:
     rows = table(*count(items), a.min_n, a.min_cue)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     with a.out.open("w") as f:
-        f.write("# derived by benchmarks/build_quote_cues.py from PolNeAR train (counts only)\n")
+        f.write("# derived by tools/build_quote_cues.py from PolNeAR train (counts only)\n")
         f.write("lemma\tpos\tframe\tn\tcue\trate\n")
         for r in rows:
             f.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t{r[5]:.3f}\n")
