@@ -20,8 +20,9 @@ Modality = Literal["asserted", "reported", "negated", "denied", "hypothetical", 
 #: The modalities in their documented order (for menus, filters and checks).
 MODALITIES: tuple[Modality, ...] = typing.get_args(Modality)
 #: How much of ``Event.date`` the text gave: the day, week, month or year a time cue in the event's
-#: own clause names, or "published" when there was none and the date is the publication date.
-DatePrecision = Literal["day", "week", "month", "year", "published"]
+#: own clause names; "story" when the clause has none and the date is the day the article's lead
+#: gives its story; "published" when there is neither and the date is the publication date.
+DatePrecision = Literal["day", "week", "month", "year", "story", "published"]
 
 
 class RecordError(TypedDict):

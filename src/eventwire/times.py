@@ -9,11 +9,23 @@ an event and decides what an event without one gets.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.tokens import Token
 
 from .date_expressions import Dated, pub_date, resolve, resolve_dated
 
-__all__ = ["Dated", "clause_tense", "date_phrases", "event_date", "event_dating", "is_background", "resolve", "resolve_dated"]
+__all__ = [
+    "Dated",
+    "clause_tense",
+    "date_phrases",
+    "event_date",
+    "event_dating",
+    "is_background",
+    "resolve",
+    "resolve_dated",
+]
 
 
 _FUTURE_AUX = {
@@ -95,7 +107,20 @@ def _entity_text(tok: Token) -> tuple[int, str]:
 
 
 #: Links from a word to the modifiers that can carry its date ("on Monday", "last week", "the 1998 bombings").
-_DATE_DEPS = {"prep", "npadvmod", "advmod", "tmod", "nummod", "compound", "amod", "nmod", "appos", "pobj", "pcomp"}
+_DATE_DEPS = {
+    "prep",
+    "npadvmod",
+    "advmod",
+    "tmod",
+    "nummod",
+    "compound",
+    "amod",
+    "nmod",
+    "appos",
+    "pobj",
+    "pcomp",
+    "poss",
+}
 
 
 def date_phrases(trigger: Token) -> list[tuple[int, str]]:
@@ -120,6 +145,10 @@ def date_phrases(trigger: Token) -> list[tuple[int, str]]:
     roots += [(c, 2) for c in verb.children if c.dep_ in ("aux", "auxpass")]
     seen: set[int] = {trigger.i}
     out = _walk(roots, trigger, seen)
+    if not out and verb.pos_ in ("VERB", "AUX"):  # "opened Thursday's summit": the object's own day
+        out = [(c.i, c.text) for o in verb.children if o.dep_ == "dobj" for c in o.children if _possessive_day(c)]
+    if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        out = _walk([(verb.head, 2)], trigger, seen)  # "on Friday claimed ... and threatened": shared
     if not out and verb.pos_ in ("VERB", "AUX"):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen]
         preps = [p for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in _SUBJECT_DATE_PREPS]
@@ -129,6 +158,11 @@ def date_phrases(trigger: Token) -> list[tuple[int, str]]:
 
 #: Prepositions whose date, hung on the subject by the parser, still dates the verb ("X on Friday condemned").
 _SUBJECT_DATE_PREPS = {"on", "since", "last", "earlier", "late"}
+
+
+def _possessive_day(tok: Token) -> bool:
+    """A date in the possessive ("Thursday's summit", "last week's raid")."""
+    return tok.dep_ == "poss" and tok.ent_type_ in _DATE_LABELS
 
 
 def _walk(roots: list[tuple[Token, int]], trigger: Token, seen: set[int]) -> list[tuple[int, str]]:
@@ -169,6 +203,7 @@ def event_dating(trigger: Token, published: str | None, modality: str | None = N
 
     From a date phrase in its own clause: precision "day", "week", "month" or "year", the date the
     first day of that period ("the 2014 annexation" → ("2014-01-01", "year")). Without one, the
+    story's day (:func:`story_day`, precision "story") for an event that is not future, else the
     publication date with precision "published" — most news reports what happened that day or the
     day before, and a reader binning events by day needs a date. But background the text places
     before the story without saying when (a past perfect, "since", "years ago", "previously") gets
@@ -187,8 +222,43 @@ def event_dating(trigger: Token, published: str | None, modality: str | None = N
                 return got
     if is_background(trigger):
         return None, None
+    if modality not in ("future", "hypothetical", "conditional") and clause_tense(trigger) != "future":
+        story = story_day(trigger.doc, published)
+        if story and story[1] != trigger.sent.start:  # in its own sentence the day is another clause's
+            return story[0], "story"
     pub = pub_date(published)
     return (pub.isoformat(), "published") if pub else (None, None)
+
+
+#: How many opening sentences may date the story, and how many days before publication that day may be.
+_LEAD_SENTENCES = 5
+_NIGHT = re.compile(r"(?i)\b(overnight|night|tonight)\b")
+_STORY_DAYS = 7
+
+
+def story_day(doc, published: str | None) -> tuple[str, int] | None:
+    """The day the article's lead dates its story ("... raided the town on Tuesday"): the first day
+    named in the opening sentences that falls in the week up to publication. News tells the rest
+    of the story without repeating the day ("Police detained dozens"), so an undated event of the
+    story is that day's rather than the publication day's. Cached on the Doc."""
+    key = ("eventwire.story_day", published)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    pub = pub_date(published)
+    found: tuple[str, int] | None = None
+    if pub is not None:
+        for sent in list(doc.sents)[:_LEAD_SENTENCES]:
+            for ent in sent.ents:
+                if ent.label_ not in _DATE_LABELS or _NIGHT.search(ent.text):
+                    continue  # a night straddles two days: it cannot tell which is the story's
+                got = resolve_dated(ent.text, published, "past")
+                if got and got[1] == "day" and 0 <= (pub - dt.date.fromisoformat(got[0])).days <= _STORY_DAYS:
+                    found = got[0], sent.start
+                    break
+            if found:
+                break
+    doc.user_data[key] = found
+    return found
 
 
 #: Adverbs that put an undated event before the story ("had previously met", "once ruled").
@@ -197,13 +267,22 @@ _BACKGROUND_ADVS = {"previously", "formerly", "once", "ago", "earlier"}
 
 def is_background(trigger: Token) -> bool:
     """Whether the trigger's clause tells of something before the story without a date: a past
-    perfect ("had seized"), "years ago" / "previously", or a "since ..." frame."""
+    perfect ("had seized"), "years ago" / "previously", or a "since ..." frame.
+
+    A past perfect under a reporting verb is the report's backshift ("officials said the rebels had
+    withdrawn" tells what the rebels did, likely that day), not background.
+    """
     verb = trigger
     if trigger.pos_ not in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
         verb = trigger.head
     kids = list(verb.children)
-    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in kids):
-        return True
     if any(c.lower_ in _BACKGROUND_ADVS and c.dep_ in ("advmod", "npadvmod") for c in kids):
         return True
-    return any(c.dep_ in ("advmod", "npadvmod") and any(g.lower_ == "ago" for g in c.children) for c in kids)
+    if any(c.dep_ in ("advmod", "npadvmod") and any(g.lower_ == "ago" for g in c.children) for c in kids):
+        return True
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:  # "had begun marching"
+        if any(c.dep_ == "aux" for c in verb.children):
+            break
+        verb = verb.head
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    return perfect and verb.dep_ not in ("ccomp", "parataxis")

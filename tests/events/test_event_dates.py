@@ -54,6 +54,27 @@ def test_no_cue_gives_the_publication_date_marked_published(nlp):
     assert event_dating(tok, None) == (None, None)
 
 
+def test_undated_event_of_the_story_takes_the_lead_day(nlp):
+    doc = nlp("Police raided the camp on Tuesday. Dozens of residents were detained. The council will debate it.")
+    detained = next(t for t in doc if t.text == "detained")
+    assert event_dating(detained, PUB) == ("2015-09-15", "story")
+    debate = next(t for t in doc if t.text == "debate")
+    assert event_dating(debate, PUB) == (PUB, "published")
+
+
+def test_a_night_sets_no_story_day(nlp):
+    doc = nlp("Drones struck the depot overnight. Firefighters fought the blaze.")
+    fought = next(t for t in doc if t.text == "fought")
+    assert event_dating(fought, PUB) == (PUB, "published")
+
+
+def test_possessive_day_and_shared_coordination_date(nlp):
+    tok = _tok(nlp, "The ministers opened Monday's summit in Lima.", "opened")
+    assert event_dating(tok, PUB) == ("2015-09-14", "day")
+    tok = _tok(nlp, "On Tuesday the militia seized the bridge and shelled the village.", "shelled")
+    assert event_dating(tok, PUB) == ("2015-09-15", "day")
+
+
 @pytest.mark.parametrize(
     "sentence,word",
     [
@@ -66,6 +87,12 @@ def test_undated_background_gets_no_date(nlp, sentence, word):
     tok = _tok(nlp, sentence, word)
     assert is_background(tok)
     assert event_dating(tok, PUB) == (None, None)
+
+
+def test_reported_past_perfect_is_backshift_not_background(nlp):
+    tok = _tok(nlp, "The governor said the insurgents had abducted the nurses.", "abducted")
+    assert not is_background(tok)
+    assert event_dating(tok, PUB) == (PUB, "published")
 
 
 def test_dated_past_perfect_keeps_its_date(nlp):
