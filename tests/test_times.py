@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.times import clause_tense, event_date, resolve
+from eventwire.times import clause_tense, event_date, resolve, resolve_dated
 
 PUB = "2015-09-16"
 
@@ -29,7 +29,7 @@ PUB = "2015-09-16"
         ("earlier this month", "past", "2015-09-01"),
         ("two days ago", "past", "2015-09-14"),
         ("a week ago", "past", "2015-09-09"),
-        ("three years ago", "past", "2012-09-16"),
+        ("three years ago", "past", "2012-01-01"),
         ("March 3", "past", "2015-03-03"),
         ("Sept. 11", "past", "2015-09-11"),
         ("3 March 2015", "past", "2015-03-03"),
@@ -78,6 +78,8 @@ def test_event_date_modality_hint(nlp):
 
 def test_event_date_ignores_a_date_of_another_clause(nlp):
     tok = _tok(nlp, "Officials said on Tuesday that rebels had burned a school.", "burned")
+    assert event_date(tok, PUB) == PUB  # the report's backshift: not Tuesday, and not background
+    tok = _tok(nlp, "Officials said on Tuesday that rebels burned a school.", "burned")
     assert event_date(tok, PUB) == PUB
 
 
@@ -109,3 +111,34 @@ def test_month_names_need_a_word_boundary():
 def test_modal_clause_reads_weekdays_forward_without_hint(nlp):
     tok = _tok(nlp, "The ministers could sign the accord on Friday.", "sign")
     assert event_date(tok, PUB) == "2015-09-18"
+
+
+@pytest.mark.parametrize(
+    "expr,want",
+    [
+        ("on Monday", ("2015-09-14", "day")),
+        ("yesterday", ("2015-09-15", "day")),
+        ("two days ago", ("2015-09-14", "day")),
+        ("last week", ("2015-09-07", "week")),
+        ("last month", ("2015-08-01", "month")),
+        ("a month ago", ("2015-08-01", "month")),
+        ("in March", ("2015-03-01", "month")),
+        ("last March", ("2015-03-01", "month")),
+        ("last October", ("2014-10-01", "month")),
+        ("last September", ("2014-09-01", "month")),
+        ("last May", ("2015-05-01", "month")),
+        ("July last year", ("2014-07-01", "month")),
+        ("November next year", ("2016-11-01", "month")),
+        ("since October 2013", ("2013-10-01", "month")),
+        ("in 2009", ("2009-01-01", "year")),
+        ("last year", ("2014-01-01", "year")),
+        ("three years ago", ("2012-01-01", "year")),
+        ("March 3, 2014", ("2014-03-03", "day")),
+    ],
+)
+def test_resolve_dated_gives_the_precision_the_expression_names(expr, want):
+    assert resolve_dated(expr, PUB, "past") == want
+
+
+def test_month_with_year_without_publication_date():
+    assert resolve_dated("in June 2011", None) == ("2011-06-01", "month")

@@ -19,6 +19,10 @@ from typing import Any, Literal, TypedDict
 Modality = Literal["asserted", "reported", "negated", "denied", "hypothetical", "future", "conditional", "question"]
 #: The modalities in their documented order (for menus, filters and checks).
 MODALITIES: tuple[Modality, ...] = typing.get_args(Modality)
+#: How much of ``Event.date`` the text gave: the day, week, month or year a time cue in the event's
+#: own clause names; "story" when the clause has none and the date is the day the article's lead
+#: gives its story; "published" when there is neither and the date is the publication date.
+DatePrecision = Literal["day", "week", "month", "year", "story", "published"]
 
 
 class RecordError(TypedDict):
@@ -122,7 +126,8 @@ class Event:
     evidence: TextSpan
     trigger: TextSpan
     attribution: list[Attribution] = field(default_factory=list)
-    date: str | None = None
+    date: str | None = None  # YYYY-MM-DD, the first day of the period date_precision names
+    date_precision: DatePrecision | None = None
     place: Place | None = None
     fatalities: int | None = None
     confidence: float = 0.5

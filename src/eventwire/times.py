@@ -1,23 +1,10 @@
-"""Event dates: date expressions in an event's own clause, resolved against the publication date.
+"""Event dates: the date expression in an event's own clause, resolved against the publication date.
 
 Why: GDELT stamps every event with the publication day; an analyst counting strikes per day needs
-"on Monday" (past) to mean the Monday before publication, "on Monday" (future) the one after, and
-"last month" not to land on the day the story ran.
-
-Conventions (documented because they are choices):
-
-- weekday: past tense → the latest such day on or before publication; future → the first one
-  strictly after; "last Monday" → strictly before; "next Monday" → strictly after; present tense →
-  the nearer of the two (publication day itself if it is that weekday).
-- a vague period is resolved to its first day: "last week" → Monday of the previous week,
-  "next month" → the 1st of next month, "in March 2015" → 2015-03-01, "in 2014" → 2014-01-01,
-  "earlier this month" → the 1st of this month. "this week/month/year" and "later this …" → the
-  publication day (we cannot place them better).
-- a day and month without a year take the year that puts them on the right side of publication
-  for the tense (past → not after publication, future → not before it, present → the nearest).
-- durations ("for two weeks", "48 hours") and unresolvable phrases give ``None``.
-
-Only the standard library and python-dateutil's relativedelta are used: fast to import.
+the date the text gives the event itself ("on Monday", "last March", "the 2014 annexation"), how
+precise that date is, and no date at all for background the text does not date. Reading the
+expressions is :mod:`eventwire.date_expressions`; this module finds the expression that belongs to
+an event and decides what an event without one gets.
 """
 
 from __future__ import annotations
@@ -27,285 +14,19 @@ import re
 
 from spacy.tokens import Token
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS.update({"sept": 9})
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-WEEKDAYS.update({d[:3]: i for d, i in list(WEEKDAYS.items())})
-WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a couple of": 2,
-    "several": None,
-}
+from .date_expressions import Dated, pub_date, resolve, resolve_dated
 
-_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"((?:1[89]|20)\d\d)"
-RE_ISO = re.compile(r"\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)\b")
-RE_MDY = re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")
-RE_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")
-RE_MY = re.compile(rf"\b{_MON}(?:\s+of)?(?:,?\s+{_YEAR}\b)?")
-RE_YEAR = re.compile(rf"^(?:in |during |since |by |the year |early |late |mid-?)*{_YEAR}$")
-RE_AGO = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\s+"
-    r"(day|week|month|year|fortnight)s?\s+(ago|earlier|before)\b"
-)
-RE_PERIOD = re.compile(
-    r"\b(last|past|previous|next|coming|this|earlier this|later this|early this|late this)\s+"
-    r"(week|month|year|weekend)\b"
-)
-_DURATION = re.compile(
-    r"^(for |over |within |in )?(the )?(past |last |next )?(\d+|a|an|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|several|few|many|\w+-)\s*(hours?|days?|weeks?|months?|years?|decades?)$"
-)
+__all__ = [
+    "Dated",
+    "clause_tense",
+    "date_phrases",
+    "event_date",
+    "event_dating",
+    "is_background",
+    "resolve",
+    "resolve_dated",
+]
 
-
-def _pub(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return None
-
-
-def _monday(d: dt.date) -> dt.date:
-    return d - dt.timedelta(days=d.weekday())
-
-
-def _shift_months(d: dt.date, months: int) -> dt.date:
-    from dateutil.relativedelta import relativedelta
-
-    return d + relativedelta(months=months)
-
-
-def _pick_year(month: int, day: int, pub: dt.date, tense: str) -> dt.date | None:
-    """The year for a day-month without one, so the date falls on the side of ``pub`` the tense says."""
-    cands = []
-    for y in (pub.year - 1, pub.year, pub.year + 1):
-        try:
-            cands.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if not cands:
-        return None
-    slack = dt.timedelta(days=1)
-    if tense == "past":
-        ok = [c for c in cands if c <= pub + slack]
-        return max(ok) if ok else min(cands)
-    if tense == "future":
-        ok = [c for c in cands if c >= pub - slack]
-        return min(ok) if ok else max(cands)
-    return min(cands, key=lambda c: abs((c - pub).days))
-
-
-def _weekday(target: int, pub: dt.date, tense: str, modifier: str | None) -> dt.date:
-    back = (pub.weekday() - target) % 7  # days back to the latest such day on/before pub
-    fwd = (target - pub.weekday()) % 7 or 7  # days forward to the next one strictly after pub
-    if modifier in ("last", "past", "previous"):
-        return pub - dt.timedelta(days=back or 7)
-    if modifier in ("next", "coming", "this coming"):
-        return pub + dt.timedelta(days=fwd)
-    if tense == "future":
-        return pub + dt.timedelta(days=fwd) if back else pub if modifier == "this" else pub + dt.timedelta(days=fwd)
-    if tense == "past":
-        return pub - dt.timedelta(days=back)
-    return pub - dt.timedelta(days=back) if back <= fwd else pub + dt.timedelta(days=fwd)
-
-
-def _num(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word)
-
-
-def resolve(expr: str, published: str | None, tense: str = "past") -> str | None:
-    """ISO date (YYYY-MM-DD) for a date expression, or None.
-
-    ``tense`` is "past", "future" or "present" and decides which side of publication a bare
-    weekday or day-month falls on.
-    """
-    if not expr:
-        return None
-    s = " ".join(expr.lower().replace("\u2019", "'").split()).strip(" .,;:")
-    pub = _pub(published)
-    m = RE_ISO.search(s)
-    if m:
-        return _iso_date(m)
-    parts = _day_month(s)
-    if parts:
-        return _day_month_date(*parts, pub, tense)
-    if _DURATION.match(s):
-        return None
-    m = RE_YEAR.match(s)
-    if m:
-        return f"{m[1]}-01-01"
-    # relative expressions need a publication date
-    if pub is None:
-        return _month_year_alone(s)
-    return _relative_date(s, pub, tense)
-
-
-def _iso_date(m: re.Match) -> str | None:
-    """A written ISO date ("2015-09-14"), None when it is no real day."""
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-    except ValueError:
-        return None
-
-
-def _day_month(s: str) -> tuple[int, int, str | None] | None:
-    """(month, day, year or None) of the first "March 3, 2015" or "3 March" form, or None."""
-    for rx, order in ((RE_MDY, "md"), (RE_DMY, "dm")):
-        m = rx.search(s)
-        if m:
-            mon_s, day_s = (m[1], m[2]) if order == "md" else (m[2], m[1])
-            month = MONTHS.get(mon_s.rstrip(".")) or MONTHS.get(mon_s.rstrip(".")[:3])
-            day, year = int(day_s), m[3]
-            if not month or not 1 <= day <= 31:
-                continue
-            return month, day, year
-    return None
-
-
-def _day_month_date(month: int, day: int, year: str | None, pub: dt.date | None, tense: str) -> str | None:
-    """A day and month, in the year given or else the one the tense puts on its side of publication."""
-    try:
-        if year:
-            return dt.date(int(year), month, day).isoformat()
-    except ValueError:
-        return None
-    if pub is None:
-        return None
-    got = _pick_year(month, day, pub, tense)
-    return got.isoformat() if got else None
-
-
-def _month_year_alone(s: str) -> str | None:
-    """Without a publication date only a month with its year ("March 2015") still resolves."""
-    m = RE_MY.search(s)
-    if m and m[2]:
-        month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1][:3])
-        return f"{m[2]}-{month:02d}-01" if month else None
-    return None
-
-
-def _relative_date(s: str, pub: dt.date, tense: str) -> str | None:
-    """An expression read against the publication day: named days, "ago", periods, weekdays, months."""
-    if re.search(r"\bday before yesterday\b", s):
-        return (pub - dt.timedelta(days=2)).isoformat()
-    if re.search(r"\b(yesterday|last night|overnight)\b", s):
-        return (pub - dt.timedelta(days=1)).isoformat()
-    if re.search(r"\btomorrow\b", s):
-        return (pub + dt.timedelta(days=1)).isoformat()
-    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|now)\b", s):
-        return pub.isoformat()
-    m = RE_AGO.search(s)
-    if m:
-        return _ago(m, pub)
-    m = RE_PERIOD.search(s)
-    if m:
-        return _period(m, pub, tense)
-    if re.search(r"\bweekend\b", s):  # "over the weekend": its Saturday
-        return _weekday(5, pub, "future" if tense == "future" else "past", None).isoformat()
-    for w in re.findall(r"[a-z]+", s):
-        if w in WEEKDAYS:
-            mod = None
-            mm = re.search(rf"\b(last|past|previous|next|coming|this coming|this)\s+{w}", s)
-            if mm:
-                mod = mm[1]
-            return _weekday(WEEKDAYS[w], pub, tense, mod).isoformat()
-    m = RE_MY.search(s)
-    if m:
-        return _month(m, s, pub, tense)
-    return None
-
-
-def _ago(m: re.Match, pub: dt.date) -> str | None:
-    """ "three weeks ago", "a month earlier": counted back from publication."""
-    n = _num(m[1])
-    if n is None:
-        return None
-    unit = m[2]
-    if unit == "day":
-        d = pub - dt.timedelta(days=n)
-    elif unit == "week":
-        d = pub - dt.timedelta(weeks=n)
-    elif unit == "fortnight":
-        d = pub - dt.timedelta(weeks=2 * n)
-    elif unit == "month":
-        d = _shift_months(pub, -n)
-    else:
-        d = _shift_months(pub, -12 * n)
-    return d.isoformat()
-
-
-def _period(m: re.Match, pub: dt.date, tense: str) -> str:
-    """ "last week", "next month", "this year", "last weekend": the period's first day (see above)."""
-    which, unit = m[1], m[2]
-    if unit == "weekend":
-        sat = 5
-        mod = "last" if which in ("last", "past", "previous") else "next" if which in ("next", "coming") else None
-        return _weekday(sat, pub, "future" if mod is None and tense == "future" else tense, mod).isoformat()
-    if which in ("this", "later this"):
-        return pub.isoformat()
-    step = -1 if which in ("last", "past", "previous") else 1 if which in ("next", "coming") else 0
-    if unit == "week":
-        return (_monday(pub) + dt.timedelta(weeks=step)).isoformat()
-    if unit == "month":
-        first = pub.replace(day=1)
-        return _shift_months(first, step).isoformat()
-    return dt.date(pub.year + step, 1, 1).isoformat()
-
-
-def _month(m: re.Match, s: str, pub: dt.date, tense: str) -> str | None:
-    """ "in March", "March 2015": the month's first day, in the year the tense says when none is given."""
-    month = MONTHS.get(m[1].rstrip(".")) or MONTHS.get(m[1].rstrip(".")[:3])
-    if not month or (
-        m[1] == "may" and not m[2] and not re.search(r"\b(in|since|until|by|during|early|late|mid|of)\s+may\b", s)
-    ):
-        return None  # "may" alone is too often the modal verb
-    if m[2]:
-        return f"{m[2]}-{month:02d}-01"
-    got = _pick_year(month, 1, pub, tense)
-    if got and tense == "past" and got.month == pub.month and got.year == pub.year:
-        return got.isoformat()
-    return got.isoformat() if got else None
-
-
-# ---------------------------------------------------------------- events
 
 _FUTURE_AUX = {
     "will",
@@ -386,7 +107,20 @@ def _entity_text(tok: Token) -> tuple[int, str]:
 
 
 #: Links from a word to the modifiers that can carry its date ("on Monday", "last week", "the 1998 bombings").
-_DATE_DEPS = {"prep", "npadvmod", "advmod", "tmod", "nummod", "compound", "amod", "nmod", "appos", "pobj", "pcomp"}
+_DATE_DEPS = {
+    "prep",
+    "npadvmod",
+    "advmod",
+    "tmod",
+    "nummod",
+    "compound",
+    "amod",
+    "nmod",
+    "appos",
+    "pobj",
+    "pcomp",
+    "poss",
+}
 
 
 def date_phrases(trigger: Token) -> list[tuple[int, str]]:
@@ -395,7 +129,9 @@ def date_phrases(trigger: Token) -> list[tuple[int, str]]:
     Walks down from the trigger through modifier links only (never into its subject or object, nor into
     another clause), so "officials said on Tuesday that rebels had attacked" gives nothing for
     "attacked", and "visited the site of the 2005 earthquake" gives nothing for "visited". An event
-    noun also takes the date modifiers of the verb it is the subject or object of.
+    noun also takes the date modifiers of the verb it is the subject or object of; a verb also takes
+    those the parser hung on its auxiliary ("had since March met") or on its subject ("the council
+    on Friday condemned"), the last only when nothing nearer dates it.
     """
     roots = [(trigger, 4)]
     if (
@@ -405,7 +141,32 @@ def date_phrases(trigger: Token) -> list[tuple[int, str]]:
         and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
     ):
         roots.append((trigger.head, 2))  # "the summit is scheduled for October 12"
+    verb = roots[-1][0]
+    roots += [(c, 2) for c in verb.children if c.dep_ in ("aux", "auxpass")]
     seen: set[int] = {trigger.i}
+    out = _walk(roots, trigger, seen)
+    if not out and verb.pos_ in ("VERB", "AUX"):  # "opened Thursday's summit": the object's own day
+        out = [(c.i, c.text) for o in verb.children if o.dep_ == "dobj" for c in o.children if _possessive_day(c)]
+    if not out and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        out = _walk([(verb.head, 2)], trigger, seen)  # "on Friday claimed ... and threatened": shared
+    if not out and verb.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen]
+        preps = [p for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ in _SUBJECT_DATE_PREPS]
+        out = _walk([(p, 1) for p in preps], trigger, seen)
+    return out
+
+
+#: Prepositions whose date, hung on the subject by the parser, still dates the verb ("X on Friday condemned").
+_SUBJECT_DATE_PREPS = {"on", "since", "last", "earlier", "late"}
+
+
+def _possessive_day(tok: Token) -> bool:
+    """A date in the possessive ("Thursday's summit", "last week's raid")."""
+    return tok.dep_ == "poss" and tok.ent_type_ in _DATE_LABELS
+
+
+def _walk(roots: list[tuple[Token, int]], trigger: Token, seen: set[int]) -> list[tuple[int, str]]:
+    """The DATE/TIME entities reached from each root through date-carrying links, to its depth limit."""
     out: list[tuple[int, str]] = []
     for root, limit in roots:
         queue = [root]
@@ -432,8 +193,21 @@ def date_phrases(trigger: Token) -> list[tuple[int, str]]:
 
 
 def event_date(trigger: Token, published: str | None, modality: str | None = None) -> str | None:
-    """The event's date from a date phrase in its own clause, else the publication date.
+    """The event's date from a date phrase in its own clause, else the publication date (see
+    :func:`event_dating`, which also says how precise the date is)."""
+    return event_dating(trigger, published, modality)[0]
 
+
+def event_dating(trigger: Token, published: str | None, modality: str | None = None) -> tuple[str | None, str | None]:
+    """(date, precision) of the event whose trigger this is.
+
+    From a date phrase in its own clause: precision "day", "week", "month" or "year", the date the
+    first day of that period ("the 2014 annexation" → ("2014-01-01", "year")). Without one, the
+    story's day (:func:`story_day`, precision "story") for an event that is not future, else the
+    publication date with precision "published" — most news reports what happened that day or the
+    day before, and a reader binning events by day needs a date. But background the text places
+    before the story without saying when (a past perfect, "since", "years ago", "previously") gets
+    (None, None): dating it to the article's week is the error an analyst cannot see.
     ``modality`` (optional) lets a future/hypothetical event read "on Monday" forwards.
     """
     found = date_phrases(trigger)
@@ -443,8 +217,72 @@ def event_date(trigger: Token, published: str | None, modality: str | None = Non
         for start, text in found:
             if start > 0 and doc[start - 1].lower_ in ("last", "next", "this", "on", "in", "since", "early", "late"):
                 text = doc[start - 1].text + " " + text
-            got = resolve(text, published, tense)
+            got = resolve_dated(text, published, tense)
             if got:
                 return got
-    pub = _pub(published)
-    return pub.isoformat() if pub else None
+    if is_background(trigger):
+        return None, None
+    if modality not in ("future", "hypothetical", "conditional") and clause_tense(trigger) != "future":
+        story = story_day(trigger.doc, published)
+        if story and story[1] != trigger.sent.start:  # in its own sentence the day is another clause's
+            return story[0], "story"
+    pub = pub_date(published)
+    return (pub.isoformat(), "published") if pub else (None, None)
+
+
+#: How many opening sentences may date the story, and how many days before publication that day may be.
+_LEAD_SENTENCES = 5
+_NIGHT = re.compile(r"(?i)\b(overnight|night|tonight)\b")
+_STORY_DAYS = 7
+
+
+def story_day(doc, published: str | None) -> tuple[str, int] | None:
+    """The day the article's lead dates its story ("... raided the town on Tuesday"): the first day
+    named in the opening sentences that falls in the week up to publication. News tells the rest
+    of the story without repeating the day ("Police detained dozens"), so an undated event of the
+    story is that day's rather than the publication day's. Cached on the Doc."""
+    key = ("eventwire.story_day", published)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    pub = pub_date(published)
+    found: tuple[str, int] | None = None
+    if pub is not None:
+        for sent in list(doc.sents)[:_LEAD_SENTENCES]:
+            for ent in sent.ents:
+                if ent.label_ not in _DATE_LABELS or _NIGHT.search(ent.text):
+                    continue  # a night straddles two days: it cannot tell which is the story's
+                got = resolve_dated(ent.text, published, "past")
+                if got and got[1] == "day" and 0 <= (pub - dt.date.fromisoformat(got[0])).days <= _STORY_DAYS:
+                    found = got[0], sent.start
+                    break
+            if found:
+                break
+    doc.user_data[key] = found
+    return found
+
+
+#: Adverbs that put an undated event before the story ("had previously met", "once ruled").
+_BACKGROUND_ADVS = {"previously", "formerly", "once", "ago", "earlier"}
+
+
+def is_background(trigger: Token) -> bool:
+    """Whether the trigger's clause tells of something before the story without a date: a past
+    perfect ("had seized"), "years ago" / "previously", or a "since ..." frame.
+
+    A past perfect under a reporting verb is the report's backshift ("officials said the rebels had
+    withdrawn" tells what the rebels did, likely that day), not background.
+    """
+    verb = trigger
+    if trigger.pos_ not in ("VERB", "AUX") and trigger.head.pos_ in ("VERB", "AUX"):
+        verb = trigger.head
+    kids = list(verb.children)
+    if any(c.lower_ in _BACKGROUND_ADVS and c.dep_ in ("advmod", "npadvmod") for c in kids):
+        return True
+    if any(c.dep_ in ("advmod", "npadvmod") and any(g.lower_ == "ago" for g in c.children) for c in kids):
+        return True
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:  # "had begun marching"
+        if any(c.dep_ == "aux" for c in verb.children):
+            break
+        verb = verb.head
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    return perfect and verb.dep_ not in ("ccomp", "parataxis")

@@ -17,7 +17,7 @@ from ..model import Actor, Attribution, Event, Place, TextSpan
 from ..ontology import get as cameo_get
 from ..ontology import plover_type
 from ..places import place_for
-from ..times import event_date
+from ..times import event_dating
 from . import lexicon, patterns
 from .arguments import choose_sources, choose_targets, definite_noun, mediated_parties
 from .candidates import (
@@ -203,11 +203,11 @@ def _remembered(c: Candidate, sources: list[Actor], modality: str, fallback: boo
 
 def _circumstances(anchor: Token, published: str | None, modality: str, places: list[Place]) -> dict:
     """The date, place and death toll of an event; a failing helper leaves its field at the default."""
-    date = published
+    date, precision = published, "published" if published else None
     try:
-        date = event_date(anchor, published, modality)
+        date, precision = event_dating(anchor, published, modality)
     except Exception:
-        log.exception("times.event_date failed")
+        log.exception("times.event_dating failed")
     place = None
     if places:
         try:
@@ -219,7 +219,7 @@ def _circumstances(anchor: Token, published: str | None, modality: str, places: 
         fatalities = fatalities_for(anchor)
     except Exception:
         log.exception("fatalities_for failed")
-    return {"date": date, "place": place, "fatalities": fatalities}
+    return {"date": date, "date_precision": precision, "place": place, "fatalities": fatalities}
 
 
 def _pairs(c: Candidate, sources: list[Actor], targets: list[Actor], in_slot: bool) -> list[tuple]:
