@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ..actors.implied import place_actor, role_actor
 from ..model import Actor, Place
+from ..places import place_for
 from . import lexicon, patterns
 from .candidates import Candidate
 
@@ -331,3 +332,28 @@ def choose_targets(
             ):
                 return [a], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     return first, first_slot
+
+
+def scene_target(c: Candidate, sources: list[Actor], places: list[Place]) -> list[Actor]:
+    """ "Russian troops shelled villages near Kharkiv": a use of force (roots 18-20) that names no
+    target hits the country it happens in, when that is not the attacker's own."""
+    if c.code[:2] not in ("18", "19", "20") or not places or not sources:
+        return []
+    src_countries = {s.country for s in sources}
+    if None in src_countries:
+        return []
+    p = place_for(c.anchor, places)
+    if p is None or not p.country or p.country in src_countries:
+        return []
+    return [
+        Actor(
+            code=p.country,
+            country=p.country,
+            sectors=[],
+            name=p.name,
+            text=p.text,
+            start=p.start,
+            end=p.end,
+            kind="country",
+        )
+    ]

@@ -19,7 +19,7 @@ from ..ontology import plover_type
 from ..places import place_for
 from ..times import event_date
 from . import lexicon, patterns
-from .arguments import choose_sources, choose_targets, definite_noun, mediated_parties
+from .arguments import choose_sources, choose_targets, definite_noun, mediated_parties, scene_target
 from .candidates import (
     Candidate,
     clause_depth,
@@ -140,7 +140,7 @@ def _events_for(
         # "the court allowed the candidate to run": a permission at home eases a restriction (081);
         # 086 is letting foreign or international parties in
         c.code = "081"
-    targets = targets or _implied_targets(c, actors, sources)
+    targets = targets or _implied_targets(c, actors, sources) or scene_target(c, sources, places)
     modality: str = "asserted"
     attribution: list[Attribution] = []
     try:
