@@ -183,13 +183,53 @@ def choose_sources(c: Candidate, actors, coded: set[int]) -> tuple[list[Actor], 
     """The sources of an act, and the token they were read from."""
     src_tok = c.frame_source if c.frame_source is not None else source_token(c, coded)
     sources = actors_of(src_tok, actors)
+    a = c.anchor
+    if src_tok is not None and a.dep_ in ("acl", "relcl") and src_tok.i == a.head.i:
+        # "a statement condemning the arrest of X": the noun's agent, never the participle's object
+        sources = [x for x in sources if x.start < a.idx]
     if not sources and src_tok is not None and src_tok.dep_ == "nsubj" and src_tok.head.i == c.anchor.i:
         # a parser slip gives the verb two subjects ("A strike killed 30, officials said"): the other one
         other = next((x for x in src_tok.head.children if x.dep_ == "nsubj" and x.i != src_tok.i), None)
         if other is not None:
             sources = actors_of(other, actors)
             src_tok = other if sources else src_tok
+    if not sources and c.frame_source is None:
+        for tok in _fallback_sources(c.anchor, src_tok):
+            found = actors_of(tok, actors)
+            if found:
+                return found, tok
     return sources, src_tok
+
+
+#: Prepositions that set an event noun beside the act of the clause it hangs on ("said during a
+#: visit to Spain"): whoever does that act made the visit.
+BESIDE_PREPS = frozenset({"during", "after", "before", "upon", "following", "on"})
+
+
+def _fallback_sources(a: Token, src_tok: Token | None) -> list[Token]:
+    """Where the agent of an act stands when its own slot names no party: the parties an event
+    noun is "between" ("talks between X and Y"), the subject of the verb whose object a participle
+    describes ("X issued a statement condemning Y"), and the subject of an active verb an event
+    noun is set beside ("X said during a visit to Y")."""
+    out: list[Token] = []
+    if a.pos_ in ("NOUN", "PROPN"):
+        for p in a.children:
+            if p.dep_ == "prep" and p.lower_ == "between":
+                out += [g for g in p.children if g.dep_ == "pobj"]
+        p = a.head
+        if a.dep_ == "pobj" and p.lower_ in BESIDE_PREPS and p.head.pos_ in ("VERB", "AUX"):
+            v = p.head
+            if not lexicon.is_passive(v) and not any(x.dep_ == "nsubjpass" for x in v.children):
+                s = patterns.own_subject(v)
+                if s is not None:
+                    out.append(s)
+    if a.dep_ == "acl" and a.tag_ == "VBG" and (src_tok is None or src_tok.i == a.head.i):
+        gv = patterns.governing_verb(a.head)
+        if gv is not None and not lexicon.is_passive(gv):
+            s = patterns.subject(gv)
+            if s is not None:
+                out.append(s)
+    return out
 
 
 def definite_noun(c: Candidate) -> bool:
