@@ -18,6 +18,7 @@ from .candidates import Candidate
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 ABOUT_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "it", "they", "them", "its", "his", "their"})
+POSSESSIVES = frozenset({"their", "its", "his", "her"})
 
 
 def actor_at(tok: Token | None, actors) -> Actor | None:
@@ -286,7 +287,17 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
 def _self_pronoun(a: Actor, sources: list[Actor]) -> bool:
     """A pronoun that the actor index resolved to the event's own source ("the Kremlin warned
     that it would not ..."): the speaker itself, never the party the act is aimed at."""
-    return a.text.lower() in PRONOUNS and any(a.code == s.code for s in sources)
+    if a.text.lower() in PRONOUNS and any(a.code == s.code for s in sources):
+        return True
+    # "X and Y agreed to resume visits between their leaders": what the sources' own pronoun
+    # owns is theirs (a second reading of the sources), no party the act is aimed at
+    first = a.text.split(" ", 1)[0].lower()
+    return (
+        len(sources) > 1
+        and first in POSSESSIVES
+        and a.country is not None
+        and any(s.country == a.country for s in sources)
+    )
 
 
 def mediated_parties(tok: Token, actors, sources: list[Actor]) -> list[Actor]:
