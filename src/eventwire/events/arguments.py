@@ -224,6 +224,12 @@ def _fallback_sources(a: Token, src_tok: Token | None) -> list[Token]:
                 s = patterns.own_subject(v)
                 if s is not None:
                     out.append(s)
+    if src_tok is not None and src_tok.pos_ == "PRON" and src_tok.head.i == a.i and a.dep_ in ("advcl", "conj"):
+        # "X and Y stressed ties as they opened talks": an unresolved pronoun subject of a
+        # subordinate or conjoined clause is the subject of the clause it joins
+        s = patterns.subject(a.head) if a.head.pos_ in ("VERB", "AUX") else None
+        if s is not None:
+            out.append(s)
     if a.dep_ == "acl" and a.tag_ == "VBG" and (src_tok is None or src_tok.i == a.head.i):
         gv = patterns.governing_verb(a.head)
         if gv is not None and not lexicon.is_passive(gv):
@@ -261,7 +267,7 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         ]
         if found:
             yield found, True
-        pa = place_actor(slot, places)
+        pa = place_actor(slot, places) if not _venue(c, slot) else None
         if pa is not None:
             yield [pa], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     if c.entry.role == "report":
@@ -279,9 +285,15 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         ]
         if found:
             yield found, False
-        pa = place_actor(slot, places)
+        pa = place_actor(slot, places) if not _venue(c, slot) else None
         if pa is not None and not _own_state(pa, sources):
             yield [pa], False
+
+
+def _venue(c: Candidate, slot: Token) -> bool:
+    """ "X and Y opened talks in Washington": the place a mutual act (a meeting, talks) is held
+    in is its venue, not a party to it."""
+    return lexicon.reciprocal(c.code) and slot.dep_ == "pobj" and slot.head.lower_ in ("in", "at")
 
 
 def _self_pronoun(a: Actor, sources: list[Actor]) -> bool:
@@ -372,6 +384,8 @@ def choose_targets(
     )
     for slot, in_slot in slots:
         if src_tok is not None and slot.i == src_tok.i:
+            continue
+        if _venue(c, slot):
             continue
         for h in patterns.expand_conj(slot):
             a = actors.for_token(h, locations=True)
