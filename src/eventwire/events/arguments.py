@@ -212,8 +212,12 @@ def _fallback_sources(a: Token, src_tok: Token | None) -> list[Token]:
     noun is "between" ("talks between X and Y"), the subject of the verb whose object a participle
     describes ("X issued a statement condemning Y"), and the subject of an active verb an event
     noun is set beside ("X said during a visit to Y")."""
-    out: list[Token] = []
+    out: list[Token | None] = []
+    if src_tok is not None and src_tok.pos_ in ("NOUN", "PROPN"):
+        # "killed by a bomb planted by X", "a bomb placed by X": the agent of the instrument
+        out += [patterns.own_subject(x) for x in src_tok.children if x.dep_ == "acl" and x.tag_ == "VBN"]
     if a.pos_ in ("NOUN", "PROPN"):
+        out += [patterns.own_subject(x) for x in a.children if x.dep_ == "acl" and x.tag_ == "VBN"]
         for p in a.children:
             if p.dep_ == "prep" and p.lower_ == "between":
                 out += [g for g in p.children if g.dep_ == "pobj"]
@@ -236,7 +240,7 @@ def _fallback_sources(a: Token, src_tok: Token | None) -> list[Token]:
             s = patterns.subject(gv)
             if s is not None:
                 out.append(s)
-    return out
+    return [t for t in out if t is not None]
 
 
 def definite_noun(c: Candidate) -> bool:
