@@ -77,3 +77,17 @@ def test_nationality_on_a_force_noun_in_a_place_slot_is_the_agent(code):
     evs = code("Several soldiers were wounded in Israeli raids on the town.")
     wounded = [e for e in evs if e.trigger.text == "wounded"]
     assert wounded and wounded[0].source is not None and wounded[0].source.country == "ISR"
+
+
+def test_under_attack_makes_the_subject_the_target(code):
+    evs = code("UN peacekeepers in Mali came under attack on Sunday.")
+    att = [e for e in evs if e.trigger.text == "attack"]
+    assert att and att[0].source is None
+    assert att[0].target is not None and att[0].target.code.startswith("IGOUNO")
+
+
+def test_counterpart_takes_the_office_of_its_partner(code):
+    evs = code("The Ugandan foreign minister and her Kenyan counterpart met in Kampala on Monday.")
+    assert ("UGA", "KEN") in _pairs(evs, "met")
+    met = [e for e in evs if e.trigger.text == "met" and e.source and e.source.country == "KEN"]
+    assert met and "GOV" in met[0].source.sectors

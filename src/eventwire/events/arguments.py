@@ -141,6 +141,8 @@ def source_token(c: Candidate, coded: set[int]) -> Token | None:
             s = a.head  # "the constables who killed a farmer": the relative pronoun's antecedent
         return s
     s = patterns.noun_agent(a)
+    if s is None and _under_attack(a):
+        return None  # "peacekeepers came under attack": the subject suffered the act
     if s is None or not (s.dep_ == "poss" or s.head.lower_ == "by"):
         # "blamed X for the air strike": the blamed party, before a modifier read as the agent
         s = patterns.object_agent(a) or s
@@ -165,6 +167,9 @@ def _target_tokens(c: Candidate) -> list[Token]:
         slots += [s for s in patterns.target_slots(a) if s is not inner]
     else:
         slots += patterns.noun_target_slots(a)
+        if _under_attack(a):
+            s = patterns.own_subject(a.head.head)
+            slots += [s] if s is not None else []
     if c.entry.family:  # "demanded that Iraq withdraw", "threatened to attack X"
         for ch in a.children:
             if ch.dep_ in ("ccomp", "xcomp"):
@@ -178,6 +183,11 @@ def _target_tokens(c: Candidate) -> list[Token]:
             if es is not None:
                 slots.append(es)
     return slots
+
+
+def _under_attack(a: Token) -> bool:
+    """ "came under attack", "are under fire": an act the verb's subject undergoes."""
+    return a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.pos_ in ("VERB", "AUX")
 
 
 def choose_sources(c: Candidate, actors, coded: set[int]) -> tuple[list[Actor], Token | None]:
