@@ -91,3 +91,9 @@ def test_counterpart_takes_the_office_of_its_partner(code):
     assert ("UGA", "KEN") in _pairs(evs, "met")
     met = [e for e in evs if e.trigger.text == "met" and e.source and e.source.country == "KEN"]
     assert met and "GOV" in met[0].source.sectors
+
+
+def test_a_landmark_near_the_fighting_is_no_target(code):
+    evs = code("Residents reported intense fighting near the university in Gondar.")
+    fight = [e for e in evs if e.trigger.text == "fighting"]
+    assert fight and (fight[0].target is None or "EDU" not in fight[0].target.sectors)

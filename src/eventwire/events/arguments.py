@@ -41,7 +41,12 @@ def actor_at(tok: Token | None, actors) -> Actor | None:
         right = tok.doc[tok.i : tok.right_edge.i + 1]
         if len(right) <= 8:
             # "talks mediated by Norway": the by-agent of a participle is no party of the noun
-            agents = [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in right if t.dep_ == "agent"]
+            # nor is a landmark that only places it ("fighting near the university")
+            agents = [
+                (t.idx, t.right_edge.idx + len(t.right_edge))
+                for t in right
+                if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in NEAR_PREPS)
+            ]
             found = [a for a in actors.for_span(right) if not any(lo <= a.start < hi for lo, hi in agents)]
             if found:
                 return found[0]
@@ -275,6 +280,7 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         # the addressee only when nothing is
         about = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ in ABOUT_PREPS and t.head.head.i == c.anchor.i]
         slots = about + [t for t in slots if t not in about]
+    slots = [t for t in slots if not _nearby_place(t)]
     for slot in slots:
         found = [
             a for a in actors_of(slot, actors) if (a.start, a.end) not in src_keys and not _self_pronoun(a, sources)
@@ -287,7 +293,7 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
     if c.entry.role == "report":
         return
     for slot in patterns.nearby_heads(c.anchor, code=_plain_code(c)):
-        if src_tok is not None and slot.i == src_tok.i:
+        if (src_tok is not None and slot.i == src_tok.i) or _nearby_place(slot):
             continue
         found = [
             a
@@ -302,6 +308,16 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         pa = place_actor(slot, places) if not _venue(c, slot) else None
         if pa is not None and not _own_state(pa, sources):
             yield [pa], False
+
+
+#: Prepositions that place an act beside something ("fighting near the university"): their
+#: object is where it happened, not what it was aimed at.
+NEAR_PREPS = frozenset({"near", "outside", "around", "beside", "nearby"})
+
+
+def _nearby_place(slot: Token) -> bool:
+    """ "clashes near the university": a landmark that locates the act, no party to it."""
+    return slot.dep_ == "pobj" and slot.head.lower_ in NEAR_PREPS
 
 
 def _venue(c: Candidate, slot: Token) -> bool:
@@ -399,7 +415,7 @@ def choose_targets(
     for slot, in_slot in slots:
         if src_tok is not None and slot.i == src_tok.i:
             continue
-        if _venue(c, slot):
+        if _venue(c, slot) or _nearby_place(slot):
             continue
         for h in patterns.expand_conj(slot):
             a = actors.for_token(h, locations=True)
