@@ -255,7 +255,7 @@ def _attach_modifiers(state: DocState, by_token: dict[int, Actor], heads: dict[i
             by_token[tok.i] = own[0] if own else heads[h.i]
             continue
         if m is not None and m[2].kind in (DEMONYM, COUNTRY, ORG, SEAT, CAPITAL) and g.dep_ in MOD_DEPS:
-            if h.i in heads or is_location(h) or tok.i in state.places:
+            if h.i in heads or (is_location(h) and not _act_noun(h)) or tok.i in state.places:
                 continue
             e = m[2]
             if e.kind == CAPITAL:
@@ -275,6 +275,14 @@ def _attach_modifiers(state: DocState, by_token: dict[int, Actor], heads: dict[i
             for k in range(a, b):
                 by_token[k] = act
             heads[b - 1] = act
+
+
+def _act_noun(tok: Token) -> bool:
+    """An event noun ("wounded in Israeli raids"): its nationality word names the party that
+    acted, not a place, even where the noun sits in a place's slot ("in ...")."""
+    from ..events import lexicon  # late: the events layer builds on the actors
+
+    return tok.pos_ == "NOUN" and lexicon.match(tok) is not None
 
 
 def find_actors(doc: Doc, article: Article | None = None) -> ActorIndex:

@@ -170,8 +170,25 @@ def nameless(state: DocState, tok: Token, info: ModInfo, text: str, cstart: int,
         and info.countries < 2
         and not is_location(tok)
     ):
-        return _attributive(info.entry, text, cstart, end)
+        a = _attributive(info.entry, text, cstart, end)
+        if tok.lemma_.lower() == "counterpart" and not a.sectors:
+            _counterpart_sectors(state, tok, a)
+        return a
     return None
+
+
+def _counterpart_sectors(state: DocState, tok: Token, a: Actor) -> None:
+    """ "the Ugandan minister and her Kenyan counterpart": the counterpart is Kenyan and holds
+    the office of the person it is coordinated with (or owned by), so it takes that one's sectors."""
+    other = tok.head if tok.dep_ == "conj" else None
+    if other is None:
+        other = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if other is None or other.i == tok.i:
+        return
+    o = actor_at(state, other.i, 1)
+    if o is not None and o.sectors:
+        a.sectors = list(o.sectors)
+        a.code = (a.code or "") + "".join(o.sectors)
 
 
 # -- people, organisations and role nouns ----------------------------------------------------------

@@ -11,12 +11,14 @@ from spacy.tokens import Token
 
 from ..actors.implied import place_actor, role_actor
 from ..model import Actor, Place
+from ..places import place_for
 from . import lexicon, patterns
 from .candidates import Candidate
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 ABOUT_PREPS = frozenset({"over", "about", "against", "regarding", "concerning"})
 PRONOUNS = frozenset({"he", "him", "she", "her", "it", "they", "them", "its", "his", "their"})
+POSSESSIVES = frozenset({"their", "its", "his", "her"})
 
 
 def actor_at(tok: Token | None, actors) -> Actor | None:
@@ -39,7 +41,12 @@ def actor_at(tok: Token | None, actors) -> Actor | None:
         right = tok.doc[tok.i : tok.right_edge.i + 1]
         if len(right) <= 8:
             # "talks mediated by Norway": the by-agent of a participle is no party of the noun
-            agents = [(t.idx, t.right_edge.idx + len(t.right_edge)) for t in right if t.dep_ == "agent"]
+            # nor is a landmark that only places it ("fighting near the university")
+            agents = [
+                (t.idx, t.right_edge.idx + len(t.right_edge))
+                for t in right
+                if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in NEAR_PREPS)
+            ]
             found = [a for a in actors.for_span(right) if not any(lo <= a.start < hi for lo, hi in agents)]
             if found:
                 return found[0]
@@ -139,6 +146,8 @@ def source_token(c: Candidate, coded: set[int]) -> Token | None:
             s = a.head  # "the constables who killed a farmer": the relative pronoun's antecedent
         return s
     s = patterns.noun_agent(a)
+    if s is None and _under_attack(a):
+        return None  # "peacekeepers came under attack": the subject suffered the act
     if s is None or not (s.dep_ == "poss" or s.head.lower_ == "by"):
         # "blamed X for the air strike": the blamed party, before a modifier read as the agent
         s = patterns.object_agent(a) or s
@@ -163,6 +172,9 @@ def _target_tokens(c: Candidate) -> list[Token]:
         slots += [s for s in patterns.target_slots(a) if s is not inner]
     else:
         slots += patterns.noun_target_slots(a)
+        if _under_attack(a):
+            s = patterns.own_subject(a.head.head)
+            slots += [s] if s is not None else []
     if c.entry.family:  # "demanded that Iraq withdraw", "threatened to attack X"
         for ch in a.children:
             if ch.dep_ in ("ccomp", "xcomp"):
@@ -178,17 +190,72 @@ def _target_tokens(c: Candidate) -> list[Token]:
     return slots
 
 
+def _under_attack(a: Token) -> bool:
+    """ "came under attack", "are under fire": an act the verb's subject undergoes."""
+    return a.dep_ == "pobj" and a.head.lower_ == "under" and a.head.head.pos_ in ("VERB", "AUX")
+
+
 def choose_sources(c: Candidate, actors, coded: set[int]) -> tuple[list[Actor], Token | None]:
     """The sources of an act, and the token they were read from."""
     src_tok = c.frame_source if c.frame_source is not None else source_token(c, coded)
     sources = actors_of(src_tok, actors)
+    a = c.anchor
+    if src_tok is not None and a.dep_ in ("acl", "relcl") and src_tok.i == a.head.i:
+        # "a statement condemning the arrest of X": the noun's agent, never the participle's object
+        sources = [x for x in sources if x.start < a.idx]
     if not sources and src_tok is not None and src_tok.dep_ == "nsubj" and src_tok.head.i == c.anchor.i:
         # a parser slip gives the verb two subjects ("A strike killed 30, officials said"): the other one
         other = next((x for x in src_tok.head.children if x.dep_ == "nsubj" and x.i != src_tok.i), None)
         if other is not None:
             sources = actors_of(other, actors)
             src_tok = other if sources else src_tok
+    if not sources and c.frame_source is None:
+        for tok in _fallback_sources(c.anchor, src_tok):
+            found = actors_of(tok, actors)
+            if found:
+                return found, tok
     return sources, src_tok
+
+
+#: Prepositions that set an event noun beside the act of the clause it hangs on ("said during a
+#: visit to Spain"): whoever does that act made the visit.
+BESIDE_PREPS = frozenset({"during", "after", "before", "upon", "following", "on"})
+
+
+def _fallback_sources(a: Token, src_tok: Token | None) -> list[Token]:
+    """Where the agent of an act stands when its own slot names no party: the parties an event
+    noun is "between" ("talks between X and Y"), the subject of the verb whose object a participle
+    describes ("X issued a statement condemning Y"), and the subject of an active verb an event
+    noun is set beside ("X said during a visit to Y")."""
+    out: list[Token | None] = []
+    if src_tok is not None and src_tok.pos_ in ("NOUN", "PROPN"):
+        # "killed by a bomb planted by X", "a bomb placed by X": the agent of the instrument
+        out += [patterns.own_subject(x) for x in src_tok.children if x.dep_ == "acl" and x.tag_ == "VBN"]
+    if a.pos_ in ("NOUN", "PROPN"):
+        out += [patterns.own_subject(x) for x in a.children if x.dep_ == "acl" and x.tag_ == "VBN"]
+        for p in a.children:
+            if p.dep_ == "prep" and p.lower_ == "between":
+                out += [g for g in p.children if g.dep_ == "pobj"]
+        p = a.head
+        if a.dep_ == "pobj" and p.lower_ in BESIDE_PREPS and p.head.pos_ in ("VERB", "AUX"):
+            v = p.head
+            if not lexicon.is_passive(v) and not any(x.dep_ == "nsubjpass" for x in v.children):
+                s = patterns.own_subject(v)
+                if s is not None:
+                    out.append(s)
+    if src_tok is not None and src_tok.pos_ == "PRON" and src_tok.head.i == a.i and a.dep_ in ("advcl", "conj"):
+        # "X and Y stressed ties as they opened talks": an unresolved pronoun subject of a
+        # subordinate or conjoined clause is the subject of the clause it joins
+        s = patterns.subject(a.head) if a.head.pos_ in ("VERB", "AUX") else None
+        if s is not None:
+            out.append(s)
+    if a.dep_ == "acl" and a.tag_ == "VBG" and (src_tok is None or src_tok.i == a.head.i):
+        gv = patterns.governing_verb(a.head)
+        if gv is not None and not lexicon.is_passive(gv):
+            s = patterns.subject(gv)
+            if s is not None:
+                out.append(s)
+    return [t for t in out if t is not None]
 
 
 def definite_noun(c: Candidate) -> bool:
@@ -213,19 +280,20 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         # the addressee only when nothing is
         about = [t for t in slots if t.dep_ == "pobj" and t.head.lower_ in ABOUT_PREPS and t.head.head.i == c.anchor.i]
         slots = about + [t for t in slots if t not in about]
+    slots = [t for t in slots if not _nearby_place(t)]
     for slot in slots:
         found = [
             a for a in actors_of(slot, actors) if (a.start, a.end) not in src_keys and not _self_pronoun(a, sources)
         ]
         if found:
             yield found, True
-        pa = place_actor(slot, places)
+        pa = place_actor(slot, places) if not _venue(c, slot) else None
         if pa is not None:
             yield [pa], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     if c.entry.role == "report":
         return
     for slot in patterns.nearby_heads(c.anchor, code=_plain_code(c)):
-        if src_tok is not None and slot.i == src_tok.i:
+        if (src_tok is not None and slot.i == src_tok.i) or _nearby_place(slot):
             continue
         found = [
             a
@@ -237,15 +305,41 @@ def _target_candidates(c: Candidate, src_tok: Token | None, sources: list[Actor]
         ]
         if found:
             yield found, False
-        pa = place_actor(slot, places)
+        pa = place_actor(slot, places) if not _venue(c, slot) else None
         if pa is not None and not _own_state(pa, sources):
             yield [pa], False
+
+
+#: Prepositions that place an act beside something ("fighting near the university"): their
+#: object is where it happened, not what it was aimed at.
+NEAR_PREPS = frozenset({"near", "outside", "around", "beside", "nearby"})
+
+
+def _nearby_place(slot: Token) -> bool:
+    """ "clashes near the university": a landmark that locates the act, no party to it."""
+    return slot.dep_ == "pobj" and slot.head.lower_ in NEAR_PREPS
+
+
+def _venue(c: Candidate, slot: Token) -> bool:
+    """ "X and Y opened talks in Washington": the place a mutual act (a meeting, talks) is held
+    in is its venue, not a party to it."""
+    return lexicon.reciprocal(c.code) and slot.dep_ == "pobj" and slot.head.lower_ in ("in", "at")
 
 
 def _self_pronoun(a: Actor, sources: list[Actor]) -> bool:
     """A pronoun that the actor index resolved to the event's own source ("the Kremlin warned
     that it would not ..."): the speaker itself, never the party the act is aimed at."""
-    return a.text.lower() in PRONOUNS and any(a.code == s.code for s in sources)
+    if a.text.lower() in PRONOUNS and any(a.code == s.code for s in sources):
+        return True
+    # "X and Y agreed to resume visits between their leaders": what the sources' own pronoun
+    # owns is theirs (a second reading of the sources), no party the act is aimed at
+    first = a.text.split(" ", 1)[0].lower()
+    return (
+        len(sources) > 1
+        and first in POSSESSIVES
+        and a.country is not None
+        and any(s.country == a.country for s in sources)
+    )
 
 
 def mediated_parties(tok: Token, actors, sources: list[Actor]) -> list[Actor]:
@@ -321,6 +415,8 @@ def choose_targets(
     for slot, in_slot in slots:
         if src_tok is not None and slot.i == src_tok.i:
             continue
+        if _venue(c, slot) or _nearby_place(slot):
+            continue
         for h in patterns.expand_conj(slot):
             a = actors.for_token(h, locations=True)
             if (
@@ -331,3 +427,28 @@ def choose_targets(
             ):
                 return [a], False  # a place read as its country: weaker than a party ("X and Y met in Z")
     return first, first_slot
+
+
+def scene_target(c: Candidate, sources: list[Actor], places: list[Place]) -> list[Actor]:
+    """ "Russian troops shelled villages near Kharkiv": a use of force (roots 18-20) that names no
+    target hits the country it happens in, when that is not the attacker's own."""
+    if c.code[:2] not in ("18", "19", "20") or not places or not sources:
+        return []
+    src_countries = {s.country for s in sources}
+    if None in src_countries:
+        return []
+    p = place_for(c.anchor, places)
+    if p is None or not p.country or p.country in src_countries:
+        return []
+    return [
+        Actor(
+            code=p.country,
+            country=p.country,
+            sectors=[],
+            name=p.name,
+            text=p.text,
+            start=p.start,
+            end=p.end,
+            kind="country",
+        )
+    ]

@@ -19,7 +19,7 @@ from ..ontology import plover_type
 from ..places import place_for
 from ..times import event_dating
 from . import lexicon, patterns
-from .arguments import choose_sources, choose_targets, definite_noun, mediated_parties
+from .arguments import choose_sources, choose_targets, definite_noun, mediated_parties, scene_target
 from .candidates import (
     Candidate,
     clause_depth,
@@ -140,7 +140,7 @@ def _events_for(
         # "the court allowed the candidate to run": a permission at home eases a restriction (081);
         # 086 is letting foreign or international parties in
         c.code = "081"
-    targets = targets or _implied_targets(c, actors, sources)
+    targets = targets or _implied_targets(c, actors, sources) or scene_target(c, sources, places)
     modality: str = "asserted"
     attribution: list[Attribution] = []
     try:
@@ -148,7 +148,7 @@ def _events_for(
     except Exception:  # a bug in one helper must not lose the event
         log.exception("modality.assess failed")
     if memory is not None:
-        sources = _remembered(c, sources, modality, fallback, memory)
+        sources = _remembered(c, sources, modality, fallback, memory, src_tok)
     if not sources and implied_arrest(c, modality):
         sources = [implied_police(c.token, country)]
         c.notes.append("implied police")
@@ -187,18 +187,40 @@ def _implied_targets(c: Candidate, actors, sources: list[Actor]) -> list[Actor]:
     return []
 
 
-def _remembered(c: Candidate, sources: list[Actor], modality: str, fallback: bool, memory: dict) -> list[Actor]:
+def _remembered(
+    c: Candidate, sources: list[Actor], modality: str, fallback: bool, memory: dict, src_tok: Token | None = None
+) -> list[Actor]:
     """Keep the source of a done act for later mentions; give "the firing" the source of the
-    firing named earlier in the article ("one person was injured in the firing")."""
+    firing named earlier in the article ("one person was injured in the firing"), and a force
+    whose subject is such a noun ("the attack killed 23") the last attacker named."""
+    force = c.code[:2] in ("18", "19", "20")
     if sources and not fallback:
         if modality in ("asserted", "reported"):  # a denied or planned act is no antecedent for "the attack"
             memory[c.code] = sources[0]
+            if force:
+                memory["force"] = sources[0]
     elif not sources and definite_noun(c):
         prior = memory.get(c.code)
         if prior is not None:
             c.notes.append("anaphoric source")
             return [prior]
+    elif not sources and force and src_tok is not None and _force_noun(src_tok):
+        prior = memory.get("force")
+        if prior is not None:
+            c.notes.append("anaphoric source")
+            return [prior]
     return sources
+
+
+def _force_noun(tok: Token) -> bool:
+    """ "The attack", "this assault": a definite noun for a use of force, naming an act told before."""
+    e = lexicon.match(tok)
+    return (
+        tok.pos_ == "NOUN"
+        and e is not None
+        and e.code[:2] in ("18", "19", "20")
+        and any(x.dep_ == "det" and x.lower_ in ("the", "this", "that") for x in tok.children)
+    )
 
 
 def _circumstances(anchor: Token, published: str | None, modality: str, places: list[Place]) -> dict:
