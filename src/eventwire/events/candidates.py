@@ -107,7 +107,7 @@ def _combat_killings(sent: Span, by_tok: dict[int, Candidate]) -> None:
     combat ("the man was killed at his home") it keeps 1823/182. Only the default rows are
     recoded: a row conditioned on the means ("beaten to death") is kept."""
     table = combat_recodes()
-    harms = []
+    harms: list[tuple[Candidate, str]] = []
     for c in by_tok.values():
         row = table.get((c.entry.lemma, c.entry.pos, c.code))
         if row is not None and (row[1] or not c.entry.anywhere):
