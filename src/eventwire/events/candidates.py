@@ -7,10 +7,12 @@ or refused must be settled before anyone asks who did it to whom.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..tables import read_table
 from . import lexicon, patterns
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -53,19 +55,72 @@ def clause_depth(tok: Token) -> int:
     return d
 
 
+#: Entity types whose words are a name, not an act ("International Security Assistance Force",
+#: a surname that is also a verb, the title of a book).
+NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+
+
+def in_name(t: Token) -> bool:
+    """Whether a word is part of a proper name and so names no act: a capitalised word inside a
+    multi-word ORG/PERSON/title entity ("the Regional Assistance Force", "Mr Strike"). A lone
+    capitalised word is kept (the tagger often takes a sentence-initial "Clashes" for a name)."""
+    if t.ent_type_ not in NAME_ENTS or not t.is_title:
+        return False
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent is not None and len(ent) > 1
+
+
 def find_candidates(sent: Span) -> tuple[list[Candidate], dict[int, Candidate]]:
     """Every trigger of the sentence in word order, and the live ones by anchor and token index."""
     by_tok: dict[int, Candidate] = {}
     for t in sent:
+        if in_name(t):
+            continue
         e = lexicon.match(t)
         if e is not None:
             by_tok[t.i] = Candidate(t, t, e, e.code, t.i, t.i)
     _add_light_verbs(sent, by_tok)
     _swallow_conditioned_nouns(by_tok)
+    _combat_killings(sent, by_tok)
     cands = sorted(by_tok.values(), key=lambda c: c.token.i)
     by_anchor = {c.anchor.i: c for c in cands if not c.consumed}
     by_anchor.update({c.token.i: c for c in cands if not c.consumed})
     return cands, by_anchor
+
+
+@functools.lru_cache(maxsize=1)
+def combat_words() -> frozenset[str]:
+    """Lemmas that put a killing in armed conflict (``data/combat_context.tsv``)."""
+    return frozenset(row["lemma"] for row in read_table("eventwire.events", "combat_context.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def combat_recodes() -> dict[tuple[str, str, str], tuple[str, bool]]:
+    """(lemma, pos, default code) → its code in a sentence about fighting (``data/combat_recode.tsv``)."""
+    rows = read_table("eventwire.events", "combat_recode.tsv")
+    return {(r["lemma"], r["pos"], r["code"]): (r["combat_code"], r["rows"] == "any") for r in rows}
+
+
+def _combat_killings(sent: Span, by_tok: dict[int, Candidate]) -> None:
+    """A killing or wounding with no weapon named is conventional force (190) when its sentence is
+    about armed conflict ("troops shelled the town, killing four"), by CAMEO's note on 190; outside
+    combat ("the man was killed at his home") it keeps 1823/182. Only the default rows are
+    recoded: a row conditioned on the means ("beaten to death") is kept."""
+    table = combat_recodes()
+    harms: list[tuple[Candidate, str]] = []
+    for c in by_tok.values():
+        row = table.get((c.entry.lemma, c.entry.pos, c.code))
+        if row is not None and (row[1] or not c.entry.anywhere):
+            harms.append((c, row[0]))
+    if not harms:
+        return
+    words = combat_words()
+    # armed actors or military weapons, not any violence: "killed in police firing" is not combat
+    fighting = any(t.lemma_.lower() in words for t in sent if t.ent_type_ not in ("ORG", "PERSON", "WORK_OF_ART"))
+    if fighting:
+        for c, new in harms:
+            c.code = new
+            c.notes.append("combat")
 
 
 def _add_light_verbs(sent: Span, by_tok: dict[int, Candidate]) -> None:
