@@ -82,7 +82,15 @@ def _absorb(keep: Event, other: Event) -> None:
 
 
 def merge_within_article(events: list[Event]) -> list[Event]:
-    """Merge repeated mentions of one event; best confidence kept; output sorted by confidence (desc)."""
+    """Merge repeated mentions of one event; best confidence kept; output sorted by confidence (desc).
+
+    Two passes: records with the same key (above) first, then restatements of one act
+    (:func:`merge_restatements`)."""
+    return merge_restatements(_merge_same_key(events))
+
+
+def _merge_same_key(events: list[Event]) -> list[Event]:
+    """Merge records whose :func:`dedup_key` is the same."""
     groups: dict[tuple, list[Event]] = {}
     for e in events:
         groups.setdefault(dedup_key(e), []).append(e)
@@ -96,3 +104,69 @@ def merge_within_article(events: list[Event]) -> list[Event]:
         out.append(keep)
     out.sort(key=lambda e: (-e.confidence, e.evidence.start, e.trigger.start))
     return out
+
+
+def _compatible(a, b) -> bool:
+    """Two sides of two records can be one party: the same code, or one side unknown."""
+    ca, cb = _code(a), _code(b)
+    return ca is None or cb is None or ca == cb
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    return (a.place.geonameid, a.place.name) == (b.place.geonameid, b.place.name)
+
+
+def restates(keep: Event, other: Event) -> bool:
+    """Is ``other`` a restatement of the act ``keep`` records ("Rebels attacked a convoy on
+    Monday" … "The attack on the convoy", "Twelve soldiers were killed in the attack")?
+
+    Same CAMEO root, same modality, each side the same party or unknown on one of them, and
+    no conflicting date or place. At least one side must be a known party they share, or the
+    records say nothing that ties them to one act; a side named only by a role word ("police")
+    ties nothing either (one riot story has many police actions), and one of the two must name
+    both sides (two one-sided "jets struck" may be two strikes).
+    """
+    if keep.root != other.root or keep.root == "01":
+        return False
+    if any(_same_span(other.evidence, m) for m in [keep.evidence, *keep.mentions]):
+        return False  # two acts of one sentence ("attacked A and shelled B") are two records
+    if keep.modality != other.modality:
+        return False  # "the army said it struck" and the text's own "the strike" keep their own standing
+    if not (_compatible(keep.source, other.source) and _compatible(keep.target, other.target)):
+        return False
+    if keep.date is not None and other.date is not None and keep.date != other.date:
+        return False
+    if not _same_place(keep, other):
+        return False
+    if not any(_code(x.source) is not None and _code(x.target) is not None for x in (keep, other)):
+        return False  # two one-sided records ("Israeli jets struck", twice) may be two strikes
+    return any(
+        _code(x) is not None and _code(x) == _code(y) and not _generic(x) and not _generic(y)
+        for x, y in ((keep.source, other.source), (keep.target, other.target))
+    )
+
+
+def _fill_sides(keep: Event, other: Event) -> None:
+    """A side the kept record lacks is taken from the restatement that names it."""
+    if keep.source is None and other.source is not None:
+        keep.source = other.source
+    if keep.target is None and other.target is not None:
+        keep.target = other.target
+
+
+def merge_restatements(events: list[Event]) -> list[Event]:
+    """One record per act: each record joins the best-confidence earlier kept record it restates,
+    its evidence becoming one of that record's ``mentions``."""
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: (-e.confidence, e.evidence.start)):
+        home = next((k for k in kept if restates(k, e)), None)
+        if home is None:
+            kept.append(e)
+            continue
+        _absorb(home, e)
+        _fill_sides(home, e)
+        home.mentions.sort(key=lambda m: m.start)
+    kept.sort(key=lambda e: (-e.confidence, e.evidence.start, e.trigger.start))
+    return kept
