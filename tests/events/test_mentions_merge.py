@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.events.merge import merge_restatements, merge_within_article, restates
+from eventwire.events.merge import merge_restatements, restates
 from eventwire.model import Actor, Event, TextSpan
 
 
@@ -30,7 +30,7 @@ def event(start: int, conf: float, src="MLIREB", tgt="MLIMIL", cameo="190", moda
 
 def test_the_lede_and_its_restatement_are_one_record_with_both_mentions():
     lede, later = event(0, 0.9), event(100, 0.6, tgt=None, cameo="193")
-    (one,) = merge_within_article([lede, later])
+    (one,) = merge_restatements([lede, later])
     assert one is lede
     assert [(m.start, m.end) for m in one.mentions] == [(100, 110)]
 
