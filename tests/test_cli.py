@@ -263,3 +263,16 @@ def test_long_articles_are_parsed_in_pieces_and_joined_exactly(nlp):
     assert [(e.cameo, e.evidence.start, e.evidence.end) for e in res.events] == [
         (e.cameo, e.evidence.start, e.evidence.end) for e in whole.events
     ]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_statements_option_keeps_bare_said_records(tmp_path):
+    src = tmp_path / "s.jsonl"
+    src.write_text(json.dumps({"id": "s1", "text": STORIES[1]}) + "\n", encoding="utf-8")
+    codes = {}
+    for flag in ([], ["--statements"]):
+        r = CliRunner().invoke(app, ["extract", "-j", "1", "-q", *flag, str(src)])
+        assert r.exit_code == 0, r.output
+        (o,) = _lines(r.stdout)
+        codes[bool(flag)] = [e["cameo"] for e in o["events"]]
+    assert "010" not in codes[False] and "010" in codes[True]

@@ -161,6 +161,9 @@ def extract(
         False, "--no-clean", help="take text exactly as given (offsets line up with the input)"
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
+    statements: bool = typer.Option(
+        False, "--statements", help='a record for every bare "said/told/added" (CAMEO 010), as GDELT counts them'
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
     summary: Path | None = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
 ) -> None:
@@ -184,7 +187,11 @@ def extract(
     try:
         with progress_bar("extract", total, not quiet) as advance:
             for line, counts in analyse_parallel(
-                iter_records(inputs), clean=not no_clean, jobs=jobs or None, transform=_line_and_counts
+                iter_records(inputs),
+                clean=not no_clean,
+                jobs=jobs or None,
+                transform=_line_and_counts,
+                statements=statements,
             ):
                 out.write(line)
                 out.write("\n")
@@ -221,6 +228,9 @@ def ingest(
     ),
     no_clean: bool = typer.Option(False, "--no-clean", help="take text exactly as given"),
     jobs: int = typer.Option(0, "--jobs", "-j", help=_jobs_help()),
+    statements: bool = typer.Option(
+        False, "--statements", help='a record for every bare "said/told/added" (CAMEO 010), as GDELT counts them'
+    ),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="skip rebuilding merged_events after the run"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar and no summary on stderr"),
     summary: Path | None = typer.Option(None, "--summary", help="write the run summary (JSON) to this file"),
@@ -247,11 +257,15 @@ def ingest(
         if dask and parquet is not None:  # --dask without --parquet was refused above
             from .run import ingest_dask
 
-            result["parquet"] = ingest_dask(inputs, parquet, dask, clean=not no_clean, progress=advance)
+            result["parquet"] = ingest_dask(
+                inputs, parquet, dask, clean=not no_clean, progress=advance, statements=statements
+            )
         elif parquet is not None:
             from .run import ingest_parquet
 
-            result["parquet"] = ingest_parquet(inputs, parquet, jobs=jobs or None, clean=not no_clean, progress=advance)
+            result["parquet"] = ingest_parquet(
+                inputs, parquet, jobs=jobs or None, clean=not no_clean, progress=advance, statements=statements
+            )
         if db is not None and parquet is not None:  # the dataset is analysed already: copy it in
             from .store.duckdb import load_parquet
 
@@ -260,7 +274,13 @@ def ingest(
             from .run import ingest_duckdb
 
             result["db"] = ingest_duckdb(
-                inputs, db, jobs=jobs or None, clean=not no_clean, progress=advance, run_dedup=not no_dedup
+                inputs,
+                db,
+                jobs=jobs or None,
+                clean=not no_clean,
+                progress=advance,
+                run_dedup=not no_dedup,
+                statements=statements,
             )
     # the analysing step's counts (the Parquet run when there was one; loading it into --db only copies)
     main_counts = result.get("parquet") or result.get("db") or {}

@@ -18,6 +18,7 @@ import numpy
 from spacy.tokens import Doc
 
 from . import actors, events, places, quotes
+from .events.article import drop_bare_statements
 from .ingest import prepare_article
 from .model import Article, ArticleError, ArticleResult, ErrorInfo, InputRecord
 from .nlp import load_nlp, trim_caches
@@ -25,11 +26,13 @@ from .nlp import load_nlp, trim_caches
 log = logging.getLogger(__name__)
 
 
-def analyse(article: Article, doc: Doc) -> ArticleResult:
-    """Run every stage after parsing on one article."""
+def analyse(article: Article, doc: Doc, statements: bool = False) -> ArticleResult:
+    """Run every stage after parsing on one article; ``statements`` keeps the bare "said" (010) records."""
     index = actors.find_actors(doc, article)
     found_places = places.find_places(doc, index)
     found_events = events.find_events(doc, index, found_places, article.published)
+    if not statements:
+        found_events = drop_bare_statements(found_events)
     found_quotes = quotes.find_quotes(doc, index)
     return ArticleResult(id=article.id, article=article, events=found_events, quotes=found_quotes, places=found_places)
 
@@ -116,7 +119,7 @@ def parse_batches(
 
 
 def analyse_records(
-    records: Iterable[InputRecord], clean: bool = True, batch_size: int = 64
+    records: Iterable[InputRecord], clean: bool = True, batch_size: int = 64, statements: bool = False
 ) -> Iterator[ArticleResult]:
     """One ``ArticleResult`` per record, in input order; bad records give error results.
 
@@ -125,7 +128,8 @@ def analyse_records(
     that could not even be read), and optionally ``url``, ``title``, ``published``, ``outlet``. Memory stays flat: records are consumed lazily and parsed
     in batches of at most ``batch_size`` articles and ``BATCH_CHARS`` characters, long articles in
     pieces; a bad record rides along as an empty text (parsing "" costs nothing) so order needs no
-    bookkeeping.
+    bookkeeping. ``statements``: keep a record for every bare "said/told/added" (CAMEO 010), as
+    GDELT counts them; by default the speech is in the quotes and only the specific 01x acts stay.
     """
     nlp = load_nlp()
 
@@ -155,12 +159,14 @@ def analyse_records(
                 zone = contextlib.ExitStack()
                 if zones:
                     zone.enter_context(nlp.memory_zone())
-            yield from _analyse_batch(nlp, batch, pending)
+            yield from _analyse_batch(nlp, batch, pending, statements)
     finally:
         zone.close()
 
 
-def _analyse_batch(nlp: Any, batch: list[tuple[str, Any]], pending: list[Doc]) -> Iterator[ArticleResult]:
+def _analyse_batch(
+    nlp: Any, batch: list[tuple[str, Any]], pending: list[Doc], statements: bool = False
+) -> Iterator[ArticleResult]:
     """Parse one batch and analyse its articles; an article's pieces collect in ``pending``."""
     docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
     for doc, (_, (p, n)) in zip(docs, batch):
@@ -175,7 +181,7 @@ def _analyse_batch(nlp: Any, batch: list[tuple[str, Any]], pending: list[Doc]) -
             yield p
             continue
         try:
-            yield analyse(p, doc)
+            yield analyse(p, doc, statements)
         except Exception as e:  # a bug in one stage loses one article, not the batch
             log.exception("analysis failed for %s", p.id)
             yield ArticleResult(id=p.id, article=p, error=ErrorInfo("internal", f"{type(e).__name__}: {e}"))
@@ -212,9 +218,14 @@ def join_pieces(nlp: Any, docs: list[Doc], article: Article | ArticleResult) -> 
 
 
 def extract(
-    text_or_html: str, published: str | None = None, url: str | None = None, clean: bool = True
+    text_or_html: str,
+    published: str | None = None,
+    url: str | None = None,
+    clean: bool = True,
+    statements: bool = False,
 ) -> ArticleResult:
-    """Analyse one article given as plain text or HTML (detected by its first tag)."""
+    """Analyse one article given as plain text or HTML (detected by its first tag); ``statements``
+    keeps a record for every bare "said" (CAMEO 010) as well."""
     head = text_or_html.lstrip()[:512].lower()
     is_html = (
         head.startswith("<!doctype html")
@@ -226,15 +237,15 @@ def extract(
         record: InputRecord = {"html": text_or_html, "published": published, "url": url}
     else:
         record = {"text": text_or_html, "published": published, "url": url}
-    return next(analyse_records([record], clean=clean))
+    return next(analyse_records([record], clean=clean, statements=statements))
 
 
 def extract_batch(
-    items: Iterable[str | InputRecord], clean: bool = True, batch_size: int = 64
+    items: Iterable[str | InputRecord], clean: bool = True, batch_size: int = 64, statements: bool = False
 ) -> Iterator[ArticleResult]:
     """Batch form of :func:`extract`: strings or record dicts in, results out in the same order."""
 
     def as_record(x: str | InputRecord) -> InputRecord:
         return x if isinstance(x, dict) else {"text": x}
 
-    return analyse_records((as_record(x) for x in items), clean=clean, batch_size=batch_size)
+    return analyse_records((as_record(x) for x in items), clean=clean, batch_size=batch_size, statements=statements)

@@ -34,7 +34,9 @@ LOCAL_WORKER_CONFIG = {
 }
 
 
-def process_chunk(records: list[InputRecord], root: str, clean: bool = True) -> dict[str, Any]:
+def process_chunk(
+    records: list[InputRecord], root: str, clean: bool = True, statements: bool = False
+) -> dict[str, Any]:
     """Runs on a worker: analyse one chunk and commit its rows to the dataset; returns counts."""
     from ..pipeline import analyse_records
     from ..store.parquet import write_batch
@@ -43,7 +45,7 @@ def process_chunk(records: list[InputRecord], root: str, clean: bool = True) -> 
     sources = SourceFiles(limit=len(records))
     for r in records:
         sources.remember(r)
-    rows = [result_rows(res) for res in analyse_records(records, clean=clean)]
+    rows = [result_rows(res) for res in analyse_records(records, clean=clean, statements=statements)]
     sources.fill(rows)
     counts = RunCounts()
     counts.count_failures(rows)
@@ -81,6 +83,7 @@ def ingest_dask(
     clean: bool = True,
     progress: Callable[[int], None] | None = None,
     chunk_size: int = DASK_CHUNK,
+    statements: bool = False,
 ) -> dict[str, Any]:
     """Read inputs here, analyse them on Dask workers into the Parquet dataset at ``root``."""
     from dask.distributed import as_completed
@@ -106,7 +109,7 @@ def ingest_dask(
 
         fresh = skip_stored(iter_records(paths), dataset.known_ids, counts, progress, once=True)
         for chunk in chunks(fresh, chunk_size):
-            pending.add(client.submit(process_chunk, chunk, str(dataset.root), clean, pure=False))
+            pending.add(client.submit(process_chunk, chunk, str(dataset.root), clean, statements, pure=False))
             in_flight += 1
             while in_flight >= window:
                 collect(next(pending))

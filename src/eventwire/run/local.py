@@ -61,18 +61,20 @@ def lost_result(record: InputRecord, message: str) -> ArticleResult:
     return ArticleResult(id=str(record.get("id") or ""), article=None, error=ErrorInfo("internal", message))
 
 
-def _analyse_chunk(chunk: list[InputRecord], clean: bool, transform: Callable[[ArticleResult], Any]) -> list[Any]:
+def _analyse_chunk(
+    chunk: list[InputRecord], clean: bool, transform: Callable[[ArticleResult], Any], statements: bool = False
+) -> list[Any]:
     """Runs in a worker process: one chunk's transformed results, in order."""
-    return [transform(r) for r in analyse_records(chunk, clean=clean)]
+    return [transform(r) for r in analyse_records(chunk, clean=clean, statements=statements)]
 
 
 class _WorkerPool:
     """A process pool that can be replaced when a worker dies, and a way to find the culprit."""
 
-    def __init__(self, jobs: int, clean: bool, transform: Callable[[ArticleResult], Any]):
+    def __init__(self, jobs: int, clean: bool, transform: Callable[[ArticleResult], Any], statements: bool = False):
         import multiprocessing as mp
 
-        self.jobs, self.clean, self.transform = jobs, clean, transform
+        self.jobs, self.clean, self.transform, self.statements = jobs, clean, transform, statements
         self.context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self.pool = self._new()
 
@@ -82,7 +84,7 @@ class _WorkerPool:
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=prepare_process_for_batch)
 
     def submit(self, chunk: list[InputRecord]) -> Any:
-        return self.pool.submit(_analyse_chunk, chunk, self.clean, self.transform)
+        return self.pool.submit(_analyse_chunk, chunk, self.clean, self.transform, self.statements)
 
     def renew(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
@@ -112,6 +114,7 @@ def analyse_parallel(
     jobs: int | None = None,
     transform: Callable[[ArticleResult], Any] = ArticleResult.to_dict,
     chunk_size: int = 64,
+    statements: bool = False,
 ) -> Iterator[Any]:
     """``transform(result)`` for every record, in input order, computed by ``jobs`` worker processes.
 
@@ -119,17 +122,18 @@ def analyse_parallel(
     however long the input is; results come back chunk by chunk in input order. With ``jobs == 1``
     everything runs in this process (no pickling, no start-up cost). A worker that dies takes only
     its chunk with it: those articles get ``internal`` error results. ``transform`` runs in the
-    worker, so it must pickle (a module-level function).
+    worker, so it must pickle (a module-level function). ``statements`` keeps the bare "said"
+    (CAMEO 010) records (:func:`eventwire.pipeline.analyse_records`).
     """
     jobs = jobs or default_jobs()
     it = iter(records)
     first = list(itertools.islice(it, chunk_size + 1))
     if jobs <= 1 or len(first) <= chunk_size:  # one process, or too little work to be worth forking
         prepare_process_for_batch()
-        for r in analyse_records(itertools.chain(first, it), clean=clean):
+        for r in analyse_records(itertools.chain(first, it), clean=clean, statements=statements):
             yield transform(r)
         return
-    workers = _WorkerPool(jobs, clean, transform)
+    workers = _WorkerPool(jobs, clean, transform, statements)
     try:
         yield from _in_order(workers, itertools.chain(first, it), chunk_size)
     finally:

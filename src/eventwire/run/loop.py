@@ -150,12 +150,12 @@ def run_into(
     return counts
 
 
-def rows_in_processes(clean: bool = True, jobs: int | None = None) -> AnalyseRows:
+def rows_in_processes(clean: bool = True, jobs: int | None = None, statements: bool = False) -> AnalyseRows:
     """Analysis on this machine's worker processes, each result as its table rows."""
     from .local import analyse_parallel
 
     def analyse_rows(records: Iterable[InputRecord]) -> Iterable[Rows]:
-        return analyse_parallel(records, clean=clean, jobs=jobs, transform=result_rows)
+        return analyse_parallel(records, clean=clean, jobs=jobs, transform=result_rows, statements=statements)
 
     return analyse_rows
 
@@ -167,6 +167,7 @@ def ingest_duckdb(
     clean: bool = True,
     progress: Progress | None = None,
     run_dedup: bool = True,
+    statements: bool = False,
 ) -> dict[str, Any]:
     """Read, analyse and store in the DuckDB file ``db`` every input not stored yet; then rebuild the
     cross-article clusters. Returns the counts, the table totals and the clusters' counts."""
@@ -175,7 +176,7 @@ def ingest_duckdb(
 
     with DuckStore(db) as store:
         counts = run_into(
-            store, iter_records(paths), rows_in_processes(clean, jobs), WRITE_BATCH, progress or no_progress
+            store, iter_records(paths), rows_in_processes(clean, jobs, statements), WRITE_BATCH, progress or no_progress
         )
         summary: dict[str, Any] = {**counts.summary(), "db": str(db), "totals": store.counts()}
         if run_dedup:
@@ -191,6 +192,7 @@ def ingest_parquet(
     jobs: int | None = None,
     clean: bool = True,
     progress: Progress | None = None,
+    statements: bool = False,
 ) -> dict[str, Any]:
     """Analyse inputs on this machine into the Parquet dataset at ``root``, resuming a killed run."""
     from ..ingest.readers import iter_records
@@ -198,6 +200,6 @@ def ingest_parquet(
 
     dataset = ParquetDataset(root)
     counts = run_into(
-        dataset, iter_records(paths), rows_in_processes(clean, jobs), PARQUET_BATCH, progress or no_progress
+        dataset, iter_records(paths), rows_in_processes(clean, jobs, statements), PARQUET_BATCH, progress or no_progress
     )
     return {**counts.summary(), "parquet": str(Path(root)), "recovered_files": dataset.recovered}
