@@ -66,8 +66,11 @@ def in_name(t: Token) -> bool:
     capitalised word is kept (the tagger often takes a sentence-initial "Clashes" for a name)."""
     if t.ent_type_ not in NAME_ENTS or not t.is_title:
         return False
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-    return ent is not None and len(ent) > 1
+    # inside an entity of two or more words: it continues one, or the next word continues it
+    # (read from the token's IOB tag; walking doc.ents per token cost a tenth of the events stage)
+    if t.ent_iob_ == "I":
+        return True
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I"
 
 
 def find_candidates(sent: Span) -> tuple[list[Candidate], dict[int, Candidate]]:
