@@ -39,17 +39,22 @@ def place_actor(tok: Token, places: list[Place]) -> Actor | None:
     for p in places:
         # the place is the token, or named in front of it ("in Montenegro province")
         if p.country and (p.start <= tok.idx < p.end or lo <= p.start < p.end <= hi):
-            return Actor(
-                code=p.country,
-                country=p.country,
-                sectors=[],
-                name=p.name,
-                text=p.text,
-                start=p.start,
-                end=p.end,
-                kind="country",
-            )
+            return place_country(p)
     return None
+
+
+def place_country(p: Place) -> Actor:
+    """The country of a place as a party, with the place's words as its evidence."""
+    return Actor(
+        code=p.country or "",
+        country=p.country,
+        sectors=[],
+        name=p.name,
+        text=p.text,
+        start=p.start,
+        end=p.end,
+        kind="country",
+    )
 
 
 def implied_police(trigger: Token, country: str | None) -> Actor:

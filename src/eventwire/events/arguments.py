@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..actors.implied import place_actor, role_actor
+from ..actors.implied import place_actor, place_country, role_actor
 from ..model import Actor, Place
 from ..places import place_for
 from . import lexicon, patterns
@@ -440,15 +440,4 @@ def scene_target(c: Candidate, sources: list[Actor], places: list[Place]) -> lis
     p = place_for(c.anchor, places)
     if p is None or not p.country or p.country in src_countries:
         return []
-    return [
-        Actor(
-            code=p.country,
-            country=p.country,
-            sectors=[],
-            name=p.name,
-            text=p.text,
-            start=p.start,
-            end=p.end,
-            kind="country",
-        )
-    ]
+    return [place_country(p)]
