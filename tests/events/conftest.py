@@ -35,3 +35,17 @@ class FakeActors:
 def fake_actors():
     """The ``FakeActors`` class: ``fake_actors({"ministry": "NORGOV"})`` stands in for an actor index."""
     return FakeActors
+
+
+@pytest.fixture(scope="module")
+def code_sentences(nlp):
+    """Code a text with every stage the events read (actors and places), as the pipeline does."""
+    from eventwire import actors, places
+    from eventwire.events import find_events
+
+    def run(text: str):
+        doc = nlp(text)
+        index = actors.find_actors(doc, None)
+        return find_events(doc, index, places.find_places(doc, index), None)
+
+    return run

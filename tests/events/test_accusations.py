@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.events import find_events
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    from eventwire import actors, places
-
-    def run(text: str):
-        doc = nlp(text)
-        index = actors.find_actors(doc, None)
-        return find_events(doc, index, places.find_places(doc, index), None)
-
-    return run
 
 
 def _by_root(events, *roots):
@@ -29,8 +15,8 @@ def _country(actor):
     return None if actor is None else actor.country
 
 
-def test_accused_act_is_the_objects_and_only_reported(code):
-    evs = code("The Malian army accused Tuareg rebels of shelling the garrison at Kidal.")
+def test_accused_act_is_the_objects_and_only_reported(code_sentences):
+    evs = code_sentences("The Malian army accused Tuareg rebels of shelling the garrison at Kidal.")
     acc = _by_root(evs, "11")
     assert acc.cameo.startswith("112") and acc.modality == "asserted"
     assert acc.source.sectors == ["MIL"] and acc.target.sectors == ["REB"]
@@ -41,8 +27,8 @@ def test_accused_act_is_the_objects_and_only_reported(code):
     assert "army" in shell.attribution[0].text
 
 
-def test_blamed_for_an_event_noun(code):
-    evs = code("The Somali government blamed Kenyan troops for the air strike on the market.")
+def test_blamed_for_an_event_noun(code_sentences):
+    evs = code_sentences("The Somali government blamed Kenyan troops for the air strike on the market.")
     acc = _by_root(evs, "11")
     assert _country(acc.source) == "SOM" and _country(acc.target) == "KEN"
     strike = _by_root(evs, "19")
@@ -50,30 +36,30 @@ def test_blamed_for_an_event_noun(code):
     assert strike.modality == "reported" and strike.attribution[0].cue == "blame"
 
 
-def test_held_responsible_is_an_accusation(code):
-    evs = code("The Nigerian police held the separatist militia responsible for the bombing of the depot.")
+def test_held_responsible_is_an_accusation(code_sentences):
+    evs = code_sentences("The Nigerian police held the separatist militia responsible for the bombing of the depot.")
     acc = _by_root(evs, "11")
     assert acc.trigger.text == "held" and acc.target is not None and acc.target.sectors == ["REB"]
     bomb = _by_root(evs, "18")
     assert bomb.source is not None and bomb.source.sectors == ["REB"] and bomb.modality == "reported"
 
 
-def test_accused_party_is_the_target_even_from_the_same_country(code):
+def test_accused_party_is_the_target_even_from_the_same_country(code_sentences):
     # the bare "ministry" takes the article's country (Chad): the accused is still the target, not Sudan
-    evs = code("The ministry accused Chad of bombing Arab villages in Sudan.")
+    evs = code_sentences("The ministry accused Chad of bombing Arab villages in Sudan.")
     acc = _by_root(evs, "11")
     assert acc.target is not None and acc.target.code == "TCD"
 
 
-def test_judged_act_is_the_objects_and_stays_asserted(code):
+def test_judged_act_is_the_objects_and_stays_asserted(code_sentences):
     # a condemnation takes the act as given: the object did it, and it is not the speaker's claim
-    evs = code("Chad condemned Libya for bombing the oasis town.")
+    evs = code_sentences("Chad condemned Libya for bombing the oasis town.")
     bomb = _by_root(evs, "19", "18")
     assert _country(bomb.source) == "LBY" and bomb.modality == "asserted"
 
 
-def test_to_blame_without_an_object_reports_nothing(code):
-    evs = code("A panel will find out who is to blame for the attacks on the ferry.")
+def test_to_blame_without_an_object_reports_nothing(code_sentences):
+    evs = code_sentences("A panel will find out who is to blame for the attacks on the ferry.")
     att = _by_root(evs, "19")
     assert not any(a.cue == "blame" for a in att.attribution)
 

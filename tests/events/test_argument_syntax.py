@@ -4,22 +4,6 @@ carried from the clause it joins, a force's remembered attacker, the scene of a 
 
 from __future__ import annotations
 
-import pytest
-
-from eventwire.events import find_events
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    from eventwire import actors, places
-
-    def run(text: str):
-        doc = nlp(text)
-        index = actors.find_actors(doc, None)
-        return find_events(doc, index, places.find_places(doc, index), None)
-
-    return run
-
 
 def _pairs(events, trigger: str) -> set[tuple[str | None, str | None]]:
     return {
@@ -29,30 +13,30 @@ def _pairs(events, trigger: str) -> set[tuple[str | None, str | None]]:
     }
 
 
-def test_talks_between_two_parties_pair_them(code):
-    evs = code("Talks between Peruvian officials and a Chilean delegation began on Thursday.")
+def test_talks_between_two_parties_pair_them(code_sentences):
+    evs = code_sentences("Talks between Peruvian officials and a Chilean delegation began on Thursday.")
     assert _pairs(evs, "Talks") == {("PER", "CHL"), ("CHL", "PER")}
 
 
-def test_a_statement_condemning_is_by_the_subject_of_issued(code):
-    evs = code("France and Germany issued a joint statement condemning the arrest of the Iranian journalist.")
+def test_a_statement_condemning_is_by_the_subject_of_issued(code_sentences):
+    evs = code_sentences("France and Germany issued a joint statement condemning the arrest of the Iranian journalist.")
     srcs = {s for s, _ in _pairs(evs, "condemning")}
     assert srcs == {"FRA", "DEU"}
 
 
-def test_a_visit_beside_an_act_is_by_its_subject(code):
-    evs = code("The Kenyan president said during a visit to Uganda that the pipeline would be finished.")
+def test_a_visit_beside_an_act_is_by_its_subject(code_sentences):
+    evs = code_sentences("The Kenyan president said during a visit to Uganda that the pipeline would be finished.")
     assert ("KEN", "UGA") in _pairs(evs, "visit")
 
 
-def test_own_possessive_is_no_target_of_a_mutual_act(code):
-    evs = code("Peru and Chile have agreed to resume regular visits between their leaders.")
+def test_own_possessive_is_no_target_of_a_mutual_act(code_sentences):
+    evs = code_sentences("Peru and Chile have agreed to resume regular visits between their leaders.")
     assert ("PER", "CHL") in _pairs(evs, "agreed")
     assert all(s != t for s, t in _pairs(evs, "agreed"))
 
 
-def test_pronoun_subject_of_a_subordinate_clause_and_no_venue_target(code):
-    evs = code(
+def test_pronoun_subject_of_a_subordinate_clause_and_no_venue_target(code_sentences):
+    evs = code_sentences(
         "Brazilian President Lula and Argentine President Milei both stressed the importance of ties "
         "as they opened talks in Washington."
     )
@@ -61,39 +45,39 @@ def test_pronoun_subject_of_a_subordinate_clause_and_no_venue_target(code):
     assert all(t != "USA" for _, t in pairs)
 
 
-def test_agent_of_the_instrument(code):
-    evs = code("Five soldiers were killed by a roadside bomb planted by Taliban militants.")
+def test_agent_of_the_instrument(code_sentences):
+    evs = code_sentences("Five soldiers were killed by a roadside bomb planted by Taliban militants.")
     killed = [e for e in evs if e.trigger.text == "killed"]
     assert killed and killed[0].source is not None and "REB" in killed[0].source.sectors
 
 
-def test_the_attack_takes_the_last_attacker(code):
-    evs = code("Al-Shabaab militants attacked a hotel in Kismayo on Friday. The attack killed 14 people.")
+def test_the_attack_takes_the_last_attacker(code_sentences):
+    evs = code_sentences("Al-Shabaab militants attacked a hotel in Kismayo on Friday. The attack killed 14 people.")
     killed = [e for e in evs if e.trigger.text == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.country == "SOM"
 
 
-def test_nationality_on_a_force_noun_in_a_place_slot_is_the_agent(code):
-    evs = code("Several soldiers were wounded in Israeli raids on the town.")
+def test_nationality_on_a_force_noun_in_a_place_slot_is_the_agent(code_sentences):
+    evs = code_sentences("Several soldiers were wounded in Israeli raids on the town.")
     wounded = [e for e in evs if e.trigger.text == "wounded"]
     assert wounded and wounded[0].source is not None and wounded[0].source.country == "ISR"
 
 
-def test_under_attack_makes_the_subject_the_target(code):
-    evs = code("UN peacekeepers in Mali came under attack on Sunday.")
+def test_under_attack_makes_the_subject_the_target(code_sentences):
+    evs = code_sentences("UN peacekeepers in Mali came under attack on Sunday.")
     att = [e for e in evs if e.trigger.text == "attack"]
     assert att and att[0].source is None
     assert att[0].target is not None and att[0].target.code.startswith("IGOUNO")
 
 
-def test_counterpart_takes_the_office_of_its_partner(code):
-    evs = code("The Ugandan foreign minister and her Kenyan counterpart met in Kampala on Monday.")
+def test_counterpart_takes_the_office_of_its_partner(code_sentences):
+    evs = code_sentences("The Ugandan foreign minister and her Kenyan counterpart met in Kampala on Monday.")
     assert ("UGA", "KEN") in _pairs(evs, "met")
     met = [e for e in evs if e.trigger.text == "met" and e.source and e.source.country == "KEN"]
     assert met and "GOV" in met[0].source.sectors
 
 
-def test_a_landmark_near_the_fighting_is_no_target(code):
-    evs = code("Residents reported intense fighting near the university in Gondar.")
+def test_a_landmark_near_the_fighting_is_no_target(code_sentences):
+    evs = code_sentences("Residents reported intense fighting near the university in Gondar.")
     fight = [e for e in evs if e.trigger.text == "fighting"]
     assert fight and (fight[0].target is None or "EDU" not in fight[0].target.sectors)

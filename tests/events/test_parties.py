@@ -3,21 +3,7 @@ coded each toward the other, "the two sides", regions and named armed groups (is
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.events import find_events
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    from eventwire import actors, places
-
-    def run(text: str):
-        doc = nlp(text)
-        index = actors.find_actors(doc, None)
-        return find_events(doc, index, places.find_places(doc, index), None)
-
-    return run
 
 
 def _pairs(events, prefix: str) -> set[tuple[str | None, str | None]]:
@@ -35,8 +21,8 @@ def _codes(actor) -> str | None:
 # -- pronouns and the source's own state ----------------------------------------------------------
 
 
-def test_object_pronoun_is_not_the_subject_of_its_own_clause(code):
-    evs = code(
+def test_object_pronoun_is_not_the_subject_of_its_own_clause(code_sentences):
+    evs = code_sentences(
         "Hundreds of farmers blocked the highway near Lahore on Friday, and riot police "
         "fired rubber bullets to scatter them."
     )
@@ -46,47 +32,49 @@ def test_object_pronoun_is_not_the_subject_of_its_own_clause(code):
     assert "COP" not in fired[0].target.sectors  # them = the farmers, not the police
 
 
-def test_a_speaker_warning_about_itself_has_no_self_target(code):
-    evs = code("The Egyptian foreign ministry warned that it would expel foreign observers.")
+def test_a_speaker_warning_about_itself_has_no_self_target(code_sentences):
+    evs = code_sentences("The Egyptian foreign ministry warned that it would expel foreign observers.")
     warn = [e for e in evs if e.trigger.text == "warned"]
     assert warn and _codes(warn[0].source) == "EGYGOV"
     assert warn[0].target is None or warn[0].target.code != "EGYGOV"
 
 
-def test_own_capital_deep_in_the_clause_is_no_target(code):
-    evs = code("Turkey condemned the raid, saying Ankara had not been warned.")
+def test_own_capital_deep_in_the_clause_is_no_target(code_sentences):
+    evs = code_sentences("Turkey condemned the raid, saying Ankara had not been warned.")
     cond = [e for e in evs if e.cameo.startswith("11")]
     assert cond and _codes(cond[0].source) == "TUR"
     assert cond[0].target is None or cond[0].target.country != "TUR"
 
 
-def test_region_adjective_gives_a_region_code_not_the_article_country(code):
-    evs = code("Japan's defence ministry promised to expand its exercises with Asian governments.")
+def test_region_adjective_gives_a_region_code_not_the_article_country(code_sentences):
+    evs = code_sentences("Japan's defence ministry promised to expand its exercises with Asian governments.")
     assert ("JPNGOV", "ASAGOV") in _pairs(evs, "03")
 
 
 # -- mutual acts ----------------------------------------------------------------------------------
 
 
-def test_coordinated_signatories_sign_with_each_other_not_the_mediator(code):
-    evs = code("Peru and Chile signed a fisheries accord on Monday, ending years of talks mediated by Norway.")
+def test_coordinated_signatories_sign_with_each_other_not_the_mediator(code_sentences):
+    evs = code_sentences(
+        "Peru and Chile signed a fisheries accord on Monday, ending years of talks mediated by Norway."
+    )
     assert _pairs(evs, "057") == {("PER", "CHL"), ("CHL", "PER")}
     assert _pairs(evs, "045") == {("NOR", "PER"), ("NOR", "CHL")}
     assert not [e for e in evs if e.target is not None and e.target.code == "NOR"]  # the mediator is no party
 
 
-def test_talks_in_a_city_are_between_the_coordinated_parties(code):
-    evs = code("Venezuela and Colombia held talks in Caracas.")
+def test_talks_in_a_city_are_between_the_coordinated_parties(code_sentences):
+    evs = code_sentences("Venezuela and Colombia held talks in Caracas.")
     assert _pairs(evs, "046") == {("VEN", "COL"), ("COL", "VEN")}
 
 
-def test_praise_by_two_countries_is_not_mutual(code):
-    evs = code("Norway and Sweden welcomed the verdict.")
+def test_praise_by_two_countries_is_not_mutual(code_sentences):
+    evs = code_sentences("Norway and Sweden welcomed the verdict.")
     assert ("NOR", "SWE") not in _pairs(evs, "05")
 
 
-def test_the_two_leaders_are_the_two_just_named(code):
-    evs = code(
+def test_the_two_leaders_are_the_two_just_named(code_sentences):
+    evs = code_sentences(
         "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi, "
         "and the two leaders agreed to reopen the border."
     )
@@ -94,8 +82,8 @@ def test_the_two_leaders_are_the_two_just_named(code):
     assert {(_codes(e.source), _codes(e.target)) for e in agreed} == {("KENGOV", "ETHGOV"), ("ETHGOV", "KENGOV")}
 
 
-def test_the_two_sides_need_two_parties(code):
-    evs = code("The mayor said the two sides agreed to resume talks.")
+def test_the_two_sides_need_two_parties(code_sentences):
+    evs = code_sentences("The mayor said the two sides agreed to resume talks.")
     agreed = [e for e in evs if e.trigger.text == "agreed"]
     assert agreed and not any(e.target is not None for e in agreed)  # one party named: no pair to point at
 
@@ -103,8 +91,8 @@ def test_the_two_sides_need_two_parties(code):
 # -- named armed groups ---------------------------------------------------------------------------
 
 
-def test_named_armed_group_is_not_the_national_army(code):
-    evs = code("The Sudanese army accused the Rapid Support Forces of looting the market.")
+def test_named_armed_group_is_not_the_national_army(code_sentences):
+    evs = code_sentences("The Sudanese army accused the Rapid Support Forces of looting the market.")
     acc = [e for e in evs if e.cameo.startswith("112")]
     assert acc and _codes(acc[0].source) == "SDNMIL" and _codes(acc[0].target) == "SDNREB"
 
@@ -124,8 +112,8 @@ def test_armed_group_table_has_aliases_and_rebel_codes():
 # -- statements, second subjects, coordinated acts, denials -----------------------------------------
 
 
-def test_actorless_statement_noun_below_the_main_event_is_dropped(code):
-    evs = code("The rebels attacked the town, the army said in a statement.")
+def test_actorless_statement_noun_below_the_main_event_is_dropped(code_sentences):
+    evs = code_sentences("The rebels attacked the town, the army said in a statement.")
     assert not [e for e in evs if e.root == "01" and e.source is None and e.target is None]
     assert [e for e in evs if e.trigger.text == "said" and e.source is not None]
 
@@ -155,36 +143,38 @@ def test_second_subject_speaks_when_the_first_is_no_actor(pinned_doc):
     assert killed and killed[0].source is None  # the speakers did not do it
 
 
-def test_coordinated_act_of_another_kind_keeps_its_target(code):
-    evs = code("Canada and Mexico praised the ruling and urged Cuba to free the prisoners.")
+def test_coordinated_act_of_another_kind_keeps_its_target(code_sentences):
+    evs = code_sentences("Canada and Mexico praised the ruling and urged Cuba to free the prisoners.")
     assert not [e for e in evs if e.cameo.startswith("05") and e.target is not None and e.target.country == "CUB"]
     assert [e for e in evs if e.cameo.startswith("02") and e.target is not None and e.target.country == "CUB"]
 
 
-def test_a_quote_about_the_sanctions_does_not_deny_them(code):
-    evs = code(
+def test_a_quote_about_the_sanctions_does_not_deny_them(code_sentences):
+    evs = code_sentences(
         'The European Union imposed sanctions on Belarus on Monday. "These sanctions will not change '
         'our course," a Belarusian official told reporters.'
     )
     assert not [e for e in evs if e.cameo.startswith("16") and e.modality == "denied"]
 
 
-def test_witnesses_are_civilians_and_group_leaders_are_the_group(code):
-    evs = code("Witnesses said soldiers shot two men.")
+def test_witnesses_are_civilians_and_group_leaders_are_the_group(code_sentences):
+    evs = code_sentences("Witnesses said soldiers shot two men.")
     said = [e for e in evs if e.trigger.text == "said"]
     assert said and said[0].source is not None and said[0].source.sectors == ["CVL"]
-    evs = code("Hezbollah leaders rejected the plan.")
+    evs = code_sentences("Hezbollah leaders rejected the plan.")
     assert [e.source.code for e in evs if e.source is not None][:1] == ["LBNREBHEZ"]
 
 
-def test_partyless_act_noun_below_the_main_event_is_dropped(code):
-    evs = code("Riot police fired tear gas at the crowd in Quito on Tuesday.")
+def test_partyless_act_noun_below_the_main_event_is_dropped(code_sentences):
+    evs = code_sentences("Riot police fired tear gas at the crowd in Quito on Tuesday.")
     assert evs and evs[0].source is not None
     assert not [e for e in evs[1:] if e.source is None and e.target is None]
 
 
-def test_act_named_by_the_compound_of_a_light_verb_object(code):
-    evs = code("The Norwegian foreign minister undertook a mediation mission between Colombia and the rebels.")
+def test_act_named_by_the_compound_of_a_light_verb_object(code_sentences):
+    evs = code_sentences(
+        "The Norwegian foreign minister undertook a mediation mission between Colombia and the rebels."
+    )
     med = [e for e in evs if e.cameo.startswith("045")]
     assert med and med[0].source is not None and med[0].source.code == "NORGOV"
     assert med[0].target is not None and med[0].target.country == "COL"
