@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from eventwire.events.merge import merge_within_article
+import functools
+
+from eventwire.events.merge import merge_restatements, merge_within_article, restates
 from eventwire.model import Actor, Event, TextSpan
 
 
-def actor(code: str) -> Actor:
-    return Actor(code=code, country=code[:3], sectors=[code[3:]], name=code, text=code, start=0, end=3)
+def actor(code: str, text: str | None = None) -> Actor:
+    return Actor(code=code, country=code[:3], sectors=[code[3:]], name=code, text=text or code, start=0, end=3)
 
 
 def event(
@@ -125,3 +127,50 @@ def test_role_named_sides_merge_only_within_a_sentence():
     assert len(merge_within_article([ev(0, 0.6), ev(100, 0.7)])) == 2  # two firings, two sentences
     named = [event(0, 0.6, src="ISRMIL"), event(100, 0.7, src="ISRMIL")]
     assert len(merge_within_article(named)) == 1
+
+
+# -- restatements in other sentences (merge_restatements): one record per act, each mention kept
+
+#: a record of the restatement tests: a Malian rebel attack on the army, undated unless a test says so
+restated = functools.partial(event, src="MLIREB", tgt="MLIMIL", date=None, trigger="attack")
+
+
+def test_the_lede_and_its_restatement_are_one_record_with_both_mentions():
+    lede, later = restated(0, 0.9), restated(100, 0.6, tgt=None, cameo="193")
+    (one,) = merge_restatements([lede, later])
+    assert one is lede
+    assert [(m.start, m.end) for m in one.mentions] == [(100, 110)]
+
+
+def test_a_side_only_the_restatement_names_is_filled_in():
+    lede, later = restated(0, 0.9, tgt=None), restated(100, 0.6)
+    (one,) = merge_restatements([lede, later])
+    assert one.target is not None and one.target.code == "MLIMIL"
+
+
+def test_different_parties_dates_roots_or_standing_stay_apart():
+    base = restated(0, 0.9, date="2024-05-01")
+    assert not restates(base, restated(100, 0.5, tgt="MLICVL"))
+    assert not restates(base, restated(100, 0.5, date="2024-05-03"))
+    assert not restates(base, restated(100, 0.5, cameo="180"))
+    assert not restates(base, restated(100, 0.5, modality="reported"))  # someone's word is not the text's
+    assert not restates(base, restated(100, 0.5, modality="denied"))
+
+
+def test_nothing_shared_means_no_merge():
+    assert not restates(restated(0, 0.9, src=None), restated(100, 0.5, tgt=None))
+    assert not restates(restated(0, 0.9, src=None, tgt=None), restated(100, 0.5, src=None, tgt=None))
+
+
+def test_a_party_named_only_by_its_role_ties_nothing():
+    police = restated(0, 0.9, src="MLICOP", tgt=None, cameo="173")
+    police.source = actor("MLICOP", "police")
+    other = restated(100, 0.5, src="MLICOP", tgt=None, cameo="173")
+    other.source = actor("MLICOP", "the police")
+    assert not restates(police, other)
+
+
+def test_two_acts_of_one_sentence_stay_two_records():
+    a, b = restated(0, 0.9, tgt=None), restated(0, 0.5, tgt="MLIMIL")
+    b.trigger = TextSpan("shelled", 5, 12)
+    assert len(merge_restatements([a, b])) == 2
