@@ -53,6 +53,27 @@ def make(doc, word, cameo, actors, src=None, tgt=None, nth=0) -> Event:
     )
 
 
+def assessed(t, src: str, actors, evidence: TextSpan | None = None) -> Event:
+    """A bare record of the act at token ``t`` by ``src``, with the modality and attribution chain
+    the modality step gives it (evidence: its sentence unless given)."""
+    m, links = assess(t, actors)
+    s = t.sent
+    return Event(
+        cameo="0",
+        name="",
+        root="0",
+        quad_class=1,
+        goldstein=0.0,
+        plover=None,
+        source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
+        target=None,
+        modality=m,
+        evidence=evidence or TextSpan(s.text, s.start_char, s.end_char),
+        trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
+        attribution=links,
+    )
+
+
 def test_request_is_reported_by_anonymous_officials(doc):
     m, links = assess(tok(doc, "asked"), None)
     assert m == "reported"
@@ -136,26 +157,10 @@ def test_generic_denial_needs_actor_match(nlp, fake_actors):
     )
     actors = fake_actors({"Officials": "NORGOV"})
 
-    def ev(word, src):
-        t = next(x for x in doc if x.text == word)
-        m, links = assess(t, actors)
-        s = t.sent
-        return Event(
-            cameo="0",
-            name="",
-            root="0",
-            quad_class=1,
-            goldstein=0.0,
-            plover=None,
-            source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
-            target=None,
-            modality=m,
-            evidence=TextSpan(s.text, s.start_char, s.end_char),
-            trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
-            attribution=links,
-        )
-
-    sold, expelled = ev("sold", "NORGOV"), ev("expelled", "LVAGOV")
+    sold, expelled = (
+        assessed(next(x for x in doc if x.text == w), src, actors)
+        for w, src in (("sold", "NORGOV"), ("expelled", "LVAGOV"))
+    )
     apply_denials([sold, expelled], doc, actors)
     assert sold.modality == "denied" and sold.attribution[-1].cue == "dismiss"
     assert expelled.modality == "reported"
@@ -189,24 +194,10 @@ def test_statement_events_are_not_denied(nlp, fake_actors):
     said = next(t for t in doc if t.text == "said")
     expelled = next(t for t in doc if t.text == "expelled")
 
-    def ev(t, src):
-        m, links = assess(t, actors)
-        return Event(
-            cameo="0",
-            name="",
-            root="0",
-            quad_class=1,
-            goldstein=0.0,
-            plover=None,
-            source=Actor(code=src, country=src[:3], sectors=[], name=src, text=src, start=0, end=0),
-            target=None,
-            modality=m,
-            evidence=TextSpan("", 0, 0),
-            trigger=TextSpan(t.text, t.idx, t.idx + len(t.text)),
-            attribution=links,
-        )
-
-    a, b = ev(said, "PRTGOV"), ev(expelled, "PRTGOV")
+    a, b = (
+        assessed(said, "PRTGOV", actors, TextSpan("", 0, 0)),
+        assessed(expelled, "PRTGOV", actors, TextSpan("", 0, 0)),
+    )
     apply_denials([a, b], doc, actors)
     assert a.modality == "asserted" and b.modality == "denied"
 
