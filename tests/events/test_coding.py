@@ -3,7 +3,7 @@
 import pytest
 
 from eventwire.events import code_sentence, find_events
-from eventwire.events.lexicon import family_code, lexicon, topic_of
+from eventwire.ontology.lexicon import family_code, lexicon, topic_of
 
 
 def first(events):
@@ -24,8 +24,8 @@ def test_lexicon_covers_every_root():
 
 
 def test_every_lexicon_and_frame_code_is_in_the_ontology():
-    from eventwire.events.lexicon import frame_tables
     from eventwire.ontology.cameo import table
+    from eventwire.ontology.lexicon import frame_tables
 
     codes = {e.code for rows in lexicon().values() for e in rows if e.code != "-"} | set(frame_tables()[1].values())
     assert codes <= set(table())

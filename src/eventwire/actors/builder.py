@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article
+from ..ontology import lexicon
 from . import aliases
 from .codes import merge
 from .composition import compose, from_entry, nameless, owned_role, partitive
@@ -280,8 +281,6 @@ def _attach_modifiers(state: DocState, by_token: dict[int, Actor], heads: dict[i
 def _act_noun(tok: Token) -> bool:
     """An event noun ("wounded in Israeli raids"): its nationality word names the party that
     acted, not a place, even where the noun sits in a place's slot ("in ...")."""
-    from ..events import lexicon  # late: the events layer builds on the actors
-
     return tok.pos_ == "NOUN" and lexicon.match(tok) is not None
 
 

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 
 from ..actors.implied import place_actor, place_country, role_actor
 from ..model import Actor, Place
+from ..ontology import lexicon
 from ..places import place_for
-from . import lexicon, patterns
+from . import patterns
 from .candidates import Candidate
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..ontology import lexicon
 from ..tables import read_table
-from . import lexicon, patterns
+from . import patterns
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 OBLIGATION_AUX = frozenset({"must", "should"})

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..ontology.lexicon import SUBJ_DEPS, is_passive, match
 from ..tables import alternatives, read_table
-from .lexicon import SUBJ_DEPS, is_passive, match
 
 #: Prepositions that introduce a target, best first.
 TARGET_PREPS = (

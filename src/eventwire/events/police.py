@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 
 from ..actors.implied import implied_police
 from ..model import Actor
-from . import lexicon, patterns
+from ..ontology import lexicon
+from . import patterns
 from .arguments import RELATIVE_PRONOUNS, actor_at
 from .candidates import FUTURE_AUX, MAYBE_AUX, Candidate
 

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.implied import implied_government, implied_police
 from ..model import Actor, Attribution, Event, Place, TextSpan
 from ..ontology import get as cameo_get
-from ..ontology import plover_type
+from ..ontology import lexicon, plover_type
 from ..places import place_for
 from ..times import event_dating
-from . import lexicon, patterns
+from . import patterns
 from .arguments import choose_sources, choose_targets, definite_noun, mediated_parties, scene_target
 from .candidates import (
     Candidate,

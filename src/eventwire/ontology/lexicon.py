@@ -58,7 +58,7 @@ def _parse_cond(cond: str) -> tuple[frozenset[str], frozenset[str], frozenset[st
 def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """(lemma, pos) → rows in file order (specific first)."""
     out: dict[tuple[str, str], list[Entry]] = {}
-    for row in read_table("eventwire.events", "lexicon.tsv"):
+    for row in read_table("eventwire.ontology", "lexicon.tsv"):
         lemma, pos = row["lemma"], row["pos"]
         p, o, a, passive = _parse_cond(row["condition"])
         out.setdefault((lemma, pos), []).append(Entry(lemma, pos, p, o, a, passive, row["code"], row["role"]))
@@ -70,7 +70,7 @@ def frame_tables() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """``data/frames.tsv`` read once: act code prefix → topic, and (family, topic) → frame code."""
     topics: dict[str, str] = {}
     family: dict[tuple[str, str], str] = {}
-    for row in read_table("eventwire.events", "frames.tsv"):
+    for row in read_table("eventwire.ontology", "frames.tsv"):
         if row["part"] == "topic":
             topics[row["key"]] = row["topic"]
         elif row["part"] == "family":
@@ -220,7 +220,7 @@ def negated(token: Token) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _reciprocal_codes() -> tuple[str, ...]:
-    return tuple(row["code"].strip() for row in read_table("eventwire.events", "reciprocal.tsv"))
+    return tuple(row["code"].strip() for row in read_table("eventwire.ontology", "reciprocal.tsv"))
 
 
 def reciprocal(code: str) -> bool:
